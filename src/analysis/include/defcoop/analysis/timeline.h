@@ -1,0 +1,39 @@
+// The timeline: every dated fact of the curated data (events, agreements, embargoes,
+// ventures) as one chronological list, filtered by actors, kinds and dates. A pure
+// function over a Dataset.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "defcoop/core/model.h"
+
+namespace defcoop::analysis {
+
+struct TimelineEntry {
+  std::string id;
+  Date date;
+  std::optional<Date> end_date;
+  std::string kind;  // event, agreement, embargo, venture
+  std::string type;  // the fact's own type (war, military_cooperation, all_arms, ...)
+  std::vector<std::string> actors;
+  std::string title;
+  std::vector<SourceRef> sources;
+};
+
+struct TimelineFilter {
+  // Entries must involve one of `actors` (empty: any). A firm counts as its home state.
+  std::set<std::string> actors;
+  // And, when not empty, also one of `partners` (e.g. TUR with the OTS members).
+  std::set<std::string> partners;
+  std::set<std::string> types;  // kinds or types; empty: all
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+// Entries in date order (ties by id). An entry matches a date range when it overlaps it.
+std::vector<TimelineEntry> BuildTimeline(const Dataset& data, const TimelineFilter& filter);
+
+}  // namespace defcoop::analysis

@@ -1,0 +1,89 @@
+#include "defcoop/cli/app.h"
+
+#include <cstdlib>
+#include <exception>
+#include <ostream>
+
+#include "context.h"
+#include "defcoop/csv/reader.h"
+
+namespace defcoop::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitData = 1;
+constexpr int kExitUsage = 2;
+constexpr const char* kDefaultDb = "defcoop.db";
+
+std::string DefaultDbPath() {
+  const char* env = std::getenv("DEFCOOP_DB");
+  return env && *env ? env : kDefaultDb;
+}
+
+int ExitCodeFor(const Status& status) {
+  if (status.ok()) return kExitOk;
+  return status.kind() == StatusKind::kUsage ? kExitUsage : kExitData;
+}
+
+void DeclareGlobals(CLI::App& app, Context& context) {
+  app.add_option("--db", context.db_path, "store file (default: $DEFCOOP_DB, else ./defcoop.db)")
+      ->capture_default_str();
+  app.add_option("--format", context.format_text, "output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  app.add_option("--lang", context.lang, "language of names and labels: en, tr, kk, ru")
+      ->check(CLI::IsMember({"en", "tr", "kk", "ru"}));
+}
+
+}  // namespace
+
+Format Context::format() const { return ParseFormat(format_text).value(); }
+
+Result<std::unique_ptr<store::Store>> Context::OpenStore(store::OpenMode mode) const {
+  return store::Store::Open(db_path, mode);
+}
+
+nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const SourceRef& ref : sources) {
+    list.push_back(ref.locator.empty() ? ref.source_id : ref.source_id + " [" + ref.locator + "]");
+  }
+  return list;
+}
+
+names::NameIndex BuildNameIndex(const Dataset& data) {
+  std::vector<ActorName> all_names = data.actor_names;
+  for (ActorName& generated : names::GeneratedStateNames(
+           data.actor_codes, {"en", "tr", "kk", "ru", "az", "uz", "ky", "de", "fr"})) {
+    all_names.push_back(std::move(generated));
+  }
+  return names::NameIndex(data.actors, all_names, data.actor_codes, data.memberships);
+}
+
+int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Context context{out, err};
+  context.db_path = DefaultDbPath();
+  CLI::App app{"defcoop: an evidence-backed observatory of defense-industry cooperation and arms "
+               "transfers"};
+  app.name("defcoop");
+  app.require_subcommand(1);
+  app.fallthrough();
+  DeclareGlobals(app, context);
+  for (const Command& command : Commands()) {
+    command.add(app.add_subcommand(command.name, command.summary), &context);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error, out, err);
+    err << "defcoop: " << error.what() << "\n"
+        << "Run `defcoop --help` or `defcoop COMMAND --help` for usage.\n";
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    err << "defcoop: internal error: " << error.what() << "\n";
+    return kExitData;
+  }
+  if (!context.result.ok()) err << "defcoop: error: " << context.result.ToString() << "\n";
+  return ExitCodeFor(context.result);
+}
+
+}  // namespace defcoop::cli

@@ -1,0 +1,20 @@
+#include "context.h"
+
+namespace defcoop::cli {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"init", "build the store from curated data (default: the shipped data/)", AddInit},
+      {"validate", "check a curated data folder; every problem as file:line:col: message",
+       AddValidate},
+      {"import", "import external data: `defcoop import sipri FILE...`", AddImportSipri},
+      {"vintages", "list the SIPRI vintages in the store", AddVintages},
+      {"resolve", "any spelling, any script -> actor id", AddResolve},
+      {"show", "everything known about an actor, platform or agreement", AddShow},
+      {"timeline", "dated events, agreements, embargoes and ventures", AddTimeline},
+      {"query", "read-only SQL over the store", AddQuery},
+  };
+  return kCommands;
+}
+
+}  // namespace defcoop::cli

@@ -1,0 +1,58 @@
+// What every subcommand shares: the global options, the output streams, and helpers to
+// open the store and build the name index from it. A subcommand's body sets `result`;
+// Run() turns it into an exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "defcoop/names/name_index.h"
+#include "defcoop/store/store.h"
+#include "output.h"
+
+namespace defcoop::cli {
+
+struct Context {
+  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
+  std::ostream& out;
+  std::ostream& err;
+  std::string db_path;
+  std::string format_text = "table";
+  std::string lang = "en";
+  Status result;
+
+  Format format() const;  // valid after Run() checked format_text
+  Result<std::unique_ptr<store::Store>> OpenStore(store::OpenMode mode) const;
+  void Emit(const Output& output) const { Print(output, format(), out); }
+};
+
+// The names known to a store: curated names plus ICU/iso-codes names for states.
+names::NameIndex BuildNameIndex(const Dataset& data);
+
+// A subcommand: its name, one line of help, and a function that declares its options
+// on `command` and sets the callback that runs it.
+struct Command {
+  const char* name;
+  const char* summary;
+  void (*add)(CLI::App* command, Context* context);
+};
+
+// The subcommand table (commands.cpp); each `Add...` lives in its own file.
+const std::vector<Command>& Commands();
+
+void AddInit(CLI::App* command, Context* context);
+void AddValidate(CLI::App* command, Context* context);
+void AddResolve(CLI::App* command, Context* context);
+void AddShow(CLI::App* command, Context* context);
+void AddTimeline(CLI::App* command, Context* context);
+void AddQuery(CLI::App* command, Context* context);
+void AddImportSipri(CLI::App* command, Context* context);
+void AddVintages(CLI::App* command, Context* context);
+
+// Sources as a list of strings "id" or "id [locator]", for output rows.
+nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);
+
+}  // namespace defcoop::cli

@@ -1,0 +1,108 @@
+#include "output.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace defcoop::cli {
+namespace {
+
+// Display width of UTF-8 text: code points, not bytes (close enough for our scripts).
+size_t DisplayWidth(const std::string& text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+void PrintCsv(const Output& output, std::ostream& out) {
+  for (size_t idx = 0; idx < output.columns.size(); ++idx) {
+    out << (idx ? "," : "") << CsvEscape(output.columns[idx]);
+  }
+  out << "\n";
+  for (const auto& row : output.rows) {
+    for (size_t idx = 0; idx < output.columns.size(); ++idx) {
+      const auto& value = row.contains(output.columns[idx]) ? row[output.columns[idx]] : nullptr;
+      out << (idx ? "," : "") << CsvEscape(CellText(value, "|"));
+    }
+    out << "\n";
+  }
+}
+
+void PrintTable(const Output& output, std::ostream& out) {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<size_t> widths;
+  for (const std::string& column : output.columns) widths.push_back(DisplayWidth(column));
+  for (const auto& row : output.rows) {
+    std::vector<std::string> line;
+    for (size_t idx = 0; idx < output.columns.size(); ++idx) {
+      const auto& value = row.contains(output.columns[idx]) ? row[output.columns[idx]] : nullptr;
+      line.push_back(CellText(value, ", "));
+      widths[idx] = std::max(widths[idx], DisplayWidth(line.back()));
+    }
+    cells.push_back(std::move(line));
+  }
+  auto print_line = [&](const std::vector<std::string>& line) {
+    std::string text;
+    for (size_t idx = 0; idx < line.size(); ++idx) {
+      text += line[idx];
+      if (idx + 1 < line.size()) text += std::string(widths[idx] - DisplayWidth(line[idx]) + 2, ' ');
+    }
+    out << text << "\n";
+  };
+  print_line(output.columns);
+  for (const auto& line : cells) print_line(line);
+  for (const std::string& note : output.notes) out << note << "\n";
+}
+
+}  // namespace
+
+std::string CsvEscape(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+Result<Format> ParseFormat(const std::string& text) {
+  if (text == "table") return Format::kTable;
+  if (text == "csv") return Format::kCsv;
+  if (text == "json") return Format::kJson;
+  return Status::Usage("unknown --format '" + text + "' (use table, csv or json)");
+}
+
+std::string CellText(const nlohmann::ordered_json& value, const std::string& separator) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number_integer()) return std::to_string(value.get<long long>());
+  if (value.is_number()) {
+    double number = value.get<double>();
+    if (std::floor(number) == number && std::fabs(number) < 1e15) return fmt::format("{:.0f}", number);
+    return fmt::format("{:.4g}", number);
+  }
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) joined += (joined.empty() ? "" : separator) + CellText(item, separator);
+    return joined;
+  }
+  return value.dump();
+}
+
+void Print(const Output& output, Format format, std::ostream& out) {
+  switch (format) {
+    case Format::kJson: {
+      nlohmann::ordered_json document;
+      document["meta"] = output.meta;
+      document["rows"] = output.rows;
+      out << document.dump(2) << "\n";
+      return;
+    }
+    case Format::kCsv:
+      PrintCsv(output, out);
+      return;
+    case Format::kTable:
+      PrintTable(output, out);
+      return;
+  }
+}
+
+}  // namespace defcoop::cli

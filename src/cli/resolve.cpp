@@ -1,0 +1,65 @@
+// `defcoop resolve NAME...`: any spelling in any script -> actor id. "GROUP@DATE"
+// lists a group's members and observers at that date.
+#include "context.h"
+
+namespace defcoop::cli {
+namespace {
+
+void AddGroupRows(const names::NameIndex& index, const names::GroupResolution& group,
+                  Output* output) {
+  auto add = [&](const std::string& id, const char* role) {
+    const Actor* actor = index.FindActor(id);
+    output->rows.push_back({{"input", group.input}, {"id", id},
+                            {"kind", actor ? std::string(ToString(actor->kind)) : ""},
+                            {"name", actor ? actor->name : ""}, {"role", role},
+                            {"group", group.group_id}});
+  };
+  for (const std::string& id : group.members) add(id, "member");
+  for (const std::string& id : group.observers) add(id, "observer");
+}
+
+Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto data = (*store)->LoadCurated();
+  if (!data.ok()) return data.status();
+  names::NameIndex index = BuildNameIndex(*data);
+  Output output;
+  output.columns = {"input", "id", "kind", "name", "matched"};
+  int failures = 0;
+  for (const std::string& input : inputs) {
+    if (input.find('@') != std::string::npos) {
+      auto group = index.ResolveGroup(input);
+      if (group.ok()) {
+        output.columns = {"input", "id", "kind", "name", "role", "group"};
+        AddGroupRows(index, *group, &output);
+        continue;
+      }
+      context.err << "defcoop: " << group.status().message() << "\n";
+      ++failures;
+      continue;
+    }
+    auto found = index.Resolve(input);
+    if (!found.ok()) {
+      context.err << "defcoop: " << found.status().message() << "\n";
+      ++failures;
+      continue;
+    }
+    output.rows.push_back({{"input", input}, {"id", found->id},
+                           {"kind", std::string(ToString(found->kind))}, {"name", found->name},
+                           {"matched", found->matched}});
+  }
+  if (!output.rows.empty()) context.Emit(output);
+  if (failures > 0) return Status::NotFound(std::to_string(failures) + " name(s) did not resolve");
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddResolve(CLI::App* command, Context* context) {
+  auto inputs = std::make_shared<std::vector<std::string>>();
+  command->add_option("names", *inputs, "names, codes or GROUP@DATE")->required();
+  command->callback([context, inputs] { context->result = RunResolve(*context, *inputs); });
+}
+
+}  // namespace defcoop::cli

@@ -1,0 +1,273 @@
+// The data model of DESIGN.md as plain structs. Ingest produces them, the store
+// saves and loads them, analysis computes on them; none of these types knows about
+// files or SQL. Ids are strings: ISO alpha-3 for states ("TUR"), "SUN" for the
+// Soviet Union, "org:ots", "firm:aselsan", "group:...", "unknown".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "defcoop/core/date.h"
+
+namespace defcoop {
+
+// A fact's reference to a source in sources.json, with an optional locator
+// ("section 'Conclusion'", "p. 7").
+struct SourceRef {
+  std::string source_id;
+  std::string locator;
+  bool operator==(const SourceRef&) const = default;
+};
+
+enum class ActorKind { kState, kHistoricalState, kOrganization, kFirm, kArmedGroup, kUnknown };
+std::string_view ToString(ActorKind kind);
+std::optional<ActorKind> ParseActorKind(std::string_view text);
+
+struct Actor {
+  std::string id;
+  ActorKind kind = ActorKind::kState;
+  std::string name;        // English display name
+  std::string home_state;  // firms: the state they are based in
+  std::optional<Date> founded;
+  std::optional<Date> dissolved;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct ActorName {
+  std::string actor_id;
+  std::string lang;    // BCP 47 language ("en", "tr", "kk", ...), "" when any
+  std::string script;  // ISO 15924 ("Latn", "Cyrl"), "" when obvious
+  std::string name;
+  std::string kind;    // official, short, alias, historical, sipri
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;
+  std::vector<SourceRef> sources;
+};
+
+struct ActorCode {
+  std::string actor_id;
+  std::string scheme;  // iso2, iso3, iso3n, cow_n, cow_c, fips, cameo, sipri
+  std::string code;
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;
+  std::vector<SourceRef> sources;
+};
+
+struct Membership {
+  std::string actor_id;
+  std::string organization_id;
+  std::string role;  // member, observer
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Platform {
+  std::string id;  // "platform:tb2"
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string category;  // SIPRI armament category (Aircraft, Armoured vehicles, ...)
+  std::string domain;    // air, land, sea, multi
+  std::vector<std::string> developers;  // actor ids
+  std::string origin;                   // state id
+  std::optional<Date> first_delivered;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Component {
+  std::string id;
+  std::string platform_id;
+  std::string part;  // engine, transmission, camera, ...
+  std::string name;
+  std::string maker;        // actor id
+  std::string maker_state;  // state id
+  std::optional<double> value_share;  // share of the platform's value, 0..1
+  bool value_share_is_estimate = true;
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::string replaced_by;  // component id
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Agreement {
+  std::string id;
+  Date date;
+  std::vector<std::string> parties;  // actor ids
+  std::string type;    // framework, military_cooperation, military_technical, ...
+  std::string title;
+  std::string status;  // signed, ratified, in_force, suspended, ended
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Venture {
+  std::string id;
+  std::string name;
+  std::string actor_id;  // the venture as an actor, when it has one ("firm:kazaselsan")
+  std::string type;      // joint_venture, licence
+  std::vector<std::string> partners;
+  std::vector<double> shares;  // parallel to partners; empty when unknown
+  std::optional<Date> founded;
+  std::optional<Date> ended;
+  std::string products;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Embargo {
+  std::string id;
+  std::vector<std::string> imposers;
+  std::string target;
+  std::string scope;  // all_arms, listed_items, components, financial
+  std::string legal_basis;
+  std::string trigger;  // event id
+  std::optional<Date> start;
+  std::optional<Date> end;
+  std::string status;  // in_force, lifted, partial
+  std::string title;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Event {
+  std::string id;
+  Date date;
+  std::optional<Date> end_date;
+  std::string type;  // war, operation, visit, statement, acquisition, delivery, decision, ...
+  std::vector<std::string> actors;
+  std::string title;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Indicator {
+  std::string id;
+  std::string actor_id;
+  std::string metric;  // defense_exports, domestic_production_share, ...
+  std::string period;  // "2022", "2018-2022"
+  double value = 0;
+  std::string unit;    // usd, percent, count, ...
+  bool estimate = false;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+struct Claim {
+  std::string id;
+  std::string text;     // the sentence as the source says it
+  std::string section;  // where in the source
+  std::string kind;     // value, growth_rate, ratio, rank, date, count, shock_test, supplier_rank
+  std::string params;   // check parameters, "key=value;key=value"
+  std::string expected;
+  std::string tolerance;
+  std::string note;
+  std::vector<SourceRef> sources;
+};
+
+// A CSL-JSON item, kept whole as JSON text plus the fields defcoop needs often.
+struct Source {
+  std::string id;
+  std::string type;
+  std::string title;
+  std::string csl_json;
+};
+
+// ---- SIPRI arms-transfer data -------------------------------------------------
+
+// One delivery year of a deal. Old-format registers list delivery years without a
+// per-year split: the delivered number and TIV are then spread evenly over the listed
+// years and the row is marked approximate.
+struct Delivery {
+  int year = 0;
+  double number = 0;
+  double tiv = 0;  // SIPRI TIV (millions) of the weapons delivered that year
+  bool year_is_estimate = false;
+  bool number_is_estimate = false;
+  bool approximate = false;
+};
+
+// A SIPRI deal (one register record). Supplier and recipient keep SIPRI's spelling and
+// the resolved actor id ("" until resolved).
+struct Transfer {
+  std::string deal_id;  // "SIPRI AT Database ID" in new-format registers, else ""
+  std::string supplier_name;
+  std::string recipient_name;
+  std::string supplier_id;
+  std::string recipient_id;
+  std::string designation;
+  std::string description;
+  std::string category;  // SIPRI armament category (new format only)
+  std::optional<int> order_year;
+  bool order_year_is_estimate = false;
+  std::optional<double> number_ordered;
+  bool number_ordered_is_estimate = false;
+  std::optional<double> number_delivered;
+  bool number_delivered_is_estimate = false;
+  std::string status;  // new, second_hand, second_hand_modernized
+  std::optional<double> tiv_unit;       // TIV per unit (deal unit, after the status factor)
+  std::optional<double> tiv_unit_new;   // SIPRI estimate for a new unit (new format)
+  std::optional<double> tiv_order;      // TIV for the total order (old format)
+  std::optional<double> tiv_delivered;  // TIV of delivered weapons
+  bool local_production = false;
+  std::string comments;
+  std::vector<Delivery> deliveries;
+  int source_line = 0;  // first line of the record in its file
+};
+
+// A cell of a SIPRI TIV table: delivered TIV from the table's actor in a year.
+// `under_half` marks SIPRI's "0" (more than zero, under 0.5 million TIV).
+struct TivCell {
+  std::string actor_name;  // SIPRI spelling, first column of the table
+  std::string actor_id;
+  std::string counterpart_name;  // regional tables: the supplier; else ""
+  int year = 0;
+  double tiv = 0;
+  bool under_half = false;
+  int source_line = 0;
+};
+
+enum class SipriFormat { kOldRegister, kNewRegister, kImporterTable, kExporterTable, kRegionalTable };
+std::string_view ToString(SipriFormat format);
+
+// An input record that was not imported, or was imported after a repair.
+struct InputProblem {
+  Location where;
+  std::string reason;
+  bool repaired = false;  // true: imported after a repair (e.g. joined split lines)
+};
+
+// What one SIPRI file holds.
+struct SipriFile {
+  std::string path;
+  SipriFormat format = SipriFormat::kOldRegister;
+  std::string vintage;  // "Data generated" date, ISO 8601 (YYYY-MM-DD)
+  std::string title;    // the preamble's description of the query
+  int records_read = 0;
+  std::vector<Transfer> transfers;  // registers
+  std::vector<TivCell> cells;       // tables
+  std::vector<InputProblem> problems;
+};
+
+// Everything the curated data folder holds.
+struct Dataset {
+  std::vector<Source> sources;
+  std::vector<Actor> actors;
+  std::vector<ActorName> actor_names;
+  std::vector<ActorCode> actor_codes;
+  std::vector<Membership> memberships;
+  std::vector<Platform> platforms;
+  std::vector<Component> components;
+  std::vector<Agreement> agreements;
+  std::vector<Venture> ventures;
+  std::vector<Embargo> embargoes;
+  std::vector<Event> events;
+  std::vector<Indicator> indicators;
+  std::vector<Claim> claims;
+};
+
+}  // namespace defcoop

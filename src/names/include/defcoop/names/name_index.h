@@ -1,0 +1,131 @@
+// Resolution of any spelling of an actor, in any script, to one actor id.
+//
+// A NameIndex is built from the actors, names, codes and memberships the store holds
+// (plain structs; this module never touches SQLite). Resolve() accepts ids ("TUR"),
+// codes of every scheme (ISO alpha-2/3, COW, FIPS, CAMEO, SIPRI spellings) and names in
+// any language or script ("Türkiye", "TURKEY", "Түркия", "Turkiye"). Matching compares
+// match keys (see FoldForMatch in fold.h): exact key matches win; there is no silent fuzzy
+// match. A name that resolves to nothing is a NotFound Status whose message lists the
+// closest candidates. A name that matches several actors is an InvalidInput Status listing
+// them.
+//
+// Resolution order (the first step that matches anything decides; if that step matches
+// more than one actor the input is ambiguous):
+//   1. an actor id, case-insensitive ("TUR", "tur", "org:ots"); state ids are ISO alpha-3;
+//   2. "scheme:code" with an explicit scheme ("cow_n:710", "fips:GM"): that scheme only;
+//   3. an ISO 3166-1 alpha-2 code ("TR");
+//   4. a curated name (actor display names, names and SIPRI spellings from the data);
+//   5. a generated name (CLDR via ICU, Debian iso-codes; see generated_names.h);
+//   6. a code of the other schemes, in this order: iso3n, cow_c, cow_n, fips, cameo, then
+//      any other scheme. So "GM" is Gambia (ISO alpha-2), not Germany (FIPS 10-4 GM);
+//      "CZE" is Czechia (ISO alpha-3), not Czechoslovakia (COW CZE); "710" is South Africa
+//      (ISO numeric), not China (COW 710): write "cow_n:710" for China.
+// SIPRI's trailing markers ("Hezbollah (Lebanon)*", "NATO**") are stripped for matching
+// and reported in Resolution::marker.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "defcoop/core/date.h"
+#include "defcoop/core/model.h"
+#include "defcoop/core/status.h"
+#include "defcoop/names/fold.h"
+#include "defcoop/names/generated_names.h"
+
+namespace defcoop::names {
+
+struct Resolution {
+  std::string input;    // what the user wrote
+  std::string id;       // actor id
+  ActorKind kind = ActorKind::kState;
+  std::string name;     // English display name
+  std::string matched;  // the spelling or code that matched, with its scheme/lang
+  std::string marker;   // SIPRI's trailing "*" (non-state actor) or "**" (organization)
+};
+
+// Members of a group at a date ("OTS@2022"): members and observers separately.
+struct GroupResolution {
+  std::string input;
+  std::string group_id;
+  std::string at;  // the date asked for, "" = today
+  std::vector<std::string> members;    // actor ids, sorted
+  std::vector<std::string> observers;  // actor ids, sorted
+};
+
+// Code schemes in the order Resolve() tries them after ids, iso2 and names.
+inline constexpr std::string_view kLaterCodeSchemes[] = {"iso3n", "cow_c", "cow_n", "fips",
+                                                         "cameo"};
+
+class NameIndex {
+ public:
+  NameIndex() = default;
+  // Codes of scheme "sipri" are spellings and are indexed as names. Names whose sources
+  // are all "unicode-cldr" or "debian-iso-codes" are generated names (step 5 above).
+  NameIndex(const std::vector<Actor>& actors, const std::vector<ActorName>& names,
+            const std::vector<ActorCode>& codes, const std::vector<Membership>& memberships);
+
+  // One actor for `text`. Errors: NotFound with up to 5 closest candidates ("unknown actor
+  // 'Kazakstn'; did you mean: Kazakhstan (KAZ), ...?"); InvalidInput when the text is
+  // empty or ambiguous (the message lists the actors it matched).
+  Result<Resolution> Resolve(std::string_view text) const;
+
+  // `text` is an organization name with an optional "@DATE" ("OTS@2022", "OTS"); the
+  // members and observers whose membership covers that date (today when none is given).
+  // A membership covers a date when its [from, to] period overlaps the date's span
+  // ("2022" spans the whole year); an open end is unbounded. Errors as Resolve(), plus
+  // InvalidInput for a malformed date or when the actor has no memberships.
+  Result<GroupResolution> ResolveGroup(std::string_view text) const;
+  // As above, with "today" given (for a date-less `text`); for tests and reproducible runs.
+  Result<GroupResolution> ResolveGroup(std::string_view text, const Date& today) const;
+
+  // Ids of the states `text` stands for: a group's members at the date (text with "@", or
+  // an organization that has memberships), or the one actor `text` resolves to.
+  Result<std::vector<std::string>> ResolveToStates(std::string_view text) const;
+
+  // Up to `limit` known spellings whose match keys are closest to `text`'s (edit
+  // distance), at most one per actor, as "Spelling (ID)", closest first.
+  std::vector<std::string> ClosestSpellings(std::string_view text, size_t limit) const;
+
+  // The actor with this exact id, or nullptr.
+  const Actor* FindActor(std::string_view id) const;
+
+  size_t actor_count() const { return actors_.size(); }
+
+ private:
+  // One way to reach an actor: its id and how the match is described.
+  struct Entry {
+    std::string id;
+    std::string shown;    // the spelling or code as written in the data
+    std::string matched;  // "iso2 TR", "name 'Türkiye' (tr)", ...
+  };
+  using KeyMap = std::multimap<std::string, Entry, std::less<>>;
+
+  void AddActor(const Actor& actor);
+  void AddName(const ActorName& name);
+  void AddCode(const ActorCode& code);
+  void AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
+                  std::string matched);
+
+  Result<Resolution> ResolveCore(std::string_view input, std::string_view core,
+                                 std::string_view marker) const;
+  Result<Resolution> ResolveExplicitScheme(std::string_view input, std::string_view core) const;
+  // Distinct ids among the entries of `map` under `key`, in the order found.
+  std::vector<const Entry*> Lookup(const KeyMap& map, std::string_view key) const;
+  Result<Resolution> Decide(std::string_view input, std::string_view marker,
+                            const std::vector<const Entry*>& found) const;
+  Status NotFoundError(std::string_view input) const;
+  Result<GroupResolution> MembersAt(std::string_view input, const Resolution& group,
+                                    const Date& at, std::string at_text) const;
+
+  std::map<std::string, Actor, std::less<>> actors_;
+  KeyMap ids_;              // upper-cased id -> actor
+  KeyMap curated_names_;    // match key -> actor
+  KeyMap generated_names_;  // match key -> actor
+  std::map<std::string, KeyMap, std::less<>> codes_;  // scheme -> upper-cased code -> actor
+  std::vector<Membership> memberships_;
+};
+
+}  // namespace defcoop::names

@@ -1,0 +1,144 @@
+#include "db.h"
+
+namespace defcoop::store {
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK) {
+    error_ = sqlite3_errmsg(db);
+    status_ = Status::Store(error_);
+    stmt_ = nullptr;
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int idx, std::string_view text) {
+  sqlite3_bind_text(stmt_, idx, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::BindOrNull(int idx, std::string_view text) {
+  if (text.empty()) {
+    sqlite3_bind_null(stmt_, idx);
+    return *this;
+  }
+  return Bind(idx, text);
+}
+
+Statement& Statement::Bind(int idx, double value) {
+  sqlite3_bind_double(stmt_, idx, value);
+  return *this;
+}
+
+Statement& Statement::Bind(int idx, int value) {
+  sqlite3_bind_int(stmt_, idx, value);
+  return *this;
+}
+
+Statement& Statement::BindInt64(int idx, int64_t value) {
+  sqlite3_bind_int64(stmt_, idx, value);
+  return *this;
+}
+
+Statement& Statement::Bind(int idx, const std::optional<double>& value) {
+  if (!value) {
+    sqlite3_bind_null(stmt_, idx);
+    return *this;
+  }
+  return Bind(idx, *value);
+}
+
+Statement& Statement::Bind(int idx, const std::optional<int>& value) {
+  if (!value) {
+    sqlite3_bind_null(stmt_, idx);
+    return *this;
+  }
+  return Bind(idx, *value);
+}
+
+Statement& Statement::Bind(int idx, const std::optional<Date>& value) {
+  if (!value) {
+    sqlite3_bind_null(stmt_, idx);
+    return *this;
+  }
+  return Bind(idx, std::string_view(value->ToString()));
+}
+
+bool Statement::Step() {
+  if (!stmt_) return false;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) status_ = Status::Store(sqlite3_errmsg(db_));
+  return false;
+}
+
+Status Statement::Run() {
+  if (!stmt_) return status_;
+  int rc = sqlite3_step(stmt_);
+  Status result = rc == SQLITE_DONE || rc == SQLITE_ROW ? Status::Ok()
+                                                        : Status::Store(sqlite3_errmsg(db_));
+  Reset();
+  return result;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::optional<double> Statement::OptionalDouble(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Double(column);
+}
+
+int Statement::Int(int column) const { return sqlite3_column_int(stmt_, column); }
+
+int64_t Statement::Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::optional<int> Statement::OptionalInt(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int(column);
+}
+
+std::optional<Date> Statement::OptionalDate(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  Result<Date> date = ParseDate(Text(column));
+  if (!date.ok()) return std::nullopt;
+  return *date;
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::ColumnName(int column) const { return sqlite3_column_name(stmt_, column); }
+
+bool Statement::ReadOnly() const { return stmt_ && sqlite3_stmt_readonly(stmt_); }
+
+Status Exec(sqlite3* db, std::string_view sql) {
+  char* message = nullptr;
+  std::string text(sql);
+  if (sqlite3_exec(db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string error = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return Status::Store(error);
+  }
+  return Status::Ok();
+}
+
+}  // namespace defcoop::store

@@ -1,0 +1,96 @@
+// The store: one SQLite file holding the curated data and imported SIPRI files. This
+// is the only module that speaks SQL. Every write happens in one transaction: when it
+// fails, the file is left as it was. Opening checks that the file is a defcoop store
+// (SQLite application_id) and applies the versioned migrations of schema.cpp to stores
+// written by older versions; a store from a newer version is refused with a message
+// that says what to do.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "defcoop/core/model.h"
+#include "defcoop/core/status.h"
+
+struct sqlite3;
+
+namespace defcoop::store {
+
+enum class OpenMode {
+  kReadOnly,   // the file must exist and be a defcoop store
+  kReadWrite,  // the file must exist and be a defcoop store
+  kCreate,     // create the file when missing
+};
+
+// What one import of a SIPRI file did, as reported to the user.
+struct ImportSummary {
+  std::string file;
+  std::string format;
+  std::string vintage;
+  int records_read = 0;
+  int imported = 0;
+  int rejected = 0;
+  int repaired = 0;
+  bool already_imported = false;  // the same bytes were imported before: nothing changed
+};
+
+// A vintage of SIPRI data in the store.
+struct Vintage {
+  std::string vintage;
+  std::vector<std::string> files;
+  std::vector<std::string> formats;
+  int transfers = 0;
+  int table_cells = 0;
+};
+
+// Rows of a read-only query, every value as text ("" for NULL).
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+class Store {
+ public:
+  // The schema version this build writes.
+  static int CurrentSchemaVersion();
+
+  // Opens `path`. Errors (Status kind kStore or kIo): missing file (unless kCreate), not
+  // a SQLite or not a defcoop store, a store from a newer defcoop, a failed migration.
+  // `max_version` limits the migrations applied (tests build old stores with it).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode,
+                                             int max_version = 0);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int SchemaVersion() const;
+
+  // Replaces all curated data with `data` in one transaction. SIPRI imports stay; when
+  // they reference an actor that `data` no longer has, nothing changes and the error
+  // says which actor.
+  Status ReplaceCurated(const Dataset& data);
+  Result<Dataset> LoadCurated() const;
+  bool HasCuratedData() const;
+
+  // Saves a parsed SIPRI file (whose actor ids are already resolved) in one transaction.
+  // `content_hash` identifies the file's bytes: the same bytes twice change nothing.
+  Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash);
+  std::vector<Vintage> Vintages() const;
+  // The newest vintage holding `format`s of register data, "" when none.
+  std::string NewestVintage() const;
+  // Transfers (with deliveries) of a vintage; all vintages when `vintage` is empty.
+  Result<std::vector<Transfer>> LoadTransfers(const std::string& vintage) const;
+  Result<std::vector<TivCell>> LoadTivCells(const std::string& vintage,
+                                            SipriFormat table_kind) const;
+
+  // Runs one read-only SQL statement. A statement that would write is refused.
+  Result<QueryResult> Query(const std::string& sql) const;
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+}  // namespace defcoop::store

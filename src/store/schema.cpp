@@ -1,0 +1,256 @@
+#include "schema.h"
+
+namespace defcoop::store {
+namespace {
+
+// Version 1: the curated data model of DESIGN.md. Dates are ISO 8601 text at the
+// precision the source gave; list fields are child tables so SQL can query them.
+constexpr std::string_view kCuratedSchema = R"sql(
+CREATE TABLE source (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  csl_json TEXT NOT NULL
+);
+CREATE TABLE actor (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('state', 'historical_state', 'organization', 'firm',
+                                     'armed_group', 'unknown')),
+  name TEXT NOT NULL,
+  home_state TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  founded TEXT,
+  dissolved TEXT,
+  note TEXT
+);
+CREATE TABLE actor_name (
+  id INTEGER PRIMARY KEY,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  lang TEXT,
+  script TEXT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  valid_from TEXT,
+  valid_to TEXT
+);
+CREATE INDEX actor_name_actor ON actor_name (actor_id);
+CREATE TABLE actor_code (
+  id INTEGER PRIMARY KEY,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  scheme TEXT NOT NULL,
+  code TEXT NOT NULL,
+  valid_from TEXT,
+  valid_to TEXT
+);
+CREATE INDEX actor_code_actor ON actor_code (actor_id);
+CREATE TABLE membership (
+  id INTEGER PRIMARY KEY,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  organization_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL CHECK (role IN ('member', 'observer')),
+  valid_from TEXT,
+  valid_to TEXT,
+  note TEXT
+);
+CREATE TABLE platform (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  category TEXT,
+  domain TEXT NOT NULL,
+  origin TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  first_delivered TEXT,
+  note TEXT
+);
+CREATE TABLE platform_alias (
+  platform_id TEXT NOT NULL REFERENCES platform (id) DEFERRABLE INITIALLY DEFERRED,
+  alias TEXT NOT NULL
+);
+CREATE TABLE platform_developer (
+  platform_id TEXT NOT NULL REFERENCES platform (id) DEFERRABLE INITIALLY DEFERRED,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE component (
+  id TEXT PRIMARY KEY,
+  platform_id TEXT NOT NULL REFERENCES platform (id) DEFERRABLE INITIALLY DEFERRED,
+  part TEXT NOT NULL,
+  name TEXT NOT NULL,
+  maker TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  maker_state TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  value_share REAL CHECK (value_share BETWEEN 0 AND 1),
+  value_share_is_estimate INTEGER NOT NULL,
+  valid_from TEXT,
+  valid_to TEXT,
+  replaced_by TEXT REFERENCES component (id) DEFERRABLE INITIALLY DEFERRED,
+  note TEXT
+);
+CREATE TABLE agreement (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT,
+  note TEXT
+);
+CREATE TABLE agreement_party (
+  agreement_id TEXT NOT NULL REFERENCES agreement (id) DEFERRABLE INITIALLY DEFERRED,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE venture (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  actor_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  type TEXT NOT NULL,
+  founded TEXT,
+  ended TEXT,
+  products TEXT,
+  note TEXT
+);
+CREATE TABLE venture_partner (
+  venture_id TEXT NOT NULL REFERENCES venture (id) DEFERRABLE INITIALLY DEFERRED,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  share REAL
+);
+CREATE TABLE event (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  end_date TEXT,
+  type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  note TEXT
+);
+CREATE TABLE event_actor (
+  event_id TEXT NOT NULL REFERENCES event (id) DEFERRABLE INITIALLY DEFERRED,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE embargo (
+  id TEXT PRIMARY KEY,
+  target TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  scope TEXT NOT NULL,
+  legal_basis TEXT,
+  trigger_event TEXT REFERENCES event (id) DEFERRABLE INITIALLY DEFERRED,
+  start_date TEXT,
+  end_date TEXT,
+  status TEXT,
+  title TEXT NOT NULL,
+  note TEXT
+);
+CREATE TABLE embargo_imposer (
+  embargo_id TEXT NOT NULL REFERENCES embargo (id) DEFERRABLE INITIALLY DEFERRED,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE indicator (
+  id TEXT PRIMARY KEY,
+  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  metric TEXT NOT NULL,
+  period TEXT NOT NULL,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  estimate INTEGER NOT NULL,
+  note TEXT
+);
+CREATE TABLE claim (
+  id TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  section TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  params TEXT,
+  expected TEXT,
+  tolerance TEXT,
+  note TEXT
+);
+-- Every fact's sources: fact_table names the table, fact_id its id (rowid for tables
+-- without a text id).
+CREATE TABLE citation (
+  fact_table TEXT NOT NULL,
+  fact_id TEXT NOT NULL,
+  source_id TEXT NOT NULL REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
+  locator TEXT
+);
+CREATE INDEX citation_fact ON citation (fact_table, fact_id);
+)sql";
+
+// Version 2: imported SIPRI files. A file is identified by the hash of its bytes, so
+// importing it again changes nothing; its rows go when the file's row goes.
+constexpr std::string_view kSipriSchema = R"sql(
+CREATE TABLE sipri_file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  vintage TEXT NOT NULL,
+  title TEXT,
+  records_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  repaired INTEGER NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE transfer (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES sipri_file (id) ON DELETE CASCADE,
+  vintage TEXT NOT NULL,
+  deal_id TEXT,
+  supplier_name TEXT NOT NULL,
+  recipient_name TEXT NOT NULL,
+  supplier_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  recipient_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  designation TEXT,
+  description TEXT,
+  category TEXT,
+  order_year INTEGER,
+  order_year_is_estimate INTEGER NOT NULL,
+  number_ordered REAL,
+  number_ordered_is_estimate INTEGER NOT NULL,
+  number_delivered REAL,
+  number_delivered_is_estimate INTEGER NOT NULL,
+  status TEXT,
+  tiv_unit REAL,
+  tiv_unit_new REAL,
+  tiv_order REAL,
+  tiv_delivered REAL,
+  local_production INTEGER NOT NULL,
+  comments TEXT,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX transfer_vintage ON transfer (vintage, supplier_id, recipient_id);
+CREATE TABLE delivery (
+  transfer_id INTEGER NOT NULL REFERENCES transfer (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  number REAL NOT NULL,
+  tiv REAL NOT NULL,
+  year_is_estimate INTEGER NOT NULL,
+  number_is_estimate INTEGER NOT NULL,
+  approximate INTEGER NOT NULL
+);
+CREATE INDEX delivery_transfer ON delivery (transfer_id);
+CREATE TABLE tiv_cell (
+  file_id INTEGER NOT NULL REFERENCES sipri_file (id) ON DELETE CASCADE,
+  vintage TEXT NOT NULL,
+  table_kind TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  actor_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  counterpart_name TEXT,
+  year INTEGER NOT NULL,
+  tiv REAL NOT NULL,
+  under_half INTEGER NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX tiv_cell_vintage ON tiv_cell (vintage, table_kind);
+CREATE TABLE import_problem (
+  file_id INTEGER NOT NULL REFERENCES sipri_file (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  repaired INTEGER NOT NULL
+);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "curated data model", kCuratedSchema},
+      {2, "SIPRI registers and TIV tables", kSipriSchema},
+  };
+  return kMigrations;
+}
+
+}  // namespace defcoop::store

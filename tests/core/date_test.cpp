@@ -1,0 +1,47 @@
+#include "defcoop/core/date.h"
+
+#include <gtest/gtest.h>
+
+namespace defcoop {
+namespace {
+
+TEST(Date, ParsesEachPrecision) {
+  EXPECT_EQ(ParseDate("2022")->precision(), DatePrecision::kYear);
+  EXPECT_EQ(ParseDate("2022-05")->precision(), DatePrecision::kMonth);
+  Date day = *ParseDate("2022-05-10");
+  EXPECT_EQ(day.precision(), DatePrecision::kDay);
+  EXPECT_EQ(day.ToString(), "2022-05-10");
+}
+
+TEST(Date, RejectsImpossibleDates) {
+  EXPECT_FALSE(ParseDate("2021-02-29").ok());
+  EXPECT_TRUE(ParseDate("2020-02-29").ok());
+  EXPECT_FALSE(ParseDate("2022-13").ok());
+  EXPECT_FALSE(ParseDate("22-05-10").ok());
+  EXPECT_FALSE(ParseDate("2022/05/10").ok());
+  EXPECT_NE(ParseDate("2021-02-30").status().message().find("has no day 30"), std::string::npos);
+}
+
+TEST(Date, RangeOfAMonthCoversItsDays) {
+  Date month = *ParseDate("2022-02");
+  EXPECT_EQ(month.Earliest().ToString(), "2022-02-01");
+  EXPECT_EQ(month.Latest().ToString(), "2022-02-28");
+  EXPECT_EQ(ParseDate("1970-01-01")->DaysSinceEpoch(), 0);
+  EXPECT_EQ(ParseDate("2022-02-24")->DaysSinceEpoch(), 19047);
+}
+
+TEST(Date, OrdersYearBeforeItsMonths) {
+  EXPECT_LT(*ParseDate("2022"), *ParseDate("2022-01"));
+  EXPECT_LT(*ParseDate("2021-12-31"), *ParseDate("2022"));
+}
+
+TEST(YearRange, ParsesRangesAndSingleYears) {
+  EXPECT_EQ(*ParseYearRange("2011-2020"), (YearRange{2011, 2020}));
+  EXPECT_EQ(*ParseYearRange("2022"), (YearRange{2022, 2022}));
+  EXPECT_FALSE(ParseYearRange("2020-2011").ok());
+  EXPECT_FALSE(ParseYearRange("soon").ok());
+  EXPECT_EQ(ParseYearRange("2011-2020")->Length(), 10);
+}
+
+}  // namespace
+}  // namespace defcoop

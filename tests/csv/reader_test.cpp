@@ -1,0 +1,78 @@
+#include "defcoop/csv/reader.h"
+
+#include <gtest/gtest.h>
+
+namespace defcoop::csv {
+namespace {
+
+std::vector<Record> ReadAll(std::string_view text, Dialect dialect = {}) {
+  Reader reader(text, "t.csv", dialect);
+  std::vector<Record> records;
+  Record record;
+  Status error;
+  while (reader.Next(&record, &error)) records.push_back(record);
+  return records;
+}
+
+TEST(CsvReader, ReadsQuotedFieldsWithCommasQuotesAndNewlines) {
+  auto records = ReadAll("a,\"b, c\",\"say \"\"hi\"\"\"\n\"two\nlines\",x,y\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].fields[1], "b, c");
+  EXPECT_EQ(records[0].fields[2], "say \"hi\"");
+  EXPECT_EQ(records[1].fields[0], "two\nlines");
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(records[1].end_line, 3);
+}
+
+TEST(CsvReader, ReportsColumnOfEachField) {
+  auto records = ReadAll("ab,cde,f\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].columns, (std::vector<int>{1, 4, 8}));
+}
+
+TEST(CsvReader, HandlesCrlfAndMissingFinalNewline) {
+  auto records = ReadAll("a,b\r\nc,d");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].fields[1], "b");
+  EXPECT_EQ(records[1].fields[1], "d");
+}
+
+TEST(CsvReader, UnterminatedQuoteIsAnErrorWithPlace) {
+  Reader reader("a,b\nc,\"open\n", "t.csv");
+  Record record;
+  Status error;
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_EQ(error.where().line, 2);
+  EXPECT_EQ(error.where().column, 3);
+}
+
+TEST(CsvReader, StrayQuoteInsideFieldIsAnErrorAndReadingContinues) {
+  Reader reader("a,b\"c\nd,e\n", "t.csv");
+  Record record;
+  Status error;
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_EQ(error.where().ToString(), "t.csv:1:4");
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_EQ(record.fields[0], "d");
+}
+
+TEST(CsvReader, UnquotedDialectKeepsQuotes) {
+  auto records = ReadAll("a \"b\",c\n", Dialect{',', false});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields[0], "a \"b\"");
+}
+
+TEST(CsvText, ConvertsLatin1ToUtf8) {
+  EXPECT_EQ(Latin1ToUtf8("B\xFC-181 W\xE4rtsil\xE4"), "Bü-181 Wärtsilä");
+  EXPECT_FALSE(IsValidUtf8("B\xFC-181"));
+  EXPECT_TRUE(IsValidUtf8("Türkiye Қазақстан"));
+}
+
+TEST(CsvText, SplitsAndTrimsLists) {
+  EXPECT_EQ(SplitList("2012; 2013;2014", ';'), (std::vector<std::string>{"2012", "2013", "2014"}));
+  EXPECT_EQ(SplitList("TUR||KAZ", '|'), (std::vector<std::string>{"TUR", "", "KAZ"}));
+}
+
+}  // namespace
+}  // namespace defcoop::csv

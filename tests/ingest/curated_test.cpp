@@ -1,0 +1,81 @@
+#include "defcoop/ingest/curated.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace defcoop::ingest {
+namespace {
+
+const std::string kFixtures = std::string(DEFCOOP_TEST_DIR) + "/../fixtures/";
+
+bool HasProblem(const CuratedLoad& load, const std::string& place, const std::string& text) {
+  return std::any_of(load.problems.begin(), load.problems.end(), [&](const Status& problem) {
+    std::string line = problem.ToString();
+    return line.find(place) != std::string::npos && line.find(text) != std::string::npos;
+  });
+}
+
+TEST(CuratedData, LoadsTheSmallFixtureWithoutProblems) {
+  CuratedLoad load = LoadCuratedData(kFixtures + "curated-small");
+  for (const Status& problem : load.problems) ADD_FAILURE() << problem.ToString();
+  EXPECT_EQ(load.data.sources.size(), 2u);
+  EXPECT_EQ(load.data.actors.size(), 8u);  // 5 states + 3 other actors
+  EXPECT_EQ(load.data.events.size(), 2u);
+  EXPECT_EQ(load.data.events[0].title, "A war, with a comma");
+  EXPECT_EQ(load.data.events[0].end_date->ToString(), "2020-11-10");
+  EXPECT_EQ(load.data.ventures[0].shares, (std::vector<double>{0.5, 0.5}));
+}
+
+TEST(CuratedData, ExpandsStateRowsIntoCodesAndSipriNames) {
+  CuratedLoad load = LoadCuratedData(kFixtures + "curated-small");
+  auto has_code = [&](const std::string& scheme, const std::string& code) {
+    return std::any_of(load.data.actor_codes.begin(), load.data.actor_codes.end(),
+                       [&](const ActorCode& c) { return c.actor_id == "TUR" && c.scheme == scheme && c.code == code; });
+  };
+  EXPECT_TRUE(has_code("iso3", "TUR"));
+  EXPECT_TRUE(has_code("iso2", "TR"));
+  EXPECT_TRUE(has_code("cow_n", "640"));
+  EXPECT_TRUE(has_code("fips", "TU"));
+  EXPECT_TRUE(std::any_of(load.data.actor_names.begin(), load.data.actor_names.end(),
+                          [](const ActorName& n) { return n.actor_id == "TUR" && n.name == "Turkiye" && n.kind == "sipri"; }));
+}
+
+TEST(CuratedData, ReadsSourcesWithLocators) {
+  CuratedLoad load = LoadCuratedData(kFixtures + "curated-small");
+  const Event& visit = load.data.events[1];
+  ASSERT_EQ(visit.sources.size(), 1u);
+  EXPECT_EQ(visit.sources[0], (SourceRef{"article", "Kazakhstan"}));
+}
+
+TEST(CuratedData, ReportsEveryDefectKindWithItsPlace) {
+  CuratedLoad load = LoadCuratedData(kFixtures + "curated-defects");
+  EXPECT_TRUE(HasProblem(load, "actors.csv:5:1", "duplicate id 'firm:aselsan'"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:2:11", "has no day 30"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:3:", "unknown actor 'XYZ'"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:4:", "has no source"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:5:", "empty element"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:6:", "unknown source id 'nosuchsource'"));
+  EXPECT_TRUE(HasProblem(load, "events.csv:7:", "unexpected '\"'"));
+  EXPECT_TRUE(HasProblem(load, "agreements.csv:2", "expected 8 fields"));
+  EXPECT_TRUE(HasProblem(load, "agreements.csv:3:", "never closed"));
+  EXPECT_TRUE(HasProblem(load, "claims.csv:1:", "unknown column 'colour'"));
+  EXPECT_TRUE(HasProblem(load, "claims.csv:2:", "'guess' is not a valid kind"));
+}
+
+TEST(CuratedData, MissingFolderIsOneClearProblem) {
+  CuratedLoad load = LoadCuratedData(kFixtures + "no-such-folder");
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_NE(load.problems[0].message().find("does not exist"), std::string::npos);
+}
+
+TEST(CuratedData, ShippedDataIsValid) {
+  CuratedLoad load = LoadCuratedData(DEFCOOP_DATA_DIR);
+  for (const Status& problem : load.problems) ADD_FAILURE() << problem.ToString();
+  EXPECT_GT(load.data.claims.size(), 20u);
+  EXPECT_GT(load.data.sources.size(), 15u);
+}
+
+}  // namespace
+}  // namespace defcoop::ingest

@@ -1,0 +1,266 @@
+// NameIndex on small inline tables: resolution order, ambiguity, candidates, groups.
+#include "defcoop/names/name_index.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace defcoop::names {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+Actor MakeActor(std::string id, ActorKind kind, std::string name) {
+  Actor actor;
+  actor.id = std::move(id);
+  actor.kind = kind;
+  actor.name = std::move(name);
+  return actor;
+}
+
+ActorName MakeName(std::string actor, std::string lang, std::string name, std::string kind,
+                   std::string source = "test") {
+  ActorName row;
+  row.actor_id = std::move(actor);
+  row.lang = std::move(lang);
+  row.name = std::move(name);
+  row.kind = std::move(kind);
+  row.sources.push_back(SourceRef{std::move(source), ""});
+  return row;
+}
+
+ActorCode MakeCode(std::string actor, std::string scheme, std::string code) {
+  ActorCode row;
+  row.actor_id = std::move(actor);
+  row.scheme = std::move(scheme);
+  row.code = std::move(code);
+  return row;
+}
+
+Membership MakeMembership(std::string actor, std::string role, std::string from,
+                          std::string to = "") {
+  Membership row;
+  row.actor_id = std::move(actor);
+  row.organization_id = "org:ots";
+  row.role = std::move(role);
+  row.from = *ParseDate(from);
+  if (!to.empty()) row.to = *ParseDate(to);
+  return row;
+}
+
+// The Organization of Turkic States as the test's own data: founded 2009 as the Turkic
+// Council by AZE, KAZ, KGZ, TUR; UZB joined 2019; HUN observer 2018, TKM observer 2021.
+std::vector<Membership> OtsMemberships() {
+  return {MakeMembership("AZE", "member", "2009-10-03"),
+          MakeMembership("KAZ", "member", "2009-10-03"),
+          MakeMembership("KGZ", "member", "2009-10-03"),
+          MakeMembership("TUR", "member", "2009-10-03"),
+          MakeMembership("UZB", "member", "2019-10-15"),
+          MakeMembership("HUN", "observer", "2018-09-03"),
+          MakeMembership("TKM", "observer", "2021-11-12")};
+}
+
+NameIndex SmallIndex() {
+  std::vector<Actor> actors = {
+      MakeActor("TUR", ActorKind::kState, "Türkiye"),
+      MakeActor("AZE", ActorKind::kState, "Azerbaijan"),
+      MakeActor("KAZ", ActorKind::kState, "Kazakhstan"),
+      MakeActor("KGZ", ActorKind::kState, "Kyrgyzstan"),
+      MakeActor("UZB", ActorKind::kState, "Uzbekistan"),
+      MakeActor("TKM", ActorKind::kState, "Turkmenistan"),
+      MakeActor("HUN", ActorKind::kState, "Hungary"),
+      MakeActor("GMB", ActorKind::kState, "Gambia"),
+      MakeActor("DEU", ActorKind::kState, "Germany"),
+      MakeActor("CZE", ActorKind::kState, "Czechia"),
+      MakeActor("CSK", ActorKind::kHistoricalState, "Czechoslovakia"),
+      MakeActor("ZAF", ActorKind::kState, "South Africa"),
+      MakeActor("CHN", ActorKind::kState, "China"),
+      MakeActor("COG", ActorKind::kState, "Republic of the Congo"),
+      MakeActor("COD", ActorKind::kState, "Democratic Republic of the Congo"),
+      MakeActor("org:ots", ActorKind::kOrganization, "Organization of Turkic States"),
+      MakeActor("group:hezbollah", ActorKind::kArmedGroup, "Hezbollah"),
+  };
+  std::vector<ActorName> names = {
+      MakeName("TUR", "en", "Turkey", "alias"),
+      MakeName("TUR", "kk", "Түркия", "short"),
+      MakeName("TUR", "de", "Türkei", "short", "unicode-cldr"),
+      MakeName("KAZ", "kk", "Қазақстан", "short"),
+      MakeName("COG", "en", "Congo", "short"),
+      MakeName("COD", "en", "Congo", "short"),
+      MakeName("org:ots", "en", "OTS", "short"),
+      MakeName("group:hezbollah", "en", "Hezbollah (Lebanon)*", "sipri"),
+  };
+  std::vector<ActorCode> codes = {
+      MakeCode("TUR", "iso2", "TR"),   MakeCode("TUR", "fips", "TU"),
+      MakeCode("GMB", "iso2", "GM"),   MakeCode("DEU", "fips", "GM"),
+      MakeCode("CSK", "cow_c", "CZE"), MakeCode("ZAF", "iso3n", "710"),
+      MakeCode("CHN", "cow_n", "710"), MakeCode("KAZ", "cow_c", "KZK"),
+      MakeCode("TUR", "sipri", "Turkiye"),
+  };
+  return NameIndex(std::move(actors), std::move(names), std::move(codes), OtsMemberships());
+}
+
+std::string IdOf(const NameIndex& index, std::string_view text) {
+  Result<Resolution> resolution = index.Resolve(text);
+  return resolution.ok() ? resolution->id : "error: " + resolution.status().message();
+}
+
+TEST(NameIndex, ResolvesTurkishDottedCapitalI) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(IdOf(index, "TÜRKİYE"), "TUR");
+  EXPECT_EQ(IdOf(index, "türkiye"), "TUR");
+  EXPECT_EQ(IdOf(index, "TURKIYE"), "TUR");
+  EXPECT_EQ(IdOf(index, "Türkei"), "TUR");
+  EXPECT_EQ(IdOf(index, "Түркия"), "TUR");
+}
+
+TEST(NameIndex, ResolvesIdsCaseInsensitively) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(IdOf(index, "tur"), "TUR");
+  EXPECT_EQ(IdOf(index, "ORG:OTS"), "org:ots");
+}
+
+TEST(NameIndex, PrefersIsoAlpha2OverFipsForTheSameLetters) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(IdOf(index, "GM"), "GMB");
+  EXPECT_EQ(IdOf(index, "fips:GM"), "DEU");
+  EXPECT_EQ(IdOf(index, "TU"), "TUR");
+}
+
+TEST(NameIndex, PrefersIsoAlpha3IdOverCowLetters) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(IdOf(index, "CZE"), "CZE");
+  EXPECT_EQ(IdOf(index, "cow_c:CZE"), "CSK");
+  EXPECT_EQ(IdOf(index, "kzk"), "KAZ");
+}
+
+TEST(NameIndex, PrefersIsoNumericOverCowNumericUnlessTheSchemeIsNamed) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(IdOf(index, "710"), "ZAF");
+  EXPECT_EQ(IdOf(index, "cow_n:710"), "CHN");
+}
+
+TEST(NameIndex, ReportsWhatMatched) {
+  NameIndex index = SmallIndex();
+  Result<Resolution> resolution = index.Resolve("TURKEY");
+  ASSERT_TRUE(resolution.ok());
+  EXPECT_EQ(resolution->matched, "alias 'Turkey' (en)");
+  EXPECT_EQ(resolution->name, "Türkiye");
+  EXPECT_EQ(resolution->kind, ActorKind::kState);
+}
+
+TEST(NameIndex, StripsSipriMarkersButRemembersThem) {
+  NameIndex index = SmallIndex();
+  Result<Resolution> resolution = index.Resolve("Hezbollah (Lebanon)*");
+  ASSERT_TRUE(resolution.ok());
+  EXPECT_EQ(resolution->id, "group:hezbollah");
+  EXPECT_EQ(resolution->marker, "*");
+  EXPECT_EQ(resolution->kind, ActorKind::kArmedGroup);
+  EXPECT_EQ(IdOf(index, "Hezbollah (Lebanon)"), "group:hezbollah");
+  Result<Resolution> org = index.Resolve("OTS**");
+  ASSERT_TRUE(org.ok());
+  EXPECT_EQ(org->marker, "**");
+}
+
+TEST(NameIndex, ListsClosestCandidatesForAnUnknownName) {
+  NameIndex index = SmallIndex();
+  Result<Resolution> resolution = index.Resolve("Kazakstn");
+  ASSERT_FALSE(resolution.ok());
+  EXPECT_EQ(resolution.status().kind(), StatusKind::kNotFound);
+  EXPECT_THAT(resolution.status().message(),
+              HasSubstr("unknown actor 'Kazakstn'; did you mean: Kazakhstan (KAZ)"));
+}
+
+TEST(NameIndex, ListsAtMostFiveCandidatesOnePerActor) {
+  NameIndex index = SmallIndex();
+  std::vector<std::string> candidates = index.ClosestSpellings("Turkmenia", 5);
+  ASSERT_EQ(candidates.size(), 5u);
+  EXPECT_EQ(candidates.front(), "Turkmenistan (TKM)");
+  EXPECT_EQ(std::count_if(candidates.begin(), candidates.end(),
+                          [](const std::string& c) { return c.find("(TUR") != std::string::npos; }),
+            1);
+}
+
+TEST(NameIndex, RejectsANameOfTwoActorsAndListsThem) {
+  NameIndex index = SmallIndex();
+  Result<Resolution> resolution = index.Resolve("Congo");
+  ASSERT_FALSE(resolution.ok());
+  EXPECT_EQ(resolution.status().kind(), StatusKind::kInvalidInput);
+  EXPECT_THAT(resolution.status().message(), HasSubstr("ambiguous actor 'Congo'"));
+  EXPECT_THAT(resolution.status().message(), HasSubstr("COG"));
+  EXPECT_THAT(resolution.status().message(), HasSubstr("COD"));
+}
+
+TEST(NameIndex, RejectsAnEmptyName) {
+  NameIndex index = SmallIndex();
+  EXPECT_EQ(index.Resolve("  ").status().kind(), StatusKind::kInvalidInput);
+  EXPECT_EQ(index.Resolve("**").status().kind(), StatusKind::kInvalidInput);
+}
+
+TEST(NameIndex, ResolvesOtsIn2022ToItsFiveMembersAndTwoObservers) {
+  NameIndex index = SmallIndex();
+  Result<GroupResolution> group = index.ResolveGroup("OTS@2022");
+  ASSERT_TRUE(group.ok()) << group.status().message();
+  EXPECT_EQ(group->group_id, "org:ots");
+  EXPECT_EQ(group->at, "2022");
+  EXPECT_THAT(group->members, ElementsAre("AZE", "KAZ", "KGZ", "TUR", "UZB"));
+  EXPECT_THAT(group->observers, ElementsAre("HUN", "TKM"));
+}
+
+TEST(NameIndex, ResolvesOtsBeforeUzbekistanJoined) {
+  NameIndex index = SmallIndex();
+  Result<GroupResolution> group = index.ResolveGroup("Organization of Turkic States@2015-06");
+  ASSERT_TRUE(group.ok());
+  EXPECT_THAT(group->members, ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
+  EXPECT_TRUE(group->observers.empty());
+}
+
+TEST(NameIndex, ResolvesAGroupWithoutDateAtToday) {
+  NameIndex index = SmallIndex();
+  Result<GroupResolution> group = index.ResolveGroup("OTS", Date{2030, 1, 1});
+  ASSERT_TRUE(group.ok());
+  EXPECT_EQ(group->at, "");
+  EXPECT_THAT(group->members, ElementsAre("AZE", "KAZ", "KGZ", "TUR", "UZB"));
+  EXPECT_TRUE(index.ResolveGroup("OTS").ok());
+}
+
+TEST(NameIndex, RejectsAGroupDateThatIsNotADate) {
+  NameIndex index = SmallIndex();
+  Result<GroupResolution> group = index.ResolveGroup("OTS@2022-13");
+  ASSERT_FALSE(group.ok());
+  EXPECT_EQ(group.status().kind(), StatusKind::kInvalidInput);
+  EXPECT_THAT(group.status().message(), HasSubstr("OTS@2022-13"));
+}
+
+TEST(NameIndex, RejectsAGroupThatHasNoMembers) {
+  NameIndex index = SmallIndex();
+  Result<GroupResolution> group = index.ResolveGroup("Türkiye@2022");
+  ASSERT_FALSE(group.ok());
+  EXPECT_EQ(group.status().kind(), StatusKind::kInvalidInput);
+}
+
+TEST(NameIndex, ResolvesToStatesForGroupsAndSingleActors) {
+  NameIndex index = SmallIndex();
+  EXPECT_THAT(*index.ResolveToStates("OTS@2010"), ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
+  EXPECT_THAT(*index.ResolveToStates("Қазақстан"), ElementsAre("KAZ"));
+  EXPECT_EQ(index.ResolveToStates("Atlantis").status().kind(), StatusKind::kNotFound);
+}
+
+TEST(NameIndex, FindsActorsByExactId) {
+  NameIndex index = SmallIndex();
+  ASSERT_NE(index.FindActor("KAZ"), nullptr);
+  EXPECT_EQ(index.FindActor("KAZ")->name, "Kazakhstan");
+  EXPECT_EQ(index.FindActor("kaz"), nullptr);
+}
+
+TEST(NameIndex, PrefersCuratedNamesOverGeneratedOnes) {
+  // "Congo" as a generated name of one actor does not compete with a curated one.
+  std::vector<Actor> actors = {MakeActor("COG", ActorKind::kState, "Congo"),
+                               MakeActor("COD", ActorKind::kState, "DR Congo")};
+  std::vector<ActorName> names = {MakeName("COD", "en", "Congo", "short", "unicode-cldr")};
+  NameIndex index(actors, names, {}, {});
+  EXPECT_EQ(IdOf(index, "Congo"), "COG");
+}
+
+}  // namespace
+}  // namespace defcoop::names

@@ -1,0 +1,217 @@
+#include "defcoop/store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "defcoop/ingest/curated.h"
+
+namespace defcoop::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSmallData = std::string(DEFCOOP_TEST_DIR) + "/../fixtures/curated-small";
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("defcoop-store-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static Dataset SmallData() {
+    ingest::CuratedLoad load = ingest::LoadCuratedData(kSmallData);
+    EXPECT_TRUE(load.problems.empty());
+    return load.data;
+  }
+
+  std::unique_ptr<Store> OpenOrDie(OpenMode mode, int max_version = 0) {
+    auto store = Store::Open(path_, mode, max_version);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store.value()) : nullptr;
+  }
+
+  std::string Bytes() const {
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+
+  void SetPragma(const std::string& pragma) const {
+    sqlite3* db = nullptr;
+    sqlite3_open(path_.c_str(), &db);
+    sqlite3_exec(db, ("PRAGMA " + pragma).c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+
+  static SipriFile TinyRegister() {
+    SipriFile file;
+    file.path = "tiny.csv";
+    file.format = SipriFormat::kNewRegister;
+    file.vintage = "2024-04-13";
+    file.records_read = 1;
+    Transfer transfer;
+    transfer.supplier_name = "Turkiye";
+    transfer.recipient_name = "Azerbaijan";
+    transfer.supplier_id = "TUR";
+    transfer.recipient_id = "AZE";
+    transfer.designation = "Bayraktar TB2";
+    transfer.deliveries = {{2020, 6, 12.0, false, true, false}};
+    file.transfers.push_back(transfer);
+    return file;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, CuratedDataRoundTripsWithCitations) {
+  Dataset data = SmallData();
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(data).ok());
+  Result<Dataset> loaded = store->LoadCurated();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->actors.size(), data.actors.size());
+  EXPECT_EQ(loaded->actor_codes.size(), data.actor_codes.size());
+  EXPECT_EQ(loaded->memberships.size(), data.memberships.size());
+  ASSERT_EQ(loaded->events.size(), 2u);
+  EXPECT_EQ(loaded->events[1].sources, (std::vector<SourceRef>{{"article", "Kazakhstan"}}));
+  EXPECT_EQ(loaded->agreements[1].parties, (std::vector<std::string>{"TUR", "KAZ"}));
+  EXPECT_EQ(loaded->ventures[0].shares, (std::vector<double>{0.5, 0.5}));
+  EXPECT_EQ(loaded->claims[0].expected, "2021-11");
+}
+
+TEST_F(StoreTest, ReplacingCuratedDataTwiceKeepsOneCopy) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  auto count = store->Query("SELECT count(*) FROM actor");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count->rows[0][0], "8");
+}
+
+TEST_F(StoreTest, FailedLoadLeavesTheStoreByteIdentical) {
+  {
+    auto store = OpenOrDie(OpenMode::kCreate);
+    ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+    ASSERT_TRUE(store->SaveSipriFile(TinyRegister(), "hash-1").ok());
+  }
+  std::string before = Bytes();
+  Dataset broken = SmallData();
+  broken.events.push_back(broken.events[0]);  // duplicate primary key, found mid-load
+  {
+    auto store = OpenOrDie(OpenMode::kReadWrite);
+    EXPECT_FALSE(store->ReplaceCurated(broken).ok());
+  }
+  EXPECT_EQ(Bytes(), before);
+}
+
+TEST_F(StoreTest, CuratedDataThatWouldOrphanSipriRowsIsRefused) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  ASSERT_TRUE(store->SaveSipriFile(TinyRegister(), "hash-1").ok());
+  Dataset without_aze = SmallData();
+  std::erase_if(without_aze.actors, [](const Actor& a) { return a.id == "AZE"; });
+  std::erase_if(without_aze.actor_codes, [](const ActorCode& c) { return c.actor_id == "AZE"; });
+  std::erase_if(without_aze.actor_names, [](const ActorName& n) { return n.actor_id == "AZE"; });
+  std::erase_if(without_aze.memberships, [](const Membership& m) { return m.actor_id == "AZE"; });
+  without_aze.events.clear();
+  without_aze.agreements.clear();
+  Status status = store->ReplaceCurated(without_aze);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("AZE"), std::string::npos) << status.message();
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM actor WHERE id = 'AZE'")->rows[0][0], "1");
+}
+
+TEST_F(StoreTest, SameSipriFileTwiceChangesNothing) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  auto first = store->SaveSipriFile(TinyRegister(), "hash-1");
+  auto second = store->SaveSipriFile(TinyRegister(), "hash-1");
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_FALSE(first->already_imported);
+  EXPECT_TRUE(second->already_imported);
+  auto transfers = store->LoadTransfers("");
+  ASSERT_TRUE(transfers.ok());
+  ASSERT_EQ(transfers->size(), 1u);
+  EXPECT_EQ((*transfers)[0].deliveries[0].tiv, 12.0);
+  EXPECT_TRUE((*transfers)[0].deliveries[0].number_is_estimate);
+  EXPECT_EQ(store->NewestVintage(), "2024-04-13");
+}
+
+TEST_F(StoreTest, OldSchemaIsMigratedAndKeepsItsData) {
+  {
+    auto store = OpenOrDie(OpenMode::kCreate, /*max_version=*/1);
+    EXPECT_EQ(store->SchemaVersion(), 1);
+    EXPECT_FALSE(store->Query("SELECT count(*) FROM transfer").ok());  // v1 has no SIPRI tables
+  }
+  // Rows as a v1 defcoop wrote them.
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO source VALUES ('registry', 'dataset', 'R', '{}');"
+                         "INSERT INTO actor VALUES ('TUR', 'state', 'Türkiye', NULL, NULL, NULL, NULL);"
+                         "INSERT INTO citation VALUES ('actor', 'TUR', 'registry', NULL);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenOrDie(OpenMode::kReadOnly);
+  EXPECT_EQ(store->SchemaVersion(), Store::CurrentSchemaVersion());
+  EXPECT_TRUE(store->Query("SELECT count(*) FROM transfer").ok());
+  Result<Dataset> data = store->LoadCurated();
+  ASSERT_TRUE(data.ok());
+  ASSERT_EQ(data->actors.size(), 1u);
+  EXPECT_EQ(data->actors[0].name, "Türkiye");
+  EXPECT_EQ(data->actors[0].sources, (std::vector<SourceRef>{{"registry", ""}}));
+}
+
+TEST_F(StoreTest, StoreFromANewerVersionIsRefusedWithAdvice) {
+  { OpenOrDie(OpenMode::kCreate); }
+  SetPragma("user_version = 99");
+  auto store = Store::Open(path_, OpenMode::kReadOnly);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer defcoop"), std::string::npos);
+  EXPECT_NE(store.status().message().find("upgrade defcoop"), std::string::npos);
+}
+
+TEST_F(StoreTest, FileThatIsNotAStoreIsRefused) {
+  std::ofstream(path_) << "Recipient,Supplier\nfoo,bar\n";
+  auto store = Store::Open(path_, OpenMode::kReadOnly);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a defcoop store"), std::string::npos);
+}
+
+TEST_F(StoreTest, SqliteFileOfAnotherProgramIsRefused) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE other (x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto store = Store::Open(path_, OpenMode::kReadWrite);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("another program"), std::string::npos);
+}
+
+TEST_F(StoreTest, MissingStoreSaysHowToBuildOne) {
+  auto store = Store::Open(path_, OpenMode::kReadOnly);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("defcoop init"), std::string::npos);
+}
+
+TEST_F(StoreTest, QueryRefusesWrites) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  auto result = store->Query("DELETE FROM actor");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("read-only"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace defcoop::store
