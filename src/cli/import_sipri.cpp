@@ -47,15 +47,26 @@ class SipriNameResolver {
   std::map<std::string, int> unresolved_;
 };
 
-bool IsTotalRow(const std::string& name) { return name.rfind("Total", 0) == 0 || name == "Regional total"; }
+// Rows of TIV tables that aggregate several actors rather than name one.
+bool IsAggregateRow(const std::string& name) {
+  return name.rfind("Total", 0) == 0 || name == "Regional total" || name == "Others" ||
+         name == "Unknown/not applicable";
+}
 
 void ResolveNames(SipriFile* file, SipriNameResolver* resolver) {
   for (Transfer& transfer : file->transfers) {
     transfer.supplier_id = resolver->Resolve(transfer.supplier_name);
     transfer.recipient_id = resolver->Resolve(transfer.recipient_name);
   }
+  bool regional = file->format == SipriFormat::kRegionalTable;
   for (TivCell& cell : file->cells) {
-    if (!IsTotalRow(cell.actor_name)) cell.actor_id = resolver->Resolve(cell.actor_name);
+    // A regional table's first column is a SIPRI region or group, not an actor.
+    if (!regional && !IsAggregateRow(cell.actor_name)) {
+      cell.actor_id = resolver->Resolve(cell.actor_name);
+    }
+    if (!cell.counterpart_name.empty() && !IsAggregateRow(cell.counterpart_name)) {
+      cell.counterpart_id = resolver->Resolve(cell.counterpart_name);
+    }
   }
 }
 
@@ -75,6 +86,27 @@ void WriteRejects(std::ostream& out, const SipriFile& file) {
   }
 }
 
+// Parses, resolves and saves one file (in its own transaction).
+Result<store::ImportSummary> ImportOne(Context& context, const std::string& path,
+                                       SipriNameResolver* resolver, store::Store& store,
+                                       std::ostream* rejects) {
+  auto bytes = csv::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  auto file = ingest::ReadSipriFile(path);
+  if (!file.ok()) return file.status();
+  ResolveNames(&*file, resolver);
+  for (const InputProblem& problem : file->problems) {
+    const char* what = problem.repaired ? "repaired" : problem.where.line == 0 ? "warning" : "rejected";
+    context.err << problem.where.ToString() << ": " << what << ": " << problem.reason << "\n";
+  }
+  if (rejects) WriteRejects(*rejects, *file);
+  auto summary = store.SaveSipriFile(*file, ContentHash(*bytes));
+  if (summary.ok() && summary->already_imported) {
+    context.err << path << ": already imported (same content); nothing changed\n";
+  }
+  return summary;
+}
+
 Status RunImport(Context& context, const ImportOptions& options) {
   auto store = context.OpenStore(store::OpenMode::kReadWrite);
   if (!store.ok()) return store.status();
@@ -91,21 +123,13 @@ Status RunImport(Context& context, const ImportOptions& options) {
   Output output;
   output.columns = {"file", "format", "vintage", "records_read", "imported", "rejected", "repaired"};
   store::ImportSummary total;
+  int failed_files = 0;
   for (const std::string& path : options.files) {
-    auto bytes = csv::ReadFile(path);
-    if (!bytes.ok()) return bytes.status();
-    auto file = ingest::ParseSipri(*bytes, path);
-    if (!file.ok()) return file.status();
-    ResolveNames(&*file, &resolver);
-    for (const InputProblem& problem : file->problems) {
-      context.err << problem.where.ToString() << ": " << (problem.repaired ? "repaired: " : "rejected: ")
-                  << problem.reason << "\n";
-    }
-    if (rejects.is_open()) WriteRejects(rejects, *file);
-    auto summary = (*store)->SaveSipriFile(*file, ContentHash(*bytes));
-    if (!summary.ok()) return summary.status();
-    if (summary->already_imported) {
-      context.err << path << ": already imported (same content); nothing changed\n";
+    auto summary = ImportOne(context, path, &resolver, **store, rejects.is_open() ? &rejects : nullptr);
+    if (!summary.ok()) {
+      context.err << "defcoop: error: " << summary.status().ToString() << "; file not imported\n";
+      ++failed_files;
+      continue;
     }
     output.rows.push_back({{"file", path}, {"format", summary->format}, {"vintage", summary->vintage},
                            {"records_read", summary->records_read}, {"imported", summary->imported},
@@ -129,6 +153,9 @@ Status RunImport(Context& context, const ImportOptions& options) {
                                      total.records_read, total.imported, total.rejected,
                                      total.repaired));
   context.Emit(output);
+  if (failed_files > 0) {
+    return Status::InvalidInput(std::to_string(failed_files) + " file(s) could not be imported");
+  }
   return Status::Ok();
 }
 

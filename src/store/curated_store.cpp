@@ -194,7 +194,8 @@ Status CuratedWriter::Write(const Dataset& data) {
 Status CheckSipriReferences(sqlite3* db) {
   Statement orphans(db,
                     "SELECT id FROM (SELECT supplier_id AS id FROM transfer UNION "
-                    "SELECT recipient_id FROM transfer UNION SELECT actor_id FROM tiv_cell) "
+                    "SELECT recipient_id FROM transfer UNION SELECT actor_id FROM tiv_cell UNION "
+                    "SELECT counterpart_id FROM tiv_cell) "
                     "WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM actor) LIMIT 5");
   std::string missing;
   while (orphans.Step()) missing += (missing.empty() ? "" : ", ") + orphans.Text(0);

@@ -229,6 +229,7 @@ CREATE TABLE tiv_cell (
   actor_name TEXT NOT NULL,
   actor_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
   counterpart_name TEXT,
+  counterpart_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
   year INTEGER NOT NULL,
   tiv REAL NOT NULL,
   under_half INTEGER NOT NULL,

@@ -11,7 +11,10 @@ namespace {
 
 int CountRejected(const SipriFile& file) {
   int rejected = 0;
-  for (const InputProblem& problem : file.problems) rejected += problem.repaired ? 0 : 1;
+  // A problem on line 0 concerns the whole file (e.g. an unknown vintage), not a record.
+  for (const InputProblem& problem : file.problems) {
+    rejected += problem.repaired || problem.where.line == 0 ? 0 : 1;
+  }
   return rejected;
 }
 
@@ -46,13 +49,14 @@ Status SaveTransfers(sqlite3* db, int64_t file_id, const SipriFile& file) {
 }
 
 Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
-  Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string kind(ToString(file.format));
   for (const TivCell& c : file.cells) {
     DEFCOOP_RETURN_IF_ERROR(cell.BindInt64(1, file_id).Bind(2, file.vintage)
                                 .Bind(3, kind).Bind(4, c.actor_name).BindOrNull(5, c.actor_id)
-                                .BindOrNull(6, c.counterpart_name).Bind(7, c.year).Bind(8, c.tiv)
-                                .Bind(9, c.under_half).Bind(10, c.source_line).Run());
+                                .BindOrNull(6, c.counterpart_name).BindOrNull(7, c.counterpart_id)
+                                .Bind(8, c.year).Bind(9, c.tiv).Bind(10, c.under_half)
+                                .Bind(11, c.source_line).Run());
   }
   return Status::Ok();
 }
@@ -72,7 +76,7 @@ Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::str
   ImportSummary summary{file.path, std::string(ToString(file.format)), file.vintage,
                         file.records_read, 0, CountRejected(file), 0, false};
   for (const InputProblem& problem : file.problems) summary.repaired += problem.repaired ? 1 : 0;
-  summary.imported = static_cast<int>(file.transfers.size() + file.cells.size());
+  summary.imported = summary.records_read - summary.rejected;
   Statement existing(db_, "SELECT 1 FROM sipri_file WHERE content_hash = ?");
   existing.Bind(1, content_hash);
   if (existing.Step()) {
@@ -175,14 +179,14 @@ Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) c
 
 Result<std::vector<TivCell>> Store::LoadTivCells(const std::string& vintage,
                                                  SipriFormat table_kind) const {
-  Statement rows(db_, "SELECT actor_name, actor_id, counterpart_name, year, tiv, under_half,"
+  Statement rows(db_, "SELECT actor_name, actor_id, counterpart_name, counterpart_id, year, tiv, under_half,"
                       " source_line FROM tiv_cell WHERE (?1 = '' OR vintage = ?1)"
                       " AND table_kind = ?2 ORDER BY rowid");
   rows.Bind(1, vintage).Bind(2, ToString(table_kind));
   std::vector<TivCell> cells;
   while (rows.Step()) {
-    cells.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Int(3), rows.Double(4),
-                     rows.Int(5) != 0, rows.Int(6)});
+    cells.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.Int(4),
+                     rows.Double(5), rows.Int(6) != 0, rows.Int(7)});
   }
   if (!rows.status().ok()) return rows.status();
   return cells;

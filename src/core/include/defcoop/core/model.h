@@ -225,6 +225,7 @@ struct TivCell {
   std::string actor_name;  // SIPRI spelling, first column of the table
   std::string actor_id;
   std::string counterpart_name;  // regional tables: the supplier; else ""
+  std::string counterpart_id;
   int year = 0;
   double tiv = 0;
   bool under_half = false;
