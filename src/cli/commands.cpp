@@ -12,6 +12,9 @@ const std::vector<Command>& Commands() {
       {"resolve", "any spelling, any script -> actor id", AddResolve},
       {"show", "everything known about an actor, platform or agreement", AddShow},
       {"timeline", "dated events, agreements, embargoes and ventures", AddTimeline},
+      {"tiv", "delivered SIPRI TIV by year, supplier, recipient, dyad or category", AddTiv},
+      {"suppliers", "a country's arms suppliers: shares, HHI, change", AddSuppliers},
+      {"exports", "a country's arms exports: recipients, shares, rank, growth", AddExports},
       {"query", "read-only SQL over the store", AddQuery},
   };
   return kCommands;

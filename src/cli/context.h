@@ -51,6 +51,9 @@ void AddTimeline(CLI::App* command, Context* context);
 void AddQuery(CLI::App* command, Context* context);
 void AddImportSipri(CLI::App* command, Context* context);
 void AddVintages(CLI::App* command, Context* context);
+void AddTiv(CLI::App* command, Context* context);
+void AddSuppliers(CLI::App* command, Context* context);
+void AddExports(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

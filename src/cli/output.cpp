@@ -76,8 +76,11 @@ std::string CellText(const nlohmann::ordered_json& value, const std::string& sep
   if (value.is_number_integer()) return std::to_string(value.get<long long>());
   if (value.is_number()) {
     double number = value.get<double>();
-    if (std::floor(number) == number && std::fabs(number) < 1e15) return fmt::format("{:.0f}", number);
-    return fmt::format("{:.4g}", number);
+    double magnitude = std::fabs(number);
+    if (std::floor(number) == number && magnitude < 1e15) return fmt::format("{:.0f}", number);
+    if (magnitude >= 100) return fmt::format("{:.1f}", number);
+    if (magnitude >= 1) return fmt::format("{:.2f}", number);
+    return fmt::format("{:.4f}", number);
   }
   if (value.is_array()) {
     std::string joined;

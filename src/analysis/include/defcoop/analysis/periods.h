@@ -1,0 +1,105 @@
+// Periods of a yearly series: change points in the mean, found by PELT (Killick,
+// Fearnhead & Eckley 2012, "Optimal detection of changepoints with a linear
+// computational cost", JASA 107(500)), so that a claim like "Turkish imports fell in
+// three periods: 1970s-1990s, 1990s-2004, 2005-2023" can be checked against the data.
+//
+// Contract: the series must cover consecutive years with no gaps or repeats; a year
+// without deliveries is a 0, which the caller writes (absence in SIPRI means no
+// deliveries, but only the caller knows that). Empty, non-consecutive, non-finite or
+// (with log_values) negative input yields an InvalidInput Status, never an exception.
+// The cost of a segment is the Gaussian mean-shift cost, the sum of squared deviations
+// from the segment mean, computed on log(value + 1) when log_values is set: arms
+// transfers grow multiplicatively, and the +1 keeps years with zero deliveries finite
+// (log 0 is undefined) while leaving large values almost unchanged. Pelt and
+// OptimalPartitioning are public so that tests can check that PELT's pruning never
+// loses the optimum. Everything here is a pure function.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "defcoop/core/date.h"
+#include "defcoop/core/status.h"
+
+namespace defcoop::analysis {
+
+struct YearValue {
+  int year = 0;
+  double value = 0;
+};
+
+enum class PenaltyKind {
+  // 2·σ̂²·log(n): the BIC/SIC of R's changepoint package for a change in mean,
+  // see BicPenalty below.
+  kBic,
+  kManual,  // PeltOptions::penalty_value, on the scale of the cost (squared units)
+};
+
+struct PeltOptions {
+  PenaltyKind penalty = PenaltyKind::kBic;
+  double penalty_value = 0;    // used when penalty == kManual; must be >= 0
+  int min_segment_length = 3;  // years; >= 1
+  bool log_values = true;      // cost on log(value + 1) instead of the raw values
+};
+
+// A segmentation of x[0, n): `ends` holds each segment's exclusive end index in
+// increasing order, the last one being n. `cost` is the sum of the segment costs plus
+// one penalty per segment (the quantity both algorithms minimise).
+struct Segmentation {
+  std::vector<int> ends;
+  double cost = 0;
+};
+
+// The exact minimum-cost segmentation with every segment at least min_segment_length
+// long (a series shorter than 2·min_segment_length is one segment). Pelt prunes,
+// OptimalPartitioning (Jackson et al. 2005) tries every last change point: O(n²).
+// Among equal-cost segmentations both pick the one with the earliest last change.
+// Preconditions (asserted, not checked): x not empty, min_segment_length >= 1,
+// penalty >= 0.
+Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_length);
+Segmentation OptimalPartitioning(const std::vector<double>& x, double penalty,
+                                 int min_segment_length);
+
+// The BIC penalty for a Gaussian change in mean, on the scale of the cost:
+// 2·σ̂²·log(n). R's changepoint package (Killick & Eckley 2014, J. Stat. Softw. 58(3),
+// function penalty_decision) sets "BIC"/"SIC" = (p + 1)·log(n) with p = 1 parameter
+// per segment for a change in mean, i.e. 2·log(n), for data of unit variance. We
+// scale the data's variance out instead of the data: σ̂ = MAD(diff(x))/√2 (the
+// difference-based robust estimate recommended with that package and used by
+// Fryzlewicz 2014, Ann. Statist. 42(6)), which a change in mean does not inflate. When
+// that MAD is 0 (piecewise-constant series) σ̂ falls back to sd(diff(x))/√2; a
+// constant series gets penalty 2·log(n), which keeps it one segment.
+double BicPenalty(const std::vector<double>& x);
+
+struct Period {
+  int start_year = 0;
+  int end_year = 0;  // inclusive
+  double mean = 0;   // mean of the raw values (not the logs) over the period
+  // This period's mean divided by the previous one's (2.0 = doubled); empty for the
+  // first period and when the previous mean is 0.
+  std::optional<double> change_vs_previous;
+  double difference_vs_previous = 0;  // mean minus the previous mean; 0 for the first
+};
+
+// Periods of `series` (sorted by the caller or not: it is sorted here by year) in
+// year order. InvalidInput when the series is empty, has a gap or a repeated year, a
+// non-finite value, a negative value with log_values, min_segment_length < 1 or a
+// negative manual penalty; the message names the offending year.
+Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
+                                          const PeltOptions& options = {});
+
+// How a detected boundary lines up with one boundary of a source's periods. A
+// boundary is the first year of every period but the first: for the article's
+// 1970s-1990s / 1990s-2004 / 2005-2023, the given boundaries are 1990 and 2005.
+struct BoundaryMatch {
+  int given_year = 0;
+  std::optional<int> nearest_detected;  // empty when nothing was detected
+  int offset_years = 0;                 // nearest_detected - given_year (negative: earlier)
+};
+
+// For each given boundary, the nearest detected one (the earlier on a tie). `given`
+// is taken in order; its periods need not touch or be disjoint.
+std::vector<BoundaryMatch> ComparePeriods(const std::vector<Period>& detected,
+                                          const std::vector<YearRange>& given);
+
+}  // namespace defcoop::analysis

@@ -1,0 +1,111 @@
+// Delivered SIPRI TIV, aggregated the ways SIPRI's own tables and the article use it:
+// by year, supplier, recipient, dyad or armament category; N-year moving averages (SIPRI
+// recommends 5-year averages because single years are volatile); supplier and recipient
+// shares with the Herfindahl–Hirschman index; an exporter's rank; and the agreement of a
+// register with a TIV table of the same vintage. Pure functions over Transfer structs.
+//
+// Old-format registers list delivery years without a per-year split; their deliveries
+// are spread evenly and marked approximate. A result is marked approximate when any of
+// its numbers rests on such a split: per-year figures from old-format deals that
+// delivered over several years, or a period that cuts through such a deal's years.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "defcoop/core/date.h"
+#include "defcoop/core/model.h"
+
+namespace defcoop::analysis {
+
+// SIPRI's user rules require this credit line wherever its data is used.
+inline constexpr std::string_view kSipriCredit =
+    "Information from the SIPRI Arms Transfers Database";
+
+enum class TivGroup { kYear, kSupplier, kRecipient, kCategory };
+
+struct TivFilter {
+  std::set<std::string> suppliers;   // actor ids; empty = any
+  std::set<std::string> recipients;  // actor ids; empty = any
+  std::optional<YearRange> years;    // delivery years; empty = all
+};
+
+struct TivRow {
+  std::string supplier;  // set when grouped by supplier
+  std::string recipient;
+  std::string category;
+  int year = 0;          // set when grouped by year
+  double tiv = 0;        // millions of TIV
+  bool approximate = false;
+};
+
+// The actor id of a transfer's side, or SIPRI's spelling when it did not resolve.
+std::string SupplierKey(const Transfer& transfer);
+std::string RecipientKey(const Transfer& transfer);
+
+// Delivered TIV of the deliveries that pass `filter`, one row per group of `by` (empty
+// `by`: one total row). Rows are ordered by their grouping keys.
+std::vector<TivRow> AggregateTiv(const std::vector<Transfer>& transfers, const TivFilter& filter,
+                                 const std::vector<TivGroup>& by);
+
+// Trailing N-year moving average of year-grouped rows, within each group of the other
+// keys; years without deliveries count as 0; the first N-1 years average what exists
+// (and are marked approximate). `years` is the span to report.
+std::vector<TivRow> MovingAverage(const std::vector<TivRow>& rows, int window, YearRange years);
+
+struct Share {
+  std::string actor;
+  double tiv = 0;
+  double share = 0;  // of the table's total, 0–1
+  bool approximate = false;
+};
+
+struct ShareTable {
+  std::vector<Share> rows;  // largest first
+  double total = 0;
+  double hhi = 0;  // Herfindahl–Hirschman index: sum of squared shares, 0–1
+  bool approximate = false;
+};
+
+// Each supplier's share of deliveries to `recipients` in `years`.
+ShareTable SupplierShares(const std::vector<Transfer>& transfers,
+                          const std::set<std::string>& recipients, YearRange years);
+// Each recipient's share of deliveries from `suppliers` in `years`.
+ShareTable RecipientShares(const std::vector<Transfer>& transfers,
+                           const std::set<std::string>& suppliers, YearRange years);
+
+// 1-based rank of `supplier` among all suppliers by delivered TIV in `years` (0: none),
+// and how many suppliers delivered anything.
+struct Rank {
+  int rank = 0;
+  int of = 0;
+};
+Rank ExporterRank(const std::vector<Transfer>& transfers, const std::string& supplier,
+                  YearRange years);
+
+// The years a share table should be compared with: the window of the same length
+// just before `years`.
+YearRange PreviousWindow(YearRange years);
+
+// A recipient/year (or recipient/period) where a register and a TIV table disagree
+// by more than rounding.
+struct TableDifference {
+  std::string recipient;
+  std::string period;  // "2019" or "1950-2024"
+  double register_tiv = 0;
+  double table_tiv = 0;
+  bool table_under_half = false;  // the table says "0": more than 0, under 0.5
+};
+
+// Compares a register's deliveries with an importer TIV table of the same vintage. Per
+// year when `per_year` (new-format registers), else over the table's whole period (old
+// registers, whose per-year split is only approximate). Rounding: SIPRI rounds each
+// cell to whole millions, so a difference up to 0.5 per summed cell is agreement.
+std::vector<TableDifference> CompareWithTable(const std::vector<Transfer>& transfers,
+                                              const std::vector<TivCell>& table, bool per_year);
+
+}  // namespace defcoop::analysis

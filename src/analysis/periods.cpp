@@ -1,0 +1,239 @@
+#include "defcoop/analysis/periods.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace defcoop::analysis {
+namespace {
+
+// Scale factor that makes the median absolute deviation a consistent estimate of the
+// standard deviation under normality: 1/Φ⁻¹(3/4), R's mad() default.
+constexpr double kMadToSd = 1.482602218505602;
+
+// Pruning compares sums of costs; a candidate is dropped only when it is worse by more
+// than rounding (relative to the magnitude compared), so that ties are never pruned.
+constexpr double kPruneRelativeSlack = 1e-12;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// Prefix sums of x and x² so that any segment's cost is O(1).
+class SegmentCost {
+ public:
+  explicit SegmentCost(const std::vector<double>& x) : sum_(x.size() + 1), sum_sq_(x.size() + 1) {
+    for (size_t idx = 0; idx < x.size(); ++idx) {
+      sum_[idx + 1] = sum_[idx] + x[idx];
+      sum_sq_[idx + 1] = sum_sq_[idx] + x[idx] * x[idx];
+    }
+  }
+
+  // Sum of squared deviations from the mean of x[begin, end).
+  double operator()(int begin, int end) const {
+    double sum = sum_[end] - sum_[begin];
+    double cost = sum_sq_[end] - sum_sq_[begin] - sum * sum / (end - begin);
+    return std::max(cost, 0.0);  // cancellation can leave -1e-16 for constant segments
+  }
+
+ private:
+  std::vector<double> sum_;
+  std::vector<double> sum_sq_;
+};
+
+// Walks back from n through the best last change point of each prefix.
+Segmentation Backtrack(const std::vector<int>& last_change, const std::vector<double>& best,
+                       int n) {
+  Segmentation result;
+  result.cost = best[n];
+  for (int end = n; end > 0; end = last_change[end]) result.ends.push_back(end);
+  std::reverse(result.ends.begin(), result.ends.end());
+  return result;
+}
+
+Segmentation SingleSegment(const std::vector<double>& x, double penalty) {
+  int n = static_cast<int>(x.size());
+  return Segmentation{{n}, SegmentCost(x)(0, n) + penalty};
+}
+
+double Median(std::vector<double> values) {
+  size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + mid, values.end());
+  if (values.size() % 2 == 1) return values[mid];
+  double upper = values[mid];
+  return (upper + *std::max_element(values.begin(), values.begin() + mid)) / 2;
+}
+
+double MadSd(const std::vector<double>& values) {
+  double center = Median(values);
+  std::vector<double> deviations;
+  for (double v : values) deviations.push_back(std::fabs(v - center));
+  return kMadToSd * Median(deviations);
+}
+
+double SampleSd(const std::vector<double>& values) {
+  if (values.size() < 2) return 0;
+  double mean = 0;
+  for (double v : values) mean += v;
+  mean /= values.size();
+  double sum_sq = 0;
+  for (double v : values) sum_sq += (v - mean) * (v - mean);
+  return std::sqrt(sum_sq / (values.size() - 1));
+}
+
+Status CheckSeries(const std::vector<YearValue>& series, const PeltOptions& options) {
+  if (series.empty()) return Status::InvalidInput("periods: the series is empty");
+  if (options.min_segment_length < 1) {
+    return Status::InvalidInput("periods: the minimum segment length must be at least 1 year");
+  }
+  if (options.penalty == PenaltyKind::kManual && !(options.penalty_value >= 0)) {
+    return Status::InvalidInput("periods: the manual penalty must be a number >= 0");
+  }
+  for (size_t idx = 0; idx < series.size(); ++idx) {
+    const YearValue& point = series[idx];
+    std::string year = std::to_string(point.year);
+    if (!std::isfinite(point.value)) {
+      return Status::InvalidInput("periods: the value for " + year + " is not a finite number");
+    }
+    if (options.log_values && point.value < 0) {
+      return Status::InvalidInput("periods: the value for " + year +
+                                  " is negative; log(value + 1) needs values >= 0");
+    }
+    if (idx == 0 || point.year == series[idx - 1].year + 1) continue;
+    if (point.year == series[idx - 1].year) {
+      return Status::InvalidInput("periods: the year " + year + " appears more than once");
+    }
+    return Status::InvalidInput(
+        "periods: the years must be consecutive, but " + std::to_string(series[idx - 1].year) +
+        " is followed by " + year + " (write 0 for years without deliveries)");
+  }
+  return Status::Ok();
+}
+
+std::vector<double> Transformed(const std::vector<YearValue>& series, bool log_values) {
+  std::vector<double> x;
+  for (const YearValue& point : series) x.push_back(log_values ? std::log1p(point.value) : point.value);
+  return x;
+}
+
+std::vector<Period> ToPeriods(const std::vector<YearValue>& series, const std::vector<int>& ends) {
+  std::vector<Period> periods;
+  int begin = 0;
+  for (int end : ends) {
+    Period period{series[begin].year, series[end - 1].year, 0, std::nullopt, 0};
+    for (int idx = begin; idx < end; ++idx) period.mean += series[idx].value;
+    period.mean /= end - begin;
+    if (!periods.empty()) {
+      double previous = periods.back().mean;
+      period.difference_vs_previous = period.mean - previous;
+      if (previous != 0) period.change_vs_previous = period.mean / previous;
+    }
+    periods.push_back(period);
+    begin = end;
+  }
+  return periods;
+}
+
+}  // namespace
+
+Segmentation OptimalPartitioning(const std::vector<double>& x, double penalty,
+                                 int min_segment_length) {
+  assert(!x.empty() && min_segment_length >= 1 && penalty >= 0);
+  int n = static_cast<int>(x.size());
+  int m = min_segment_length;
+  if (n < 2 * m) return SingleSegment(x, penalty);
+  SegmentCost cost(x);
+  // best[t]: minimum cost of x[0, t); only t = 0 and t >= m can end a segmentation.
+  std::vector<double> best(n + 1, kInfinity);
+  std::vector<int> last_change(n + 1, 0);
+  best[0] = 0;
+  for (int t = m; t <= n; ++t) {
+    for (int s = 0; s <= t - m; ++s) {
+      double candidate = best[s] + cost(s, t) + penalty;
+      if (candidate < best[t]) {
+        best[t] = candidate;
+        last_change[t] = s;
+      }
+    }
+  }
+  return Backtrack(last_change, best, n);
+}
+
+Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_length) {
+  assert(!x.empty() && min_segment_length >= 1 && penalty >= 0);
+  int n = static_cast<int>(x.size());
+  int m = min_segment_length;
+  if (n < 2 * m) return SingleSegment(x, penalty);
+  SegmentCost cost(x);
+  std::vector<double> best(n + 1, kInfinity);
+  std::vector<int> last_change(n + 1, 0);
+  best[0] = 0;
+  // Candidate last change points in increasing order, each with the time from which
+  // it may be dropped. Killick et al.'s condition best[s] + cost(s, t) > best[t] (their
+  // K = 0 holds for this cost) proves s is beaten through t, but only for ends T with
+  // a segment [t, T) allowed, i.e. T >= t + m; so s leaves the set at t + m.
+  struct Candidate {
+    int s;
+    int drop_at;
+  };
+  std::vector<Candidate> candidates;
+  for (int t = m; t <= n; ++t) {
+    if (t - m == 0 || t - m >= m) candidates.push_back({t - m, n + 1});  // else x[0, s) can't be split
+    std::erase_if(candidates, [t](const Candidate& c) { return c.drop_at <= t; });
+    for (const Candidate& c : candidates) {
+      double candidate = best[c.s] + cost(c.s, t) + penalty;
+      if (candidate < best[t]) {
+        best[t] = candidate;
+        last_change[t] = c.s;
+      }
+    }
+    for (Candidate& c : candidates) {
+      double without_penalty = best[c.s] + cost(c.s, t);
+      if (without_penalty > best[t] + kPruneRelativeSlack * (1 + std::fabs(best[t]))) {
+        c.drop_at = std::min(c.drop_at, t + m);
+      }
+    }
+  }
+  return Backtrack(last_change, best, n);
+}
+
+double BicPenalty(const std::vector<double>& x) {
+  std::vector<double> differences;
+  for (size_t idx = 1; idx < x.size(); ++idx) differences.push_back(x[idx] - x[idx - 1]);
+  double sigma = differences.empty() ? 0 : MadSd(differences) / std::sqrt(2.0);
+  if (sigma == 0) sigma = SampleSd(differences) / std::sqrt(2.0);
+  if (sigma == 0) sigma = 1;  // constant series: any positive penalty keeps one segment
+  return 2 * sigma * sigma * std::log(static_cast<double>(x.size()));
+}
+
+Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
+                                          const PeltOptions& options) {
+  std::sort(series.begin(), series.end(),
+            [](const YearValue& a, const YearValue& b) { return a.year < b.year; });
+  DEFCOOP_RETURN_IF_ERROR(CheckSeries(series, options));
+  std::vector<double> x = Transformed(series, options.log_values);
+  double penalty = options.penalty == PenaltyKind::kBic ? BicPenalty(x) : options.penalty_value;
+  Segmentation segmentation = Pelt(x, penalty, options.min_segment_length);
+  return ToPeriods(series, segmentation.ends);
+}
+
+std::vector<BoundaryMatch> ComparePeriods(const std::vector<Period>& detected,
+                                          const std::vector<YearRange>& given) {
+  std::vector<int> detected_years;
+  for (size_t idx = 1; idx < detected.size(); ++idx) detected_years.push_back(detected[idx].start_year);
+  std::vector<BoundaryMatch> matches;
+  for (size_t idx = 1; idx < given.size(); ++idx) {
+    BoundaryMatch match{given[idx].first, std::nullopt, 0};
+    for (int year : detected_years) {
+      int offset = year - match.given_year;
+      if (!match.nearest_detected || std::abs(offset) < std::abs(match.offset_years)) {
+        match.nearest_detected = year;
+        match.offset_years = offset;
+      }
+    }
+    matches.push_back(match);
+  }
+  return matches;
+}
+
+}  // namespace defcoop::analysis

@@ -1,0 +1,113 @@
+#include "defcoop/analysis/tiv.h"
+
+#include <gtest/gtest.h>
+
+namespace defcoop::analysis {
+namespace {
+
+Transfer Deal(const std::string& supplier, const std::string& recipient, const std::string& category,
+              std::vector<Delivery> deliveries) {
+  Transfer t;
+  t.supplier_id = supplier;
+  t.recipient_id = recipient;
+  t.supplier_name = supplier;
+  t.recipient_name = recipient;
+  t.category = category;
+  t.deliveries = std::move(deliveries);
+  return t;
+}
+
+Delivery Exact(int year, double tiv) { return {year, 1, tiv, false, false, false}; }
+Delivery Split(int year, double tiv) { return {year, 1, tiv, false, false, true}; }
+
+// Türkiye and Russia supply Azerbaijan; Israel supplies Turkmenistan.
+std::vector<Transfer> Register() {
+  return {Deal("TUR", "AZE", "Aircraft", {Exact(2019, 10), Exact(2020, 30)}),
+          Deal("RUS", "AZE", "Armoured vehicles", {Exact(2012, 50), Exact(2013, 50)}),
+          Deal("ISR", "AZE", "Aircraft", {Split(2016, 10), Split(2017, 10)}),
+          Deal("TUR", "TKM", "Ships", {Exact(2021, 40)})};
+}
+
+TEST(AggregateTiv, GroupsByYear) {
+  auto rows = AggregateTiv(Register(), TivFilter{{}, {"AZE"}, {}}, {TivGroup::kYear});
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(rows[0].year, 2012);
+  EXPECT_DOUBLE_EQ(rows[0].tiv, 50);
+  EXPECT_EQ(rows[5].year, 2020);
+  EXPECT_DOUBLE_EQ(rows[5].tiv, 30);
+}
+
+TEST(AggregateTiv, GroupsByDyadWithinYears) {
+  auto rows = AggregateTiv(Register(), TivFilter{{"TUR"}, {}, YearRange{2019, 2021}},
+                           {TivGroup::kSupplier, TivGroup::kRecipient});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].recipient, "AZE");
+  EXPECT_DOUBLE_EQ(rows[0].tiv, 40);
+  EXPECT_EQ(rows[1].recipient, "TKM");
+  EXPECT_DOUBLE_EQ(rows[1].tiv, 40);
+}
+
+TEST(AggregateTiv, MarksSplitYearsApproximateButNotWholePeriods) {
+  auto per_year = AggregateTiv(Register(), TivFilter{{"ISR"}, {}, {}}, {TivGroup::kYear});
+  ASSERT_EQ(per_year.size(), 2u);
+  EXPECT_TRUE(per_year[0].approximate);
+  auto whole = AggregateTiv(Register(), TivFilter{{"ISR"}, {}, YearRange{2011, 2020}}, {});
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_FALSE(whole[0].approximate);
+  auto cut = AggregateTiv(Register(), TivFilter{{"ISR"}, {}, YearRange{2017, 2020}}, {});
+  EXPECT_TRUE(cut[0].approximate);
+  EXPECT_DOUBLE_EQ(cut[0].tiv, 10);
+}
+
+TEST(SupplierShares, ComputesSharesAndHhi) {
+  ShareTable table = SupplierShares(Register(), {"AZE"}, YearRange{2011, 2020});
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(table.total, 160);
+  EXPECT_EQ(table.rows[0].actor, "RUS");
+  EXPECT_DOUBLE_EQ(table.rows[0].share, 100.0 / 160);
+  double hhi = (100.0 / 160) * (100.0 / 160) + (40.0 / 160) * (40.0 / 160) + (20.0 / 160) * (20.0 / 160);
+  EXPECT_DOUBLE_EQ(table.hhi, hhi);
+}
+
+TEST(SupplierShares, MonopolyHasHhiOne) {
+  ShareTable table = SupplierShares(Register(), {"TKM"}, YearRange{2021, 2021});
+  EXPECT_DOUBLE_EQ(table.hhi, 1.0);
+}
+
+TEST(ExporterRank, RanksByDeliveredTiv) {
+  Rank rank = ExporterRank(Register(), "TUR", YearRange{2011, 2021});
+  EXPECT_EQ(rank.rank, 2);  // RUS 100, TUR 80, ISR 20
+  EXPECT_EQ(rank.of, 3);
+  EXPECT_EQ(ExporterRank(Register(), "FRA", YearRange{2011, 2021}).rank, 0);
+}
+
+TEST(MovingAverage, AveragesTrailingYearsCountingGapsAsZero) {
+  auto rows = AggregateTiv(Register(), TivFilter{{}, {"AZE"}, {}}, {TivGroup::kYear});
+  auto averaged = MovingAverage(rows, 3, YearRange{2014, 2014});
+  ASSERT_EQ(averaged.size(), 1u);
+  EXPECT_DOUBLE_EQ(averaged[0].tiv, 100.0 / 3);  // 2012: 50, 2013: 50, 2014: nothing
+  auto early = MovingAverage(rows, 3, YearRange{2012, 2012});
+  EXPECT_TRUE(early[0].approximate);  // fewer than 3 years of data
+}
+
+TEST(PreviousWindow, IsTheSameLengthJustBefore) {
+  EXPECT_EQ(PreviousWindow(YearRange{2011, 2020}), (YearRange{2001, 2010}));
+}
+
+TEST(CompareWithTable, ReportsOnlyDifferencesBeyondRounding) {
+  std::vector<TivCell> table = {{"Azerbaijan", "AZE", "", "", 2019, 10, false, 1},
+                                {"Azerbaijan", "AZE", "", "", 2020, 29, false, 1},
+                                {"Azerbaijan", "AZE", "", "", 2012, 40, false, 1}};
+  std::vector<Transfer> transfers = Register();
+  transfers[0].deliveries[1].tiv = 29.4;  // rounds to the table's 29
+  auto differences = CompareWithTable(transfers, table, /*per_year=*/true);
+  // 2012: 50 against 40; 2013 and 2016/2017 are in the register but not the table's span
+  // or rows (the table covers 2012-2020, so 2013, 2016 and 2017 are reported too).
+  ASSERT_EQ(differences.size(), 4u);
+  EXPECT_EQ(differences[0].period, "2012");
+  EXPECT_DOUBLE_EQ(differences[0].register_tiv, 50);
+  EXPECT_DOUBLE_EQ(differences[0].table_tiv, 40);
+}
+
+}  // namespace
+}  // namespace defcoop::analysis

@@ -1,0 +1,170 @@
+// The SIPRI commands end to end: the real binary on real SIPRI exports in ../shared/data.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run_defcoop.h"
+
+namespace defcoop::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSipri = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri";
+const std::string kOldRegister = kSipri + "/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv";
+const std::string kNewRegister = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
+const std::string kNewTable = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/import-values_1990-2023.csv";
+const std::string kOldRegister2024 = kSipri + "/MJHofmann__SIPRI_BRICS/trade-register.csv";
+const std::string kOldTable2024 = kSipri + "/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv";
+
+class SipriCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kSipri)) return;
+    db_ = (fs::temp_directory_path() / ("defcoop-sipri-cli-" + std::to_string(::getpid()) + ".db")).string();
+    fs::remove(db_);
+    ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
+    import_ = RunDefcoop("--format json import sipri '" + kOldRegister + "' '" + kNewRegister + "' '" +
+                             kNewTable + "' '" + kOldRegister2024 + "' '" + kOldTable2024 + "'",
+                         db_);
+  }
+  static void TearDownTestSuite() { fs::remove(db_); }
+
+  void SetUp() override {
+    if (!fs::exists(kSipri)) GTEST_SKIP() << "no SIPRI data at " << kSipri;
+  }
+
+  static nlohmann::json Json(const std::string& args) {
+    CommandResult result = RunDefcoop("--format json " + args, db_);
+    EXPECT_EQ(result.exit_code, 0) << args << ": " << result.err;
+    return result.exit_code == 0 ? nlohmann::json::parse(result.out) : nlohmann::json::object();
+  }
+
+  static inline std::string db_;
+  static inline CommandResult import_;
+};
+
+TEST_F(SipriCliTest, ImportReportsEveryFileWithCountsAndRepairs) {
+  ASSERT_EQ(import_.exit_code, 0) << import_.err;
+  auto json = nlohmann::json::parse(import_.out);
+  ASSERT_EQ(json["rows"].size(), 5u);
+  EXPECT_EQ(json["rows"][0]["format"], "old_register");
+  EXPECT_EQ(json["rows"][0]["vintage"], "2025-03-13");
+  EXPECT_EQ(json["rows"][0]["records_read"], 29515);
+  EXPECT_EQ(json["rows"][0]["imported"], 29515);
+  EXPECT_EQ(json["rows"][0]["repaired"], 4);
+  EXPECT_EQ(json["rows"][1]["format"], "new_register");
+  EXPECT_EQ(json["rows"][1]["records_read"], 27838);
+  EXPECT_EQ(json["rows"][2]["format"], "importer_table");
+  EXPECT_EQ(json["meta"]["rejected"], 0);
+  EXPECT_NE(import_.err.find("repaired: joined lines 5432-5433"), std::string::npos) << import_.err;
+  EXPECT_EQ(json["meta"]["unresolved_names"], 0) << import_.err;
+}
+
+TEST_F(SipriCliTest, ImportEndsWithOneSummaryLine) {
+  CommandResult again = RunDefcoop("import sipri '" + kOldRegister + "'", db_);
+  ASSERT_EQ(again.exit_code, 0);
+  EXPECT_TRUE(again.out.find("29515 records read, 29515 imported, 0 rejected, 4 repaired\n") !=
+              std::string::npos) << again.out;
+}
+
+TEST_F(SipriCliTest, ImportingTheSameFileTwiceChangesNothing) {
+  std::string count_sql = "query \"SELECT count(*) AS n FROM transfer\"";
+  auto before = Json(count_sql);
+  CommandResult again = RunDefcoop("import sipri '" + kNewRegister + "'", db_);
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.err.find("already imported"), std::string::npos);
+  EXPECT_EQ(Json(count_sql)["rows"], before["rows"]);
+}
+
+TEST_F(SipriCliTest, RejectsFileListsRepairedRecordsWithLines) {
+  std::string rejects = db_ + ".rejects.csv";
+  ASSERT_EQ(RunDefcoop("import sipri --rejects '" + rejects + "' '" + kOldRegister + "'", db_).exit_code, 0);
+  std::string text = ReadText(rejects);
+  EXPECT_EQ(text.rfind("file,line,reason,repaired\n", 0), 0u);
+  EXPECT_NE(text.find(",5432,"), std::string::npos) << text;
+  fs::remove(rejects);
+}
+
+TEST_F(SipriCliTest, VintagesListsEachWithItsFiles) {
+  auto json = Json("vintages");
+  std::vector<std::string> vintages;
+  for (const auto& row : json["rows"]) vintages.push_back(row["vintage"]);
+  EXPECT_EQ(vintages, (std::vector<std::string>{"2024-04-13", "2024-10-13", "2025-03-13"}));
+  EXPECT_EQ(json["meta"]["newest_register_vintage"], "2025-03-13");
+}
+
+TEST_F(SipriCliTest, AzerbaijanSuppliersAreLedByRussiaWithTurkiyeAmongThem) {
+  auto json = Json("suppliers Azerbaijan --years 2011-2020");
+  ASSERT_FALSE(json["rows"].empty());
+  EXPECT_EQ(json["rows"][0]["supplier"], "RUS");
+  EXPECT_GT(json["rows"][0]["share"].get<double>(), 0.5);
+  bool has_turkiye = false;
+  double shares = 0;
+  for (const auto& row : json["rows"]) {
+    has_turkiye = has_turkiye || row["supplier"] == "TUR";
+    shares += row["share"].get<double>();
+  }
+  EXPECT_TRUE(has_turkiye);
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+  EXPECT_EQ(json["meta"]["vintage"], "2025-03-13");
+  EXPECT_EQ(json["meta"]["credit"], "Information from the SIPRI Arms Transfers Database");
+  EXPECT_GT(json["meta"]["hhi"].get<double>(), 0.3);
+  EXPECT_EQ(json["meta"]["previous"]["years"], "2001-2010");
+}
+
+TEST_F(SipriCliTest, TurkmenistanSuppliersInTheNewRegisterAreExactPerYear) {
+  auto json = Json("suppliers Turkmenistan --years 2011-2020 --vintage 2024-04-13");
+  ASSERT_FALSE(json["rows"].empty());
+  EXPECT_FALSE(json["meta"]["approximate"].get<bool>());
+}
+
+TEST_F(SipriCliTest, TurkiyeExportsHaveARankAndGrowth) {
+  auto json = Json("exports Türkiye --years 2018-2023 --vintage 2024-04-13");
+  EXPECT_GT(json["meta"]["rank"].get<int>(), 0);
+  EXPECT_TRUE(json["meta"].contains("growth"));
+  EXPECT_EQ(json["meta"]["supplier"], "TUR");
+}
+
+TEST_F(SipriCliTest, TivFromTurkiyeToTheOtsByDyad) {
+  auto json = Json("tiv --supplier Türkiye --recipient OTS --by dyad");
+  std::set<std::string> recipients;
+  for (const auto& row : json["rows"]) {
+    EXPECT_EQ(row["supplier"], "TUR");
+    recipients.insert(row["recipient"].get<std::string>());
+  }
+  EXPECT_TRUE(recipients.count("AZE"));
+  EXPECT_FALSE(recipients.count("TUR"));  // no transfers to itself
+}
+
+TEST_F(SipriCliTest, FiveYearMovingAverageSmoothsTheYearlySeries) {
+  auto yearly = Json("tiv --recipient Azerbaijan --years 2010-2020 --by year --vintage 2024-04-13");
+  auto smooth = Json("tiv --recipient Azerbaijan --years 2010-2020 --by year --moving-average 5 --vintage 2024-04-13");
+  ASSERT_EQ(smooth["rows"].size(), 11u);
+  EXPECT_EQ(smooth["meta"]["moving_average_years"], 5);
+  // 2020's average is the mean of 2016-2020 (years without deliveries count as zero).
+  double sum = 0;
+  for (const auto& row : yearly["rows"]) {
+    if (row["year"].get<int>() >= 2016) sum += row["tiv"].get<double>();
+  }
+  EXPECT_NEAR(smooth["rows"][10]["tiv"].get<double>(), sum / 5, 1e-9);
+}
+
+TEST_F(SipriCliTest, RegisterAgreesWithItsOwnTiVTableInBothFormats) {
+  auto per_year = Json("tiv --check --vintage 2024-04-13");
+  EXPECT_EQ(per_year["meta"]["compared"], "per recipient and year");
+  EXPECT_EQ(per_year["rows"].size(), 0u) << per_year["rows"].dump();
+  auto period = Json("tiv --check --vintage 2024-10-13");
+  EXPECT_EQ(period["meta"]["compared"], "per recipient over the table's period");
+  EXPECT_EQ(period["rows"].size(), 0u) << period["rows"].dump();
+}
+
+TEST_F(SipriCliTest, UnknownVintageIsAUsageErrorListingTheKnownOnes) {
+  CommandResult result = RunDefcoop("tiv --vintage 1999-01-01", db_);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("2024-04-13"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace defcoop::testing
