@@ -182,10 +182,10 @@ Status FillBetweenness(const IgraphGraph& graph, const Collapsed& collapsed,
   for (double weight : collapsed.weights) lengths.push_back(1 / weight);
   RealVector length_vector(lengths);
   RealVector betweenness;
-  DEFCOOP_RETURN_IF_ERROR(CheckIgraph(igraph_betweenness(graph.get(), betweenness.get(),
-                                                         igraph_vss_all(), collapsed.directed,
-                                                         length_vector.get()),
-                                      "betweenness"));
+  DEFCOOP_RETURN_IF_ERROR(
+      CheckIgraph(igraph_betweenness(graph.get(), betweenness.get(), igraph_vss_all(),
+                                     collapsed.directed, length_vector.get()),
+                  "betweenness"));
   for (size_t idx = 0; idx < metrics->nodes.size(); ++idx) {
     metrics->nodes[idx].betweenness = betweenness[idx];
   }
@@ -199,10 +199,10 @@ Status FillEigenvector(const IgraphGraph& graph, const Collapsed& collapsed,
   igraph_arpack_options_init(&arpack);
   RealVector centrality;
   igraph_real_t eigenvalue = 0;
-  DEFCOOP_RETURN_IF_ERROR(CheckIgraph(
-      igraph_eigenvector_centrality(graph.get(), centrality.get(), &eigenvalue, collapsed.directed,
-                                    true, weights.get(), &arpack),
-      "eigenvector centrality"));
+  DEFCOOP_RETURN_IF_ERROR(
+      CheckIgraph(igraph_eigenvector_centrality(graph.get(), centrality.get(), &eigenvalue,
+                                                collapsed.directed, true, weights.get(), &arpack),
+                  "eigenvector centrality"));
   for (size_t idx = 0; idx < metrics->nodes.size(); ++idx) {
     metrics->nodes[idx].eigenvector = centrality[idx];
   }
@@ -241,6 +241,24 @@ std::string Number(double value) {
   char buffer[32];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, result.ptr);
+}
+
+// The predefined entity that stands for `c`, or nullptr when `c` may be written as is.
+const char* XmlEntity(char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    default: return nullptr;
+  }
+}
+
+// XML 1.0 cannot hold control characters other than tab, newline and carriage return,
+// not even as character references.
+bool ForbiddenInXml(char c) {
+  return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
 std::string Attribute(std::string_view name, std::string_view value) {
@@ -433,7 +451,8 @@ Status WriteGraphML(const Graph& graph, std::ostream& out, const NetworkMetrics*
   for (size_t idx = 0; idx < graph.nodes.size(); ++idx) {
     WriteGraphMLNode(out, graph.nodes[idx], MetricsOf(metrics, idx));
   }
-  for (size_t idx = 0; idx < graph.edges.size(); ++idx) WriteGraphMLEdge(out, graph.edges[idx], idx);
+  for (size_t idx = 0; idx < graph.edges.size(); ++idx)
+    WriteGraphMLEdge(out, graph.edges[idx], idx);
   out << "  </graph>\n</graphml>\n";
   return StreamStatus(out);
 }
@@ -474,16 +493,10 @@ Status WriteEdgeCsv(const Graph& graph, std::ostream& out) {
 std::string EscapeXml(std::string_view text) {
   std::string escaped;
   for (char c : text) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&apos;"; break;
-      default:
-        // XML 1.0 has no way to write other control characters, even as references.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        escaped += c;
+    if (const char* entity = XmlEntity(c)) {
+      escaped += entity;
+    } else if (!ForbiddenInXml(c)) {
+      escaped += c;
     }
   }
   return escaped;

@@ -41,15 +41,46 @@ class SegmentCost {
   std::vector<double> sum_sq_;
 };
 
-// Walks back from n through the best last change point of each prefix.
-Segmentation Backtrack(const std::vector<int>& last_change, const std::vector<double>& best,
-                       int n) {
-  Segmentation result;
-  result.cost = best[n];
-  for (int end = n; end > 0; end = last_change[end]) result.ends.push_back(end);
-  std::reverse(result.ends.begin(), result.ends.end());
-  return result;
-}
+// The dynamic programme shared by both algorithms: best[t] is the minimum cost of
+// x[0, t), reached with the last segment [last_change[t], t). Only t = 0 and t >= m can
+// end a segmentation of x[0, t); the others stay infinite.
+class PrefixTable {
+ public:
+  PrefixTable(const std::vector<double>& x, double penalty)
+      : cost_(x), penalty_(penalty), best_(x.size() + 1, kInfinity), last_change_(x.size() + 1, 0) {
+    best_[0] = 0;
+  }
+
+  // Considers [s, t) as the last segment of x[0, t); on a tie the earlier s stays.
+  void Relax(int s, int t) {
+    double candidate = best_[s] + cost_(s, t) + penalty_;
+    if (candidate < best_[t]) {
+      best_[t] = candidate;
+      last_change_[t] = s;
+    }
+  }
+
+  // Killick et al.'s pruning test with K = 0 (valid for this cost): whether s can no
+  // longer beat t as a last change point. Ties are never pruned.
+  bool Beaten(int s, int t) const {
+    return best_[s] + cost_(s, t) > best_[t] + kPruneRelativeSlack * (1 + std::fabs(best_[t]));
+  }
+
+  // Walks back from n through the best last change point of each prefix.
+  Segmentation Backtrack(int n) const {
+    Segmentation result;
+    result.cost = best_[n];
+    for (int end = n; end > 0; end = last_change_[end]) result.ends.push_back(end);
+    std::reverse(result.ends.begin(), result.ends.end());
+    return result;
+  }
+
+ private:
+  SegmentCost cost_;
+  double penalty_;
+  std::vector<double> best_;
+  std::vector<int> last_change_;
+};
 
 Segmentation SingleSegment(const std::vector<double>& x, double penalty) {
   int n = static_cast<int>(x.size());
@@ -103,16 +134,17 @@ Status CheckSeries(const std::vector<YearValue>& series, const PeltOptions& opti
     if (point.year == series[idx - 1].year) {
       return Status::InvalidInput("periods: the year " + year + " appears more than once");
     }
-    return Status::InvalidInput(
-        "periods: the years must be consecutive, but " + std::to_string(series[idx - 1].year) +
-        " is followed by " + year + " (write 0 for years without deliveries)");
+    return Status::InvalidInput("periods: the years must be consecutive, but " +
+                                std::to_string(series[idx - 1].year) + " is followed by " + year +
+                                " (write 0 for years without deliveries)");
   }
   return Status::Ok();
 }
 
 std::vector<double> Transformed(const std::vector<YearValue>& series, bool log_values) {
   std::vector<double> x;
-  for (const YearValue& point : series) x.push_back(log_values ? std::log1p(point.value) : point.value);
+  for (const YearValue& point : series)
+    x.push_back(log_values ? std::log1p(point.value) : point.value);
   return x;
 }
 
@@ -142,21 +174,12 @@ Segmentation OptimalPartitioning(const std::vector<double>& x, double penalty,
   int n = static_cast<int>(x.size());
   int m = min_segment_length;
   if (n < 2 * m) return SingleSegment(x, penalty);
-  SegmentCost cost(x);
-  // best[t]: minimum cost of x[0, t); only t = 0 and t >= m can end a segmentation.
-  std::vector<double> best(n + 1, kInfinity);
-  std::vector<int> last_change(n + 1, 0);
-  best[0] = 0;
+  PrefixTable table(x, penalty);
   for (int t = m; t <= n; ++t) {
-    for (int s = 0; s <= t - m; ++s) {
-      double candidate = best[s] + cost(s, t) + penalty;
-      if (candidate < best[t]) {
-        best[t] = candidate;
-        last_change[t] = s;
-      }
-    }
+    table.Relax(0, t);
+    for (int s = m; s <= t - m; ++s) table.Relax(s, t);
   }
-  return Backtrack(last_change, best, n);
+  return table.Backtrack(n);
 }
 
 Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_length) {
@@ -164,37 +187,25 @@ Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_
   int n = static_cast<int>(x.size());
   int m = min_segment_length;
   if (n < 2 * m) return SingleSegment(x, penalty);
-  SegmentCost cost(x);
-  std::vector<double> best(n + 1, kInfinity);
-  std::vector<int> last_change(n + 1, 0);
-  best[0] = 0;
-  // Candidate last change points in increasing order, each with the time from which
-  // it may be dropped. Killick et al.'s condition best[s] + cost(s, t) > best[t] (their
-  // K = 0 holds for this cost) proves s is beaten through t, but only for ends T with
-  // a segment [t, T) allowed, i.e. T >= t + m; so s leaves the set at t + m.
+  PrefixTable table(x, penalty);
+  // Candidate last change points in increasing order, each with the time it leaves the
+  // set. Beaten(s, t) proves s loses to t only for ends T where [t, T) is a segment,
+  // i.e. T >= t + m, so s is dropped at t + m rather than at once.
   struct Candidate {
     int s;
     int drop_at;
   };
   std::vector<Candidate> candidates;
   for (int t = m; t <= n; ++t) {
-    if (t - m == 0 || t - m >= m) candidates.push_back({t - m, n + 1});  // else x[0, s) can't be split
+    // x[0, s) with 0 < s < m cannot be segmented, so such s never become candidates.
+    if (t - m == 0 || t - m >= m) candidates.push_back({t - m, n + 1});
     std::erase_if(candidates, [t](const Candidate& c) { return c.drop_at <= t; });
-    for (const Candidate& c : candidates) {
-      double candidate = best[c.s] + cost(c.s, t) + penalty;
-      if (candidate < best[t]) {
-        best[t] = candidate;
-        last_change[t] = c.s;
-      }
-    }
+    for (const Candidate& c : candidates) table.Relax(c.s, t);
     for (Candidate& c : candidates) {
-      double without_penalty = best[c.s] + cost(c.s, t);
-      if (without_penalty > best[t] + kPruneRelativeSlack * (1 + std::fabs(best[t]))) {
-        c.drop_at = std::min(c.drop_at, t + m);
-      }
+      if (table.Beaten(c.s, t)) c.drop_at = std::min(c.drop_at, t + m);
     }
   }
-  return Backtrack(last_change, best, n);
+  return table.Backtrack(n);
 }
 
 double BicPenalty(const std::vector<double>& x) {
@@ -220,7 +231,8 @@ Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
 std::vector<BoundaryMatch> ComparePeriods(const std::vector<Period>& detected,
                                           const std::vector<YearRange>& given) {
   std::vector<int> detected_years;
-  for (size_t idx = 1; idx < detected.size(); ++idx) detected_years.push_back(detected[idx].start_year);
+  for (size_t idx = 1; idx < detected.size(); ++idx)
+    detected_years.push_back(detected[idx].start_year);
   std::vector<BoundaryMatch> matches;
   for (size_t idx = 1; idx < given.size(); ++idx) {
     BoundaryMatch match{given[idx].first, std::nullopt, 0};

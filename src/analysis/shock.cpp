@@ -19,8 +19,8 @@ constexpr double kStatisticTolerance = 1e-9;
 bool AtLeast(double value, double threshold) { return value >= threshold - kStatisticTolerance; }
 
 double BinomialLogPmf(int k, int n, double p) {
-  return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) +
-         k * std::log(p) + (n - k) * std::log1p(-p);
+  return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) + k * std::log(p) +
+         (n - k) * std::log1p(-p);
 }
 
 double BinomialPmf(int k, int n, double p) {
@@ -205,11 +205,13 @@ double BinomialTwoSidedP(int x, int n, double p) {
     // Outcomes above the mean at most as likely as x: R counts them as y and adds the
     // upper tail from n - y + 1 (the pmf is unimodal, so they form that tail).
     int y = 0;
-    for (int k = static_cast<int>(std::ceil(expected)); k <= n; ++k) y += BinomialPmf(k, n, p) <= limit;
+    for (int k = static_cast<int>(std::ceil(expected)); k <= n; ++k)
+      y += BinomialPmf(k, n, p) <= limit;
     pvalue = BinomialRange(0, x, n, p) + BinomialRange(n - y + 1, n, n, p);
   } else {
     int y = 0;
-    for (int k = 0; k <= static_cast<int>(std::floor(expected)); ++k) y += BinomialPmf(k, n, p) <= limit;
+    for (int k = 0; k <= static_cast<int>(std::floor(expected)); ++k)
+      y += BinomialPmf(k, n, p) <= limit;
     pvalue = BinomialRange(0, y - 1, n, p) + BinomialRange(x, n, n, p);
   }
   return std::min(1.0, pvalue);

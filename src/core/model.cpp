@@ -6,10 +6,11 @@
 namespace defcoop {
 namespace {
 
-constexpr std::array<std::pair<ActorKind, std::string_view>, 6> kActorKindNames = {{
+constexpr std::array<std::pair<ActorKind, std::string_view>, 7> kActorKindNames = {{
     {ActorKind::kState, "state"},
     {ActorKind::kHistoricalState, "historical_state"},
     {ActorKind::kOrganization, "organization"},
+    {ActorKind::kRegion, "region"},
     {ActorKind::kFirm, "firm"},
     {ActorKind::kArmedGroup, "armed_group"},
     {ActorKind::kUnknown, "unknown"},

@@ -34,8 +34,8 @@ struct TableSpec {
   std::function<void(const CuratedRow&, Context&)> read_row;
 };
 
-const std::vector<std::string> kActorKinds = {"state",    "historical_state", "organization",
-                                              "firm",     "armed_group",      "unknown"};
+const std::vector<std::string> kActorKinds = {"state", "historical_state", "organization", "region",
+                                              "firm",  "armed_group",      "unknown"};
 const std::vector<std::string> kNameKinds = {"official", "short", "alias", "historical", "sipri"};
 
 void DefineId(const std::string& id, const Location& where, IdRegistry* registry,

@@ -14,7 +14,7 @@ CREATE TABLE source (
 );
 CREATE TABLE actor (
   id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('state', 'historical_state', 'organization', 'firm',
+  kind TEXT NOT NULL CHECK (kind IN ('state', 'historical_state', 'organization', 'region', 'firm',
                                      'armed_group', 'unknown')),
   name TEXT NOT NULL,
   home_state TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,

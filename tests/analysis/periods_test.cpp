@@ -50,9 +50,11 @@ TEST(Pelt, AgreesWithExactOptimalPartitioningOnRandomSeries) {
     int length = length_dist(rng);
     int levels = level_count_dist(rng);
     std::vector<double> level_values;
-    for (int level_idx = 0; level_idx < levels; ++level_idx) level_values.push_back(level_dist(rng));
+    for (int level_idx = 0; level_idx < levels; ++level_idx)
+      level_values.push_back(level_dist(rng));
     std::vector<double> x;
-    for (int idx = 0; idx < length; ++idx) x.push_back(level_values[idx * levels / length] + noise(rng));
+    for (int idx = 0; idx < length; ++idx)
+      x.push_back(level_values[idx * levels / length] + noise(rng));
     int min_length = min_length_dist(rng);
     double penalty = trial % 7 == 0 ? BicPenalty(x) : penalties[trial % penalties.size()];
     Segmentation pruned = Pelt(x, penalty, min_length);
@@ -86,8 +88,8 @@ TEST(BicPenalty, FallsBackToTheSdOfDifferencesForAPiecewiseConstantSeries) {
 
 TEST(DetectPeriods, SplitsAHandMadeSeriesAtTheObviousYears) {
   // Low 1990-1997, high 1998-2005, low again 2006-2012 (values like yearly TIV).
-  std::vector<double> values = {10, 12, 9, 11, 10, 13, 9, 10, 200, 220, 190, 210, 205,
-                                195, 215, 200, 20, 22, 18, 21, 19, 20, 23};
+  std::vector<double> values = {10,  12,  9,   11,  10, 13, 9,  10, 200, 220, 190, 210,
+                                205, 195, 215, 200, 20, 22, 18, 21, 19,  20,  23};
   auto periods = DetectPeriods(Series(1990, values));
   ASSERT_TRUE(periods.ok()) << periods.status().ToString();
   ASSERT_EQ(periods->size(), 3u);
@@ -171,8 +173,8 @@ TEST(DetectPeriods, RejectsNegativeValuesOnTheLogScaleAndBadOptions) {
 }
 
 TEST(ComparePeriods, FindsTheNearestDetectedBoundaryForEachGivenOne) {
-  std::vector<Period> detected = {{1970, 1987, 0, {}, 0}, {1988, 2006, 0, {}, 0},
-                                  {2007, 2023, 0, {}, 0}};
+  std::vector<Period> detected = {
+      {1970, 1987, 0, {}, 0}, {1988, 2006, 0, {}, 0}, {2007, 2023, 0, {}, 0}};
   // The article's 1970s-1990s / 1990s-2004 / 2005-2023: boundaries 1990 and 2005.
   std::vector<YearRange> given = {{1970, 1990}, {1990, 2004}, {2005, 2023}};
   std::vector<BoundaryMatch> matches = ComparePeriods(detected, given);
@@ -186,12 +188,13 @@ TEST(ComparePeriods, FindsTheNearestDetectedBoundaryForEachGivenOne) {
 }
 
 TEST(ComparePeriods, PrefersTheEarlierBoundaryOnATieAndReportsNoneWhenNothingWasDetected) {
-  std::vector<Period> detected = {{2000, 2002, 0, {}, 0}, {2003, 2006, 0, {}, 0},
-                                  {2007, 2010, 0, {}, 0}};
+  std::vector<Period> detected = {
+      {2000, 2002, 0, {}, 0}, {2003, 2006, 0, {}, 0}, {2007, 2010, 0, {}, 0}};
   std::vector<BoundaryMatch> matches = ComparePeriods(detected, {{2000, 2004}, {2005, 2010}});
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].nearest_detected, 2003);
-  std::vector<BoundaryMatch> none = ComparePeriods({{2000, 2010, 0, {}, 0}}, {{2000, 2004}, {2005, 2010}});
+  std::vector<BoundaryMatch> none =
+      ComparePeriods({{2000, 2010, 0, {}, 0}}, {{2000, 2004}, {2005, 2010}});
   ASSERT_EQ(none.size(), 1u);
   EXPECT_FALSE(none[0].nearest_detected.has_value());
 }

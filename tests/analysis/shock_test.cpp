@@ -48,11 +48,13 @@ const RCase kRCases[] = {
     {6, 2, 6, 1, 0.2316738829, 0.9335523605},
     // R: poisson.test(c(1, 0), c(1, 1))$p.value -> 1; "greater" -> 0.5
     {1, 1, 0, 1, 1, 0.5},
-    // R: poisson.test(c(30, 12), c(184, 181))$p.value -> 0.008002605267; "greater" -> 0.004623004687
+    // R: poisson.test(c(30, 12), c(184, 181))$p.value -> 0.008002605267; "greater" ->
+    // 0.004623004687
     {30, 184, 12, 181, 0.008002605267, 0.004623004687},
     // R: poisson.test(c(4, 9), c(90, 120))$p.value -> 0.4182680394; "greater" -> 0.8785938104
     {4, 90, 9, 120, 0.4182680394, 0.8785938104},
-    // R: poisson.test(c(250, 120), c(1, 1))$p.value -> 1.236165561e-11; "greater" -> 6.180827804e-12
+    // R: poisson.test(c(250, 120), c(1, 1))$p.value -> 1.236165561e-11; "greater"
+    // -> 6.180827804e-12
     {250, 1, 120, 1, 1.236165561e-11, 6.180827804e-12},
     // R: poisson.test(c(2, 11), c(31, 28))$p.value -> 0.009839494167; "greater" -> 0.9990465509
     {2, 31, 11, 28, 0.009839494167, 0.9990465509},
@@ -93,9 +95,8 @@ TEST(TestShock, CountsHalfOpenDayWindowsWithTheShockDayAfter) {
   options.window_length = 30;
   options.window_unit = WindowUnit::kDays;
   // Shock 2020-09-27: before = 2020-08-28 .. 2020-09-26, after = 2020-09-27 .. 2020-10-26.
-  std::vector<Date> events = {D("2020-08-27"), D("2020-08-28"), D("2020-09-26"),
-                              D("2020-09-27"), D("2020-10-26"), D("2020-10-27"),
-                              D("2020-09"),    D("2019")};
+  std::vector<Date> events = {D("2020-08-27"), D("2020-08-28"), D("2020-09-26"), D("2020-09-27"),
+                              D("2020-10-26"), D("2020-10-27"), D("2020-09"),    D("2019")};
   auto test = TestShock(events, D("2020-09-27"), options);
   ASSERT_TRUE(test.ok()) << test.status().ToString();
   EXPECT_EQ(test->before, 2);
@@ -112,8 +113,8 @@ TEST(TestShock, CountsHalfOpenDayWindowsWithTheShockDayAfter) {
 TEST(TestShock, ClampsMonthWindowsToTheEndOfShortMonths) {
   ShockOptions options;
   options.window_length = 1;
-  auto test = TestShock({D("2020-02-29"), D("2020-04-29"), D("2020-04-30")}, D("2020-03-31"),
-                        options);
+  auto test =
+      TestShock({D("2020-02-29"), D("2020-04-29"), D("2020-04-30")}, D("2020-03-31"), options);
   ASSERT_TRUE(test.ok());
   // Before = 2020-02-29 .. 2020-03-30 (31 days), after = 2020-03-31 .. 2020-04-29 (30 days).
   EXPECT_EQ(test->before_from, D("2020-02-29"));

@@ -1,6 +1,7 @@
 // The SIPRI commands end to end: the real binary on real SIPRI exports in ../shared/data.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,8 @@ const std::string kSipri = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri";
 const std::string kOldRegister = kSipri + "/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv";
 const std::string kNewRegister = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
 const std::string kNewTable = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/import-values_1990-2023.csv";
+const std::string kRegionalTable =
+    kSipri + "/Andrei-Teodor-Petre__InfoVizProject/regional-transfers_1990-2023-suppliers_to_the_region.csv";
 const std::string kOldRegister2024 = kSipri + "/MJHofmann__SIPRI_BRICS/trade-register.csv";
 const std::string kOldTable2024 = kSipri + "/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv";
 
@@ -26,7 +29,7 @@ class SipriCliTest : public ::testing::Test {
     fs::remove(db_);
     ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
     import_ = RunDefcoop("--format json import sipri '" + kOldRegister + "' '" + kNewRegister + "' '" +
-                             kNewTable + "' '" + kOldRegister2024 + "' '" + kOldTable2024 + "'",
+                             kNewTable + "' '" + kRegionalTable + "' '" + kOldRegister2024 + "' '" + kOldTable2024 + "'",
                          db_);
   }
   static void TearDownTestSuite() { fs::remove(db_); }
@@ -48,7 +51,7 @@ class SipriCliTest : public ::testing::Test {
 TEST_F(SipriCliTest, ImportReportsEveryFileWithCountsAndRepairs) {
   ASSERT_EQ(import_.exit_code, 0) << import_.err;
   auto json = nlohmann::json::parse(import_.out);
-  ASSERT_EQ(json["rows"].size(), 5u);
+  ASSERT_EQ(json["rows"].size(), 6u);
   EXPECT_EQ(json["rows"][0]["format"], "old_register");
   EXPECT_EQ(json["rows"][0]["vintage"], "2025-03-13");
   EXPECT_EQ(json["rows"][0]["records_read"], 29515);
@@ -158,6 +161,34 @@ TEST_F(SipriCliTest, RegisterAgreesWithItsOwnTiVTableInBothFormats) {
   auto period = Json("tiv --check --vintage 2024-10-13");
   EXPECT_EQ(period["meta"]["compared"], "per recipient over the table's period");
   EXPECT_EQ(period["rows"].size(), 0u) << period["rows"].dump();
+}
+
+// The curated region "Central Asia" must be SIPRI's: its members' imports add up to the
+// regional table's "Regional total" for Central Asia in every year.
+TEST_F(SipriCliTest, CentralAsiaRegionMatchesSipriRegionalTotals) {
+  auto json = Json(
+      "query \"SELECT r.year, r.tiv AS regional, (SELECT coalesce(sum(c.tiv), 0) FROM tiv_cell c"
+      " WHERE c.vintage = r.vintage AND c.table_kind = 'importer_table' AND c.year = r.year"
+      " AND c.actor_id IN (SELECT actor_id FROM membership WHERE organization_id ="
+      " 'region:central-asia')) AS members, (SELECT count(*) FROM tiv_cell c WHERE c.vintage ="
+      " r.vintage AND c.table_kind = 'importer_table' AND c.year = r.year AND c.actor_id IN"
+      " (SELECT actor_id FROM membership WHERE organization_id = 'region:central-asia')) AS cells"
+      " FROM tiv_cell r WHERE r.table_kind = 'regional_table' AND r.actor_name = 'Central Asia'"
+      " AND r.counterpart_name = 'Regional total'\"");
+  ASSERT_GT(json["rows"].size(), 20u);
+  for (const auto& row : json["rows"]) {
+    double regional = std::stod(row["regional"].get<std::string>());
+    double members = std::stod(row["members"].get<std::string>());
+    double cells = std::stod(row["cells"].get<std::string>());
+    EXPECT_LE(std::fabs(regional - members), 0.5 * (cells + 1)) << row.dump();
+  }
+}
+
+TEST_F(SipriCliTest, GroupsWorkWhereCountriesDo) {
+  auto region = Json("suppliers \"Central Asia\" --years 2011-2020 --vintage 2024-04-13");
+  EXPECT_EQ(region["meta"]["recipients"].size(), 5u);
+  auto kazakhstan = Json("suppliers Kazakhstan --years 2011-2020 --vintage 2024-04-13");
+  EXPECT_GT(region["meta"]["total"].get<double>(), kazakhstan["meta"]["total"].get<double>());
 }
 
 TEST_F(SipriCliTest, UnknownVintageIsAUsageErrorListingTheKnownOnes) {

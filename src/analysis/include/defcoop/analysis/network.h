@@ -39,8 +39,8 @@ struct Node {
 struct Edge {
   std::string source;  // node ids
   std::string target;
-  double weight = 1;   // > 0: TIV, number of agreements, ...
-  std::string layer;   // transfers, agreements, ventures, memberships, ...
+  double weight = 1;  // > 0: TIV, number of agreements, ...
+  std::string layer;  // transfers, agreements, ventures, memberships, ...
 };
 
 struct Graph {
@@ -64,7 +64,8 @@ struct NodeMetrics {
   // closer), unnormalised; an undirected pair's paths count once.
   double betweenness = 0;
   // Weighted eigenvector centrality scaled so the largest is 1 (directed: by in-edges,
-  // igraph's convention, so a recipient of many transfers scores high).
+  // igraph's convention, so a recipient of many transfers scores high). All 0 when
+  // the selected layers have no edges, and for a directed acyclic graph.
   double eigenvector = 0;
   // Louvain community on the undirected collapsed graph, numbered 0, 1, ... in order of
   // first appearance in Graph::nodes.
@@ -83,7 +84,8 @@ struct NetworkMetrics {
 // InvalidInput for the defects listed in the file comment; Ok otherwise.
 Status ValidateGraph(const Graph& graph);
 
-Result<NetworkMetrics> ComputeNetworkMetrics(const Graph& graph, const NetworkOptions& options = {});
+Result<NetworkMetrics> ComputeNetworkMetrics(const Graph& graph,
+                                             const NetworkOptions& options = {});
 
 // Density of the subgraph induced by `ids` (duplicates ignored). InvalidInput when the
 // graph is invalid, an id is not a node, or fewer than two distinct nodes are given.

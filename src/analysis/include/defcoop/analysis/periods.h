@@ -81,10 +81,11 @@ struct Period {
   double difference_vs_previous = 0;  // mean minus the previous mean; 0 for the first
 };
 
-// Periods of `series` (sorted by the caller or not: it is sorted here by year) in
-// year order. InvalidInput when the series is empty, has a gap or a repeated year, a
+// Periods of `series` in year order (the series may come in any order; it is sorted
+// by year first). InvalidInput when the series is empty, has a gap or a repeated year, a
 // non-finite value, a negative value with log_values, min_segment_length < 1 or a
-// negative manual penalty; the message names the offending year.
+// negative manual penalty; the message names the offending year. The periods' change
+// points are those of Pelt on the (log-)values with the chosen penalty.
 Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
                                           const PeltOptions& options = {});
 

@@ -64,9 +64,9 @@ struct PlaceboPoint {
 };
 
 struct ShockTest {
-  Date shock;     // the first day of the given shock date
-  Date before_from;  // first day of the before window
-  Date after_to;     // last day of the after window
+  Date shock;            // the first day of the given shock date
+  Date before_from;      // first day of the before window
+  Date after_to;         // last day of the after window
   long before_days = 0;  // exposures t1 and t2; equal for day windows, within 3 days for months
   long after_days = 0;
   int before = 0;

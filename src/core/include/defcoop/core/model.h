@@ -20,7 +20,8 @@ struct SourceRef {
   bool operator==(const SourceRef&) const = default;
 };
 
-enum class ActorKind { kState, kHistoricalState, kOrganization, kFirm, kArmedGroup, kUnknown };
+// kRegion: a geographic grouping of states as a source defines it (SIPRI's "Central Asia").
+enum class ActorKind { kState, kHistoricalState, kOrganization, kRegion, kFirm, kArmedGroup, kUnknown };
 std::string_view ToString(ActorKind kind);
 std::optional<ActorKind> ParseActorKind(std::string_view text);
 
