@@ -15,6 +15,13 @@ const std::vector<Command>& Commands() {
       {"tiv", "delivered SIPRI TIV by year, supplier, recipient, dyad or category", AddTiv},
       {"suppliers", "a country's arms suppliers: shares, HHI, change", AddSuppliers},
       {"exports", "a country's arms exports: recipients, shares, rank, growth", AddExports},
+      {"periods", "development periods: change points in a yearly series (PELT)", AddPeriods},
+      {"shock", "events before and after a date: Poisson rate test and placebo dates", AddShock},
+      {"shift", "supplier shares over rolling windows: dominant supplier, rises and falls", AddShift},
+      {"embargoes", "embargoes, what they hit, substitutes, deliveries during them", AddEmbargoes},
+      {"exposure", "a platform's foreign components and what an embargo would stop", AddExposure},
+      {"network", "cooperation network: centralities, communities, GraphML/GEXF", AddNetwork},
+      {"claims", "check every claim of the curated data against the store", AddClaims},
       {"query", "read-only SQL over the store", AddQuery},
   };
   return kCommands;

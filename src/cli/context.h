@@ -54,6 +54,13 @@ void AddVintages(CLI::App* command, Context* context);
 void AddTiv(CLI::App* command, Context* context);
 void AddSuppliers(CLI::App* command, Context* context);
 void AddExports(CLI::App* command, Context* context);
+void AddPeriods(CLI::App* command, Context* context);
+void AddShock(CLI::App* command, Context* context);
+void AddShift(CLI::App* command, Context* context);
+void AddEmbargoes(CLI::App* command, Context* context);
+void AddExposure(CLI::App* command, Context* context);
+void AddNetwork(CLI::App* command, Context* context);
+void AddClaims(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);
