@@ -58,7 +58,8 @@ def machine(args):
         ("OS", f"{os_name}, Linux {platform.release()}"),
         ("Compiler", compiler(args.build)),
         ("Build", "CMake Release (-O3 -DNDEBUG), `-DDEFCOOP_BUILD_BENCHMARKS=ON`"),
-        ("Store filesystem", run(["stat", "-f", "-c", "%T", str(Path(args.build).resolve())])),
+        ("Store filesystem", run(["findmnt", "-n", "-o", "FSTYPE", "-T",
+                                  str(Path(args.build).resolve())])),
         ("Load average (1, 5, 15 min)",
          f"{(results / 'loadavg-before').read_text().strip()} before, "
          f"{(results / 'loadavg-after').read_text().strip()} after"),
@@ -78,8 +79,10 @@ def library_rows(path):
     for bench in data["benchmarks"]:
         if bench.get("run_type") != "iteration":
             continue
-        row = rows.setdefault(bench["run_name"], {"times": [], "unit": bench["time_unit"]})
+        row = rows.setdefault(bench["run_name"],
+                              {"times": [], "cpu_times": [], "unit": bench["time_unit"]})
         row["times"].append(bench["real_time"])
+        row["cpu_times"].append(bench["cpu_time"])
         row["iterations"] = bench["iterations"]
         row["bench"] = bench
     return data["context"], rows
@@ -104,13 +107,14 @@ def library_detail(bench):
 
 
 def library_table(rows):
-    lines = ["| benchmark | what | mean ± σ | min | iterations / repetition | result |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| benchmark | what | mean ± σ | min | CPU time (mean) | iterations / repetition "
+             "| result |", "|---|---|---|---|---|---|---|"]
     for name, row in rows.items():
         times, unit = row["times"], row["unit"]
         lines.append(f"| `{name}` | {LIBRARY_WHAT.get(name, '')} | "
                      f"{statistics.mean(times):.3g} ± {spread(times):.2g} {unit} | "
-                     f"{min(times):.3g} {unit} | {row['iterations']} | {library_detail(row['bench'])} |")
+                     f"{min(times):.3g} {unit} | {statistics.mean(row['cpu_times']):.3g} {unit} | "
+                     f"{row['iterations']} | {library_detail(row['bench'])} |")
     return lines
 
 
@@ -127,11 +131,32 @@ def command_table(results):
     return lines
 
 
-def mean_of(results, prefix):
+def command_list(path):
+    """The exact commands, from the table bench/run writes (name, prepare, command)."""
+    lines = ["```sh"]
+    for row in Path(path).read_text().splitlines():
+        name, prepare, command = row.split("\t")
+        lines.append(f"# {name}" + ("" if prepare == "true" else f"; before each run: {prepare}"))
+        lines.append(command)
+    lines.append("```")
+    return lines
+
+
+def result_of(results, prefix):
     for result in results:
         if result["command"].startswith(prefix):
-            return result["mean"]
+            return result
     raise KeyError(f"no hyperfine result named '{prefix}...'")
+
+
+def mean_of(results, prefix):
+    return result_of(results, prefix)["mean"]
+
+
+def cpu_of(results, prefix):
+    """Mean user + system time: less disturbed than wall time by other processes."""
+    result = result_of(results, prefix)
+    return result["user"] + result["system"]
 
 
 def times_as(a, b):
@@ -139,7 +164,7 @@ def times_as(a, b):
     return f"{a / b:.1f}×"
 
 
-def comparison(results, lib):
+def comparison(results, lib, load_before):
     defcoop_import = mean_of(results, "defcoop import")
     sqlite = mean_of(results, "sqlite3")
     pandas = mean_of(results, "pandas read_csv")
@@ -153,8 +178,12 @@ def comparison(results, lib):
         f"Loading the 4 MB register, `defcoop import` ({ms(defcoop_import)}) takes "
         f"{times_as(defcoop_import, sqlite)} the time of the sqlite3 shell's `.import` "
         f"({ms(sqlite)}) and {times_as(defcoop_import, pandas)} that of the pandas command "
-        f"({ms(pandas)}, of which {ms(startup)} is starting Python and importing pandas, so "
-        f"`read_csv` itself is about {ms(pandas - startup)}). They do not do the same work. "
+        f"({ms(pandas)}, of which {ms(startup)} is starting Python and importing pandas; the "
+        f"difference, {ms(pandas - startup)}, is only a rough figure for `read_csv` itself, "
+        "being the difference of two noisy means). In CPU time (user + system), which other "
+        f"processes disturb less: defcoop {ms(cpu_of(results, 'defcoop import'))}, sqlite3 "
+        f"{ms(cpu_of(results, 'sqlite3'))}, pandas {ms(cpu_of(results, 'pandas read_csv'))} "
+        f"(start-up alone {ms(cpu_of(results, 'python3 -c'))}). They do not do the same work. "
         "sqlite3 splits lines at commas into untyped TEXT columns of an in-memory database: "
         "it keeps the Latin-1 bytes as they are (invalid UTF-8 in the table), renames the "
         "three blank-named `?` columns, checks nothing and writes nothing to disk. pandas "
@@ -168,18 +197,32 @@ def comparison(results, lib):
         "in one transaction.",
         "",
         f"Parsing alone takes {parse_ms:.0f} ms in the library benchmark (file already in "
-        f"memory), so most of the command's {ms(defcoop_import)} goes to the steps this run "
-        "does not time one by one: process start, reading the file, loading the curated "
-        "data and building the name index, resolving names, and the SQLite transaction.",
+        f"memory), {parse_ms / 1000 / defcoop_import:.0%} of the command's "
+        f"{ms(defcoop_import)}; the rest goes to steps this run does not time one by one: "
+        "process start, reading the file, loading the curated data and building the name "
+        "index, resolving names, and the SQLite transaction.",
         "",
         f"The query commands take {ms(suppliers)} (`suppliers`) and {ms(dyad)} "
         f"(`tiv --by dyad`), while the computation inside them takes {shares_us:.0f} µs "
-        f"(`SupplierShares`) and {dyad_ms:.1f} ms (`AggregateTiv` by dyad) on transfers "
+        "per `SupplierShares` (`suppliers` calls it twice: the years asked for and the "
+        f"window before) and {dyad_ms:.1f} ms for `AggregateTiv` by dyad, on transfers "
         "already in memory. The difference is what each command does first and last: "
         "loading all 29,916 transfers of the vintage and the curated data from SQLite, "
         "building the name index, and printing the table. A store that answers many "
         "queries in one process would pay that once; the CLI pays it per command.",
-    ]
+    ] + load_note(load_before)
+
+
+def load_note(load_before):
+    """A warning when the machine was busier than it has CPUs during the run."""
+    one_minute = float(load_before.split()[0])
+    cpus = os.cpu_count() or 1
+    if one_minute < cpus:
+        return []
+    return ["", f"During this run the load average ({one_minute:.1f}) was at or above the "
+            f"number of CPUs ({cpus}): other processes competed for them, so wall-clock "
+            "times include waiting and vary from run to run (see σ and max); the minima and "
+            "the CPU times are the steadier figures."]
 
 
 def main():
@@ -188,6 +231,7 @@ def main():
         parser.add_argument(name, required=True)
     parser.add_argument("--runs", type=int, required=True)
     parser.add_argument("--repetitions", type=int, required=True)
+    parser.add_argument("--elapsed", type=int, required=True, help="seconds bench/run has taken")
     args = parser.parse_args()
     results_dir = Path(args.results)
 
@@ -245,19 +289,22 @@ def main():
         "",
     ]
     out += command_table(commands)
+    out += ["", "The commands, as run (hyperfine runs each through `sh -c` and subtracts the "
+            "shell's own start-up time):", ""]
+    out += command_list(results_dir / "commands.tsv")
     out += [
         "",
         "What each tool loaded (checked once, untimed): `defcoop import` read "
         f"{imported['records_read']:,} records, imported {imported['imported']:,}, rejected "
         f"{imported['rejected']}, repaired {imported['repaired']}, left "
-        f"{imported['unresolved_names']} name(s) unresolved, and the store holds {stored:,} "
+        f"{imported['unresolved_names']} name(s) unresolved, and the store holds {int(stored):,} "
         f"transfers; sqlite3 made {int(sqlite_rows):,} rows; pandas a frame of "
         f"{int(pandas_rows):,} rows × {pandas_cols} columns.",
         "",
         "## Reading the figures",
         "",
     ]
-    out += comparison(commands, lib)
+    out += comparison(commands, lib, (results_dir / "loadavg-before").read_text())
     out += [
         "",
         "## Reproduce",
@@ -267,6 +314,7 @@ def main():
         "build-bench/, writes this file",
         "```",
         "",
+        f"This run of `bench/run` took {args.elapsed} s, installing and building included. "
         "Raw results: `build-bench/bench-results/` (Google Benchmark and hyperfine JSON).",
         "",
     ]

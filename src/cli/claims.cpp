@@ -1,10 +1,73 @@
-// Placeholder: being written.
+// `defcoop claims [--status S] [--vintage V]`: every claim of the curated data checked
+// against the store (and the newest SIPRI register, when one is imported).
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
 #include "context.h"
+#include "defcoop/analysis/claims.h"
+#include "defcoop/analysis/tiv.h"
 
 namespace defcoop::cli {
+namespace {
+
+struct ClaimsOptions {
+  std::string status;
+  std::string vintage;
+};
+
+// The newest (or the asked-for) register's transfers; none when nothing is imported.
+Result<std::pair<std::string, std::vector<Transfer>>> LoadTransfersIfAny(store::Store& store,
+                                                                          const std::string& asked) {
+  std::string vintage = asked.empty() ? store.NewestVintage() : asked;
+  if (vintage.empty()) return std::pair<std::string, std::vector<Transfer>>{};
+  auto transfers = store.LoadTransfers(vintage);
+  if (!transfers.ok()) return transfers.status();
+  if (transfers->empty()) return Status::Usage("no SIPRI register of vintage '" + vintage + "' (see `defcoop vintages`)");
+  return std::pair<std::string, std::vector<Transfer>>{vintage, std::move(*transfers)};
+}
+
+Status RunClaims(Context& context, const ClaimsOptions& options) {
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto data = (*store)->LoadCurated();
+  if (!data.ok()) return data.status();
+  auto sipri = LoadTransfersIfAny(**store, options.vintage);
+  if (!sipri.ok()) return sipri.status();
+  const auto& [vintage, transfers] = *sipri;
+  Output output;
+  output.columns = {"id", "status", "claimed", "computed", "text", "evidence", "sources"};
+  std::map<std::string, int> counts{{"supported", 0}, {"contradicted", 0}, {"unverifiable", 0}};
+  for (const analysis::ClaimCheck& check : analysis::CheckClaims(*data, transfers, vintage)) {
+    std::string status(analysis::ToString(check.status));
+    ++counts[status];
+    if (!options.status.empty() && options.status != status) continue;
+    output.rows.push_back({{"id", check.id}, {"status", status}, {"claimed", check.claimed},
+                           {"computed", check.computed}, {"text", check.text},
+                           {"evidence", check.evidence}, {"sources", SourcesJson(check.sources)},
+                           {"kind", check.kind},
+                           {"evidence_sources", SourcesJson(check.evidence_sources)}});
+  }
+  for (const auto& [status, count] : counts) output.meta[status] = count;
+  output.meta["vintage"] = vintage;
+  if (!vintage.empty()) output.meta["credit"] = std::string(analysis::kSipriCredit);
+  output.notes.push_back(fmt::format("{} supported, {} contradicted, {} unverifiable{}",
+                                     counts["supported"], counts["contradicted"], counts["unverifiable"],
+                                     vintage.empty() ? " (no SIPRI data imported)"
+                                                     : "; SIPRI vintage " + vintage));
+  context.Emit(output);
+  return Status::Ok();
+}
+
+}  // namespace
 
 void AddClaims(CLI::App* command, Context* context) {
-  command->callback([context] { context->result = Status::Internal("not written yet"); });
+  auto options = std::make_shared<ClaimsOptions>();
+  command->add_option("--status", options->status, "only claims with this status")
+      ->check(CLI::IsMember({"supported", "contradicted", "unverifiable"}));
+  command->add_option("--vintage", options->vintage, "SIPRI vintage (default: newest)");
+  command->callback([context, options] { context->result = RunClaims(*context, *options); });
 }
 
 }  // namespace defcoop::cli

@@ -13,6 +13,22 @@ size_t DisplayWidth(const std::string& text) {
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
+// Table cells wider than this are cut (with "…") so rows stay readable in a terminal;
+// CSV and JSON always carry the whole text.
+constexpr size_t kMaxCellWidth = 60;
+
+std::string Truncate(const std::string& text) {
+  if (DisplayWidth(text) <= kMaxCellWidth) return text;
+  size_t kept = 0;
+  size_t byte = 0;
+  while (byte < text.size() && kept < kMaxCellWidth - 1) {
+    ++byte;
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+    ++kept;
+  }
+  return text.substr(0, byte) + "…";
+}
+
 void PrintCsv(const Output& output, std::ostream& out) {
   for (size_t idx = 0; idx < output.columns.size(); ++idx) {
     out << (idx ? "," : "") << CsvEscape(output.columns[idx]);
@@ -35,7 +51,7 @@ void PrintTable(const Output& output, std::ostream& out) {
     std::vector<std::string> line;
     for (size_t idx = 0; idx < output.columns.size(); ++idx) {
       const auto& value = row.contains(output.columns[idx]) ? row[output.columns[idx]] : nullptr;
-      line.push_back(CellText(value, ", "));
+      line.push_back(Truncate(CellText(value, ", ")));
       widths[idx] = std::max(widths[idx], DisplayWidth(line.back()));
     }
     cells.push_back(std::move(line));
