@@ -23,5 +23,8 @@ test: build
 demo: build
 	scripts/demo $(DEFCOOP) $(DEMO_DB)
 
+bench: deps
+	bench/run
+
 clean:
 	rm -rf $(BUILD) out

@@ -9,9 +9,11 @@
 // These are figures to read, not tests: nothing is asserted.
 #include <benchmark/benchmark.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "defcoop/analysis/tiv.h"
@@ -30,7 +32,8 @@ const std::string kOldRegisterPath =
 const std::string kNewRegisterPath = DEFCOOP_SHARED_DATA_DIR
     "/sipri/nagehanrdogan__Global-Arms-Trade-Network-Analysis-1995-2024-/trade_register.csv";
 
-// The case the article studies: Azerbaijan's suppliers over the decade after 2010.
+// One of the article's Turkic states, as `defcoop suppliers Azerbaijan --years 2011-2020`
+// in bench/run.
 const std::string kSharesRecipient = "Azerbaijan";
 constexpr defcoop::YearRange kSharesYears{2011, 2020};
 

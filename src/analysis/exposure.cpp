@@ -73,6 +73,7 @@ DomesticShare DomesticValueShare(const Platform& platform,
       continue;
     }
     any_share = true;
+    if (c.value_share_is_estimate) result.estimated_share.push_back(c.id);
     result.estimate = result.estimate || c.value_share_is_estimate;
     bool foreign = !c.maker_state.empty() && c.maker_state != platform.origin;
     if (foreign) result.foreign_share += *c.value_share;

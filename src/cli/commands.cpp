@@ -22,6 +22,7 @@ const std::vector<Command>& Commands() {
       {"exposure", "a platform's foreign components and what an embargo would stop", AddExposure},
       {"network", "cooperation network: centralities, communities, GraphML/GEXF", AddNetwork},
       {"claims", "check every claim of the curated data against the store", AddClaims},
+      {"report", "HTML (and PDF) brief with charts, footnotes and bibliography", AddReport},
       {"query", "read-only SQL over the store", AddQuery},
   };
   return kCommands;

@@ -61,6 +61,7 @@ void AddEmbargoes(CLI::App* command, Context* context);
 void AddExposure(CLI::App* command, Context* context);
 void AddNetwork(CLI::App* command, Context* context);
 void AddClaims(CLI::App* command, Context* context);
+void AddReport(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

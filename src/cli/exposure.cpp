@@ -92,6 +92,7 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
     output->meta["domestic_value_share"] = "unknown";
     output->meta["domestic_value_share_is_estimate"] = nullptr;
   }
+  output->meta["components_with_estimated_share"] = share.estimated_share;
   output->meta["components_without_share"] = share.without_share;
   output->meta["components_unknown_maker_state"] = share.unknown_maker_state;
   std::string text = share.share
@@ -113,7 +114,7 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
 
 void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output* output,
                  SourceList* sources) {
-  output->columns = {"component", "part", "name", "maker_state", "in_use", "value_share",
+  output->columns = {"component", "part", "name", "maker_state", "domestic", "in_use", "value_share",
                      "value_share_is_estimate", "from", "to", "replaced_by", "sources"};
   for (const Component& c : inputs.data.components) {
     if (c.platform_id != platform.id) continue;

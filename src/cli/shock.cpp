@@ -161,8 +161,9 @@ void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* out
       test.before, test.after, test.shock.ToString(), test.test.p_two_sided, test.test.p_greater));
   if (test.placebo_rank) {
     output->notes.push_back(fmt::format(
-        "placebo: rank {} among {} other dates ({} to {}); share with at least as many more after: {:.3g}",
-        *test.placebo_rank, test.placebo.size() + 1, test.placebo.front().date.ToString(),
+        "placebo: rank {} of {} (the shock and {} placebo dates, {} to {}); share of placebo dates with "
+        "at least the shock's excess after: {:.3g}",
+        *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(), test.placebo.front().date.ToString(),
         test.placebo.back().date.ToString(), *test.placebo_p_greater));
   } else {
     output->notes.push_back("placebo: no other date has both windows inside the data's span");

@@ -54,6 +54,7 @@ TEST(DomesticValueShare, IsOneMinusTheKnownForeignSharesOfComponentsInUse) {
   EXPECT_DOUBLE_EQ(share.foreign_share, 0.3);  // engine 0.2 + radar 0.1; not the old engine
   EXPECT_DOUBLE_EQ(*share.share, 0.7);
   EXPECT_TRUE(share.estimate);
+  EXPECT_EQ(share.estimated_share, (std::vector<std::string>{"c:airframe", "c:radar"}));
   EXPECT_EQ(share.without_share, (std::vector<std::string>{"c:seat"}));
 }
 

@@ -1,0 +1,190 @@
+// The analysis commands end to end (periods, shock, shift, network): the real binary on
+// the shipped curated data and on real SIPRI registers in ../shared/data.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run_defcoop.h"
+
+namespace defcoop::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSipri = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri";
+// The newest register (old format, vintage 2026-05-18) and a new-format one (2024-04-13).
+const std::string kNewestRegister = kSipri + "/alexarui__network-analysis/trade-register.csv";
+const std::string kNewFormatRegister = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
+constexpr const char* kNewFormatVintage = "2024-04-13";
+
+std::string TempPath(const std::string& name) {
+  return (fs::temp_directory_path() / ("defcoop-analysis-cli-" + std::to_string(::getpid()) + "-" + name)).string();
+}
+
+nlohmann::json RunJson(const std::string& args, const std::string& db) {
+  CommandResult result = RunDefcoop("--format json " + args, db);
+  EXPECT_EQ(result.exit_code, 0) << args << ": " << result.err;
+  return result.exit_code == 0 ? nlohmann::json::parse(result.out) : nlohmann::json::object();
+}
+
+// P(X >= k) for X ~ Binomial(n, 1/2).
+double UpperTailHalf(int k, int n) {
+  double tail = 0;
+  for (int x = k; x <= n; ++x) tail += std::exp(std::lgamma(n + 1) - std::lgamma(x + 1) - std::lgamma(n - x + 1) - n * std::log(2.0));
+  return tail;
+}
+
+// The shipped curated data only: shock needs no SIPRI register.
+class CuratedAnalysisCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = TempPath("curated.db");
+    fs::remove(db_);
+    ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
+  }
+  static void TearDownTestSuite() { fs::remove(db_); }
+
+  static inline std::string db_;
+};
+
+TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore) {
+  auto json = RunJson("shock --date 2022-02-24", db_);
+  ASSERT_EQ(json["rows"].size(), 2u);
+  const auto& before = json["rows"][0];
+  const auto& after = json["rows"][1];
+  EXPECT_EQ(before["window"], "before");
+  EXPECT_EQ(after["window"], "after");
+  EXPECT_EQ(before["from"], "2021-02-24");
+  EXPECT_EQ(before["to"], "2022-02-23");
+  EXPECT_EQ(after["to"], "2023-02-23");
+  int before_count = before["count"], after_count = after["count"];
+  EXPECT_GT(after_count, before_count);
+  EXPECT_EQ(after["events"].size(), static_cast<size_t>(after_count));
+  EXPECT_EQ(json["meta"]["date"], "2022-02-24");
+  double p = json["meta"]["p_value"];
+  EXPECT_GT(p, 0);
+  EXPECT_LT(p, 1);
+  // Both windows are 365 days, so the conditional test is Binomial(n, 1/2): two-sided,
+  // twice the upper tail of the larger count (R's binom.test for p = 1/2).
+  ASSERT_EQ(before["days"], after["days"]);
+  int n = before_count + after_count;
+  EXPECT_NEAR(p, std::min(1.0, 2 * UpperTailHalf(after_count, n)), 1e-12);
+  EXPECT_NEAR(json["meta"]["p_value_greater"].get<double>(), UpperTailHalf(after_count, n), 1e-12);
+  EXPECT_GE(json["meta"]["placebo_rank"].get<int>(), 1);
+  EXPECT_GT(json["meta"]["placebo_dates"].get<int>(), 0);
+  EXPECT_FALSE(json["meta"]["sources"].empty());
+}
+
+TEST_F(CuratedAnalysisCliTest, ShockWithAnotherActorAndDayWindowsCountsFewerFacts) {
+  auto json = RunJson("shock --date 2022-02-24 --window 90d --actor Kazakhstan --with Türkiye --placebo day", db_);
+  ASSERT_EQ(json["rows"].size(), 2u);
+  EXPECT_EQ(json["rows"][0]["days"], 90);
+  EXPECT_EQ(json["meta"]["actors"], nlohmann::json::array({"KAZ"}));
+  // The May 2022 Kazakh–Turkish agreements lie 65-76 days after the shock.
+  EXPECT_GE(json["rows"][1]["count"].get<int>(), 3);
+}
+
+TEST_F(CuratedAnalysisCliTest, ShockRejectsABadWindowAsAUsageError) {
+  CommandResult result = RunDefcoop("shock --date 2022-02-24 --window 12x", db_);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("--window"), std::string::npos) << result.err;
+}
+
+TEST_F(CuratedAnalysisCliTest, PeriodsRejectsAnUnknownSeriesAsAUsageError) {
+  CommandResult result = RunDefcoop("periods sales:TUR", db_);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("exports:COUNTRY"), std::string::npos) << result.err;
+}
+
+// Two real registers, imported once for the suite.
+class SipriAnalysisCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kNewestRegister) || !fs::exists(kNewFormatRegister)) return;
+    db_ = TempPath("sipri.db");
+    fs::remove(db_);
+    ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
+    CommandResult import = RunDefcoop("import sipri '" + kNewestRegister + "' '" + kNewFormatRegister + "'", db_);
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+  }
+  static void TearDownTestSuite() {
+    if (!db_.empty()) fs::remove(db_);
+  }
+
+  void SetUp() override {
+    if (!fs::exists(kNewestRegister) || !fs::exists(kNewFormatRegister)) GTEST_SKIP() << "no SIPRI data at " << kSipri;
+  }
+
+  static inline std::string db_;
+};
+
+TEST_F(SipriAnalysisCliTest, TurkishExportPeriodsAreComparedWithTheArticles) {
+  auto json = RunJson(std::string("periods exports:Türkiye --vintage ") + kNewFormatVintage, db_);
+  ASSERT_GE(json["rows"].size(), 1u);
+  EXPECT_EQ(json["meta"]["series"], "exports:TUR");
+  EXPECT_EQ(json["meta"]["vintage"], kNewFormatVintage);
+  EXPECT_EQ(json["meta"]["approximate"], false);  // a new-format register splits per year
+  int expected_start = json["rows"][0]["start"];
+  for (const auto& row : json["rows"]) {
+    EXPECT_EQ(row["start"].get<int>(), expected_start) << row.dump();  // periods tile the span
+    expected_start = row["end"].get<int>() + 1;
+  }
+  ASSERT_EQ(json["meta"]["compare"].size(), 2u);
+  EXPECT_EQ(json["meta"]["compare"][0]["given"], 1990);
+  EXPECT_EQ(json["meta"]["compare"][1]["given"], 2005);
+  EXPECT_NE(json["meta"]["compare_source"].get<std::string>().find("bazarbayev2024"), std::string::npos);
+}
+
+TEST_F(SipriAnalysisCliTest, PeriodsOfAnotherSeriesCompareOnlyWhenAsked) {
+  auto plain = RunJson("periods imports:Azerbaijan --penalty 1 --min-length 4", db_);
+  ASSERT_GE(plain["rows"].size(), 1u);
+  EXPECT_FALSE(plain["meta"].contains("compare"));
+  EXPECT_EQ(plain["meta"]["penalty"], "manual");
+  auto compared = RunJson("periods imports:Azerbaijan --compare 1992-2010,2011-2025", db_);
+  ASSERT_EQ(compared["meta"]["compare"].size(), 1u);
+  EXPECT_EQ(compared["meta"]["compare"][0]["given"], 2011);
+}
+
+TEST_F(SipriAnalysisCliTest, AzerbaijanShiftStartsWithRussiaDominant) {
+  auto json = RunJson("shift Azerbaijan --years 2010-2023", db_);
+  ASSERT_EQ(json["rows"].size(), 10u);  // 5-year windows 2010-2014 ... 2019-2023
+  EXPECT_EQ(json["rows"][0]["years"], "2010-2014");
+  EXPECT_EQ(json["rows"][0]["dominant"], "RUS");
+  EXPECT_GT(json["rows"][0]["dominant_share"].get<double>(), 0.5);
+  ASSERT_FALSE(json["meta"]["dominant_changes"].empty());
+  EXPECT_EQ(json["meta"]["dominant_changes"][0]["previous"], "RUS");
+  ASSERT_FALSE(json["meta"]["falling"].empty());
+  EXPECT_EQ(json["meta"]["falling"][0]["supplier"], "RUS");  // the largest fall first
+  EXPECT_EQ(json["meta"]["vintage"], "2026-05-18");
+}
+
+TEST_F(SipriAnalysisCliTest, NetworkWritesGraphMLAndHasTheDesignKeys) {
+  std::string graphml = TempPath("network.graphml");
+  auto json = RunJson("network --years 2014-2023 --graphml '" + graphml + "'", db_);
+  EXPECT_NE(ReadText(graphml).find("<graphml"), std::string::npos);
+  fs::remove(graphml);
+  ASSERT_GT(json["rows"].size(), 100u);
+  for (const char* key : {"id", "degree", "strength", "betweenness", "eigenvector", "community"}) {
+    EXPECT_TRUE(json["rows"][0].contains(key)) << key;
+  }
+  double density = json["meta"]["density"];
+  EXPECT_GT(density, 0);
+  EXPECT_LT(density, 1);
+  EXPECT_TRUE(json["meta"]["ots_density"].is_number());
+  EXPECT_EQ(json["meta"]["years"], "2014-2023");
+  EXPECT_EQ(json["meta"]["credit"], "Information from the SIPRI Arms Transfers Database");
+}
+
+TEST_F(SipriAnalysisCliTest, NetworkTopKeepsTheHeaviestTransferEdges) {
+  std::string edges = TempPath("edges.csv");
+  RunJson("network --years 2014-2023 --layers transfers --top 5 --edges '" + edges + "'", db_);
+  std::string text = ReadText(edges);
+  fs::remove(edges);
+  EXPECT_EQ(text.rfind("source,target,weight,layer,type\n", 0), 0u) << text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 6);
+}
+
+}  // namespace
+}  // namespace defcoop::testing

@@ -27,6 +27,7 @@ struct DomesticShare {
   std::optional<double> share;  // 0..1; empty = unknown (no in-use component has a share)
   bool estimate = false;        // some share used is an estimate
   double foreign_share = 0;     // sum of the known shares of foreign-made components
+  std::vector<std::string> estimated_share;    // in-use component ids whose share is an estimate
   std::vector<std::string> without_share;      // in-use component ids with no value share
   std::vector<std::string> unknown_maker_state;  // in-use component ids, maker state unknown
                                                  // (counted as domestic: an upper bound)

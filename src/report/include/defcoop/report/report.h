@@ -1,0 +1,42 @@
+// The brief: one self-contained HTML file (inline CSS and SVG, no scripts, nothing
+// fetched when it is opened) that tells the story of a focus country's defense industry,
+// its exports and its cooperation with a set of partners, from the curated data and the
+// SIPRI register of one vintage. Every number, chart and table carries a footnote built
+// from its sources; the bibliography lists every source cited, in one APA-like style.
+//
+// Contract: RenderReport is a pure function of its inputs (no clock, no files), so the
+// same data gives byte-identical HTML. Missing SIPRI data is not an error: the SIPRI
+// sections then say what is missing. Errors: Usage for an unsupported language or an
+// empty year range.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "defcoop/core/date.h"
+#include "defcoop/core/model.h"
+#include "defcoop/core/status.h"
+
+namespace defcoop::report {
+
+struct ReportData {
+  Dataset curated;
+  std::vector<Transfer> transfers;  // the register of `vintage`; empty: no SIPRI data
+  std::string vintage;              // "" when there is no SIPRI data
+};
+
+struct ReportOptions {
+  std::string focus = "TUR";           // actor id of the focus country
+  std::vector<std::string> partners;   // actor ids, the focus excluded
+  std::string partners_label = "OTS";  // how the partners were asked for, for titles
+  YearRange years{2000, 2024};
+  std::string lang = "en";             // en, tr, kk or ru
+  std::string generated_on;            // ISO date shown in the header; "" = not shown
+};
+
+// The languages with a message catalog.
+bool IsSupportedLanguage(const std::string& lang);
+
+Result<std::string> RenderReport(const ReportData& data, const ReportOptions& options);
+
+}  // namespace defcoop::report

@@ -1,0 +1,2 @@
+// `defcoop report` run as a user would: being written.
+#include <gtest/gtest.h>
