@@ -228,6 +228,8 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
   output.meta["years"] = YearRange{periods->front().start_year, periods->back().end_year}.ToString();
   output.meta["periods"] = periods->size();
   output.meta["penalty"] = options.penalty == "bic" ? "bic" : "manual";
+  // The penalty DetectPeriods used, for the reader to compare manual penalties with:
+  // BicPenalty on the same scale the cost is computed on (periods.h).
   std::vector<double> transformed;
   for (const auto& point : series->values) transformed.push_back(pelt->log_values ? std::log1p(point.value) : point.value);
   double penalty = pelt->penalty == analysis::PenaltyKind::kBic ? analysis::BicPenalty(transformed) : pelt->penalty_value;

@@ -1,10 +1,140 @@
-// Placeholder: being written.
-#include "context.h"
+// `defcoop report [--focus C] [--partners P...] [--years A-B] [--out FILE] [--pdf FILE]`:
+// the HTML brief (and its PDF through headless Chromium) in the language of the global
+// --lang. SIPRI data is optional: without an imported register the SIPRI parts of the
+// brief say what is missing.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "defcoop/report/pdf.h"
+#include "defcoop/report/report.h"
+#include "sipri_data.h"
 
 namespace defcoop::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kDefaultFirstYear = 2000;  // without SIPRI data: the article's recent decades
+
+struct ReportCliOptions {
+  std::string focus = "TUR";
+  std::vector<std::string> partners{"OTS", "TKM"};
+  std::string years;
+  std::string vintage;
+  std::string out = "out/brief.html";
+  std::string pdf;
+};
+
+int LatestCuratedYear(const Dataset& data) {
+  int latest = kDefaultFirstYear;
+  for (const Event& event : data.events) latest = std::max(latest, event.date.year);
+  for (const Agreement& agreement : data.agreements) latest = std::max(latest, agreement.date.year);
+  return latest;
+}
+
+// The curated data and, when a register is imported, its transfers.
+Result<report::ReportData> LoadReportData(const Context& context, const std::string& vintage) {
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto curated = (*store)->LoadCurated();
+  if (!curated.ok()) return curated.status();
+  report::ReportData data;
+  data.curated = std::move(*curated);
+  data.vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
+  if (data.vintage.empty()) return data;
+  auto transfers = (*store)->LoadTransfers(data.vintage);
+  if (!transfers.ok()) return transfers.status();
+  if (transfers->empty() && !vintage.empty()) {
+    return Status::Usage("no SIPRI register of vintage '" + vintage + "' (see `defcoop vintages`)");
+  }
+  data.transfers = std::move(*transfers);
+  if (data.transfers.empty()) data.vintage.clear();
+  return data;
+}
+
+Result<YearRange> ReportYears(const std::string& text, const report::ReportData& data) {
+  if (!text.empty()) return ParseYearRange(text);
+  YearRange span{9999, 0};
+  for (const Transfer& transfer : data.transfers) {
+    for (const Delivery& delivery : transfer.deliveries) {
+      span.first = std::min(span.first, delivery.year);
+      span.last = std::max(span.last, delivery.year);
+    }
+  }
+  if (span.last >= span.first) return span;
+  return YearRange{kDefaultFirstYear, LatestCuratedYear(data.curated)};
+}
+
+Status ResolveActors(const names::NameIndex& index, const ReportCliOptions& cli, report::ReportOptions* options) {
+  auto focus = index.Resolve(cli.focus);
+  if (!focus.ok()) return focus.status();
+  options->focus = focus->id;
+  auto partners = ResolveCountries(index, cli.partners);
+  if (!partners.ok()) return partners.status();
+  partners->erase(options->focus);
+  options->partners.assign(partners->begin(), partners->end());
+  for (const std::string& input : cli.partners) {
+    auto group = index.Resolve(input);
+    options->partner_groups.push_back(group.ok() ? group->id : input);
+  }
+  return Status::Ok();
+}
+
+Status WriteFile(const std::string& path, const std::string& text) {
+  fs::path target(path);
+  std::error_code error;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return Status::Io("cannot write " + path);
+  return Status::Ok();
+}
+
+Status RunReport(Context& context, const ReportCliOptions& cli) {
+  auto started = std::chrono::steady_clock::now();
+  auto data = LoadReportData(context, cli.vintage);
+  if (!data.ok()) return data.status();
+  names::NameIndex index = BuildNameIndex(data->curated);
+  report::ReportOptions options;
+  options.lang = context.lang;
+  DEFCOOP_RETURN_IF_ERROR(ResolveActors(index, cli, &options));
+  auto years = ReportYears(cli.years, *data);
+  if (!years.ok()) return years.status();
+  options.years = *years;
+  auto html = report::RenderReport(*data, options);
+  if (!html.ok()) return html.status();
+  DEFCOOP_RETURN_IF_ERROR(WriteFile(cli.out, *html));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  Output output;
+  output.columns = {"file", "kind", "bytes"};
+  output.rows.push_back({{"file", cli.out}, {"kind", "html"}, {"bytes", html->size()}});
+  output.meta["vintage"] = data->vintage;
+  output.meta["years"] = years->ToString();
+  output.meta["lang"] = options.lang;
+  output.meta["seconds"] = seconds;
+  if (!cli.pdf.empty()) {
+    DEFCOOP_RETURN_IF_ERROR(report::PrintPdf(cli.out, cli.pdf));
+    output.rows.push_back({{"file", cli.pdf}, {"kind", "pdf"}, {"bytes", fs::file_size(cli.pdf)}});
+  }
+  if (data->vintage.empty()) output.notes.push_back("No SIPRI register imported: the SIPRI parts of the brief say so.");
+  context.Emit(output);
+  return Status::Ok();
+}
+
+}  // namespace
 
 void AddReport(CLI::App* command, Context* context) {
-  command->callback([context] { context->result = Status::Internal("not written yet"); });
+  auto options = std::make_shared<ReportCliOptions>();
+  command->add_option("--focus", options->focus, "focus country (any spelling)")->capture_default_str();
+  command->add_option("--partners", options->partners, "partner countries or groups (default: OTS TKM)");
+  command->add_option("--years", options->years, "years A-B (default: the SIPRI data's span)");
+  command->add_option("--vintage", options->vintage, "SIPRI vintage (default: newest)");
+  command->add_option("--out", options->out, "HTML file to write")->capture_default_str();
+  command->add_option("--pdf", options->pdf, "also print the brief to this PDF (needs chromium)");
+  command->callback([context, options] { context->result = RunReport(*context, *options); });
 }
 
 }  // namespace defcoop::cli

@@ -27,12 +27,6 @@ std::map<std::string, std::string> Params(const std::string& text) {
   return params;
 }
 
-std::set<std::string> FocusAndPartners(const ReportOptions& options) {
-  std::set<std::string> ids(options.partners.begin(), options.partners.end());
-  ids.insert(options.focus);
-  return ids;
-}
-
 WaveTest ComputeWave(const ReportData& data, const ReportOptions& options) {
   WaveTest wave;
   wave.shock = kDefaultShock;

@@ -61,7 +61,7 @@ std::string Formatter::DateText(const Date& date) const {
   switch (date.precision()) {
     case DatePrecision::kYear: return Year(date.year);
     case DatePrecision::kMonth: return FormatDate(date, "yMMMM");
-    case DatePrecision::kDay: return FormatDate(date, "yMMMd");
+    case DatePrecision::kDay: return FormatDate(date, "yMMMMd");
   }
   return date.ToString();
 }

@@ -63,7 +63,9 @@ std::string DeliveriesTable(ReportContext& context, const Facts& facts) {
 }  // namespace
 
 std::string EmbargoesSection(ReportContext& context, const Facts& facts) {
-  std::string body = EmbargoTable(context, facts) + HitsTable(context, facts) + DeliveriesTable(context, facts);
+  std::string body = EmbargoTable(context, facts);  // footnotes in document order
+  body += HitsTable(context, facts);
+  body += DeliveriesTable(context, facts);
   return Section("embargoes", Escape(context.M("sec_embargoes")), body);
 }
 

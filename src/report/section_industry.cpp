@@ -1,6 +1,7 @@
 // The industry's development: the curated indicators of the focus country, its SIPRI
 // imports and exports over time, and the periods PELT finds in its imports set against
 // the periods the article gives.
+#include <algorithm>
 #include <sstream>
 
 #include "context.h"
@@ -24,7 +25,9 @@ std::string Indicators(ReportContext& context) {
     if (indicator.actor_id != context.options.focus) continue;
     std::string value = Escape(IndicatorValue(context, indicator));
     if (indicator.estimate) value += " (" + Escape(context.M("estimate")) + ")";
-    table.rows.push_back({Escape(indicator.metric), Escape(indicator.period), value, context.cites.Cite(indicator.sources)});
+    std::string metric = indicator.metric;
+    std::replace(metric.begin(), metric.end(), '_', ' ');
+    table.rows.push_back({Escape(metric), Escape(indicator.period), value, context.cites.Cite(indicator.sources)});
   }
   if (table.rows.empty()) return "<p>" + Escape(context.M("no_rows")) + "</p>\n";
   return RenderTable(table);
@@ -96,7 +99,8 @@ std::string TradeChart(ReportContext& context) {
                  context.M("year"), context.M("tiv_axis")};
   Chart chart = LineChart(text, {{context.M("imports"), imports, false}, {context.M("exports"), exports, true}},
                           context.format);
-  return context.Figure(chart, context.CiteSipri()) + PeriodTables(context, imports);
+  std::string html = context.Figure(chart, context.CiteSipri());  // footnotes in document order
+  return html + PeriodTables(context, imports);
 }
 
 }  // namespace

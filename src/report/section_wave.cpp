@@ -1,6 +1,8 @@
 // The 2022 wave: the timeline of the focus country's agreements, visits and events with
 // its partners around the shock, and the shock test (counts before and after, exact
 // Poisson rate test, placebo rank).
+#include <algorithm>
+
 #include "context.h"
 #include "html.h"
 
@@ -24,20 +26,22 @@ std::string TimelinePart(ReportContext& context, const Facts& facts) {
   }
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
   std::vector<TimelineItem> items;
-  Table table{"table-wave", "", {"#", Escape(context.M("date")), Escape(context.M("type")), Escape(context.M("title")), ""},
-              {}, {true, false, false, false, false}, ""};
   std::vector<SourceRef> all_sources;
   for (const analysis::TimelineEntry& entry : entries) {
-    std::string lane = entry.kind == "agreement" ? context.M("agreements") : entry.kind;
-    items.push_back({entry.date, entry.title, lane});
-    table.rows.push_back({std::to_string(table.rows.size() + 1), Escape(context.format.DateText(entry.date)),
-                          Escape(entry.type), Escape(entry.title), context.cites.Cite(entry.sources)});
+    items.push_back({entry.date, entry.title, entry.kind == "agreement" ? context.M("agreements") : entry.kind});
     all_sources.insert(all_sources.end(), entry.sources.begin(), entry.sources.end());
   }
   ChartText text{"chart-timeline", context.M("chart_timeline", {context.format.Years({from.year, to.year})}), "", ""};
   std::string label = context.format.DateText(facts.wave.shock);
   Chart chart = TimelineChart(text, items, from, to, std::make_pair(facts.wave.shock, label), context.format);
   std::string html = context.Figure(chart, context.cites.Cite(SourceIdsOnly(all_sources)));
+  // The table after the figure, so that footnotes stay in document order.
+  Table table{"table-wave", "", {"#", Escape(context.M("date")), Escape(context.M("type")), Escape(context.M("title")), ""},
+              {}, {true, false, false, false, false}, ""};
+  for (const analysis::TimelineEntry& entry : entries) {
+    table.rows.push_back({std::to_string(table.rows.size() + 1), Escape(context.format.DateText(entry.date)),
+                          Escape(entry.type), Escape(entry.title), context.cites.Cite(entry.sources)});
+  }
   return html + (table.rows.empty() ? "" : RenderTable(table));
 }
 
@@ -62,7 +66,9 @@ std::string TestPart(ReportContext& context, const Facts& facts) {
 }  // namespace
 
 std::string WaveSection(ReportContext& context, const Facts& facts) {
-  return Section("wave", Escape(context.M("sec_wave")), TimelinePart(context, facts) + TestPart(context, facts));
+  std::string body = TimelinePart(context, facts);  // footnotes in document order
+  body += TestPart(context, facts);
+  return Section("wave", Escape(context.M("sec_wave")), body);
 }
 
 }  // namespace defcoop::report

@@ -77,13 +77,17 @@ TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore
   EXPECT_FALSE(json["meta"]["sources"].empty());
 }
 
-TEST_F(CuratedAnalysisCliTest, ShockWithAnotherActorAndDayWindowsCountsFewerFacts) {
+TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThrough) {
   auto json = RunJson("shock --date 2022-02-24 --window 90d --actor Kazakhstan --with Türkiye --placebo day", db_);
   ASSERT_EQ(json["rows"].size(), 2u);
   EXPECT_EQ(json["rows"][0]["days"], 90);
   EXPECT_EQ(json["meta"]["actors"], nlohmann::json::array({"KAZ"}));
-  // The May 2022 Kazakh–Turkish agreements lie 65-76 days after the shock.
-  EXPECT_GE(json["rows"][1]["count"].get<int>(), 3);
+  // The after window ends on 2022-05-24: the statement of 2022-05-10 is in it, the two
+  // agreements dated only "2022-05" may fall after its end and are left out.
+  EXPECT_EQ(json["rows"][1]["events"], nlohmann::json::array({"agr:kaz-tur-esp-2022"}));
+  EXPECT_EQ(json["rows"][1]["to"], "2022-05-24");
+  EXPECT_EQ(json["meta"]["ambiguous"], 2);
+  EXPECT_NE(json["meta"]["note"].get<std::string>().find("agr:kaz-tur-intel-2022"), std::string::npos);
 }
 
 TEST_F(CuratedAnalysisCliTest, ShockRejectsABadWindowAsAUsageError) {

@@ -1,2 +1,0 @@
-// Placeholder while the module is written.
-namespace defcoop::report {}

@@ -1,0 +1,75 @@
+// The report's parts: messages in every language, HTML escaping and data: URIs,
+// bibliography entries from CSL-JSON, and chart scales.
+#include <gtest/gtest.h>
+
+#include "chart_axes.h"
+#include "citations.h"
+#include "html.h"
+#include "messages.h"
+
+namespace defcoop::report {
+namespace {
+
+TEST(Messages, EveryKeyHasAllFourLanguages) {
+  for (std::string_view key : MessageKeys()) {
+    for (std::string_view lang : kLanguages) EXPECT_TRUE(HasMessage(key, lang)) << key << " " << lang;
+  }
+}
+
+TEST(Messages, FillsPositionalArguments) {
+  EXPECT_EQ(Msg("vintage", "en", {"2024-03-11"}), "vintage 2024-03-11");
+  EXPECT_EQ(Msg("no such key", "en"), "no such key");
+}
+
+TEST(Html, EscapesEverySpecialCharacter) { EXPECT_EQ(Escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;"); }
+
+TEST(Html, Base64MatchesRfc4648) {
+  EXPECT_EQ(Base64("f"), "Zg==");
+  EXPECT_EQ(Base64("fo"), "Zm8=");
+  EXPECT_EQ(Base64("foobar"), "Zm9vYmFy");
+}
+
+TEST(Html, QuotesCsvFieldsThatNeedIt) { EXPECT_EQ(CsvLine({"a,b", "c\"d", "e"}), "\"a,b\",\"c\"\"d\",e\r\n"); }
+
+TEST(Citations, FormatsAJournalArticleApaLike) {
+  Formatter format("en");
+  Source source{"a", "article-journal", "A title",
+                R"({"author":[{"family":"Bazarbayev","given":"Kanat"},{"family":"Zhanaltay","given":"Zhengizkhan"},{"family":"Amirbek","given":"Aidarbek"}],"issued":{"date-parts":[[2024]]},"container-title":"Journal","volume":"3","issue":"1","page":"1-20"})"};
+  Reference reference = FormatReference(source, format);
+  EXPECT_EQ(reference.entry_html,
+            "Bazarbayev, K., Zhanaltay, Z., &amp; Amirbek, A. (2024). A title. <i>Journal</i>, <i>3</i>(1), 1-20. ");
+  EXPECT_EQ(reference.short_cite, "Bazarbayev et al. (2024)");
+}
+
+TEST(Citations, PrintsUrlsWithTheAccessDateButDoesNotLinkThem) {
+  Formatter format("en");
+  Source source{"w", "webpage", "Page", R"({"author":[{"literal":"Akorda"}],"URL":"https://x.kz/a","accessed":{"date-parts":[[2023,10,1]]}})"};
+  Reference reference = FormatReference(source, format);
+  EXPECT_EQ(reference.entry_html, "Akorda. (n.d.). <i>Page.</i> <span class=\"url\">https://x.kz/a</span> (accessed October 1, 2023).");
+}
+
+TEST(Citations, NumbersFootnotesInOrderAndListsOnlyCitedSources) {
+  Formatter format("en");
+  Citations cites({{"a", "book", "A", "{}"}, {"b", "book", "B", "{}"}}, format);
+  EXPECT_NE(cites.Cite({{"a", "p. 1"}}).find(">1</a>"), std::string::npos);
+  EXPECT_NE(cites.Cite({{"missing", ""}}).find(">2</a>"), std::string::npos);
+  std::string bibliography = cites.BibliographyHtml();
+  EXPECT_NE(bibliography.find("id=\"ref-a\""), std::string::npos);
+  EXPECT_EQ(bibliography.find("id=\"ref-b\""), std::string::npos);
+  EXPECT_NE(cites.FootnotesHtml().find("missing."), std::string::npos);
+}
+
+TEST(Charts, NiceTicksAreRound) {
+  EXPECT_EQ(chart::NiceTicks(0, 1000, 5), (std::vector<double>{0, 200, 400, 600, 800, 1000}));
+  EXPECT_EQ(chart::NiceMax(2840), 3000);
+}
+
+TEST(Charts, EmbedTheirDataAsCsv) {
+  Formatter format("en");
+  Chart chart = LineChart({"chart-x", "T", "Year", "TIV"}, {{"A", {{2020, 1}, {2021, 2.5}}, false}}, format);
+  EXPECT_EQ(chart.csv, "Year,A\r\n2020,1\r\n2021,2.5\r\n");
+  EXPECT_NE(chart.svg.find("<title id=\"chart-x-title\">T</title>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace defcoop::report

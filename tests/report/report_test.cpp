@@ -1,0 +1,113 @@
+// The brief as a whole on a small fixed data set: its outline against a golden file,
+// nothing referenced outside the file, SIPRI's credit line, escaping of data text, and
+// what the brief says when there is no SIPRI data.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "defcoop/report/outline.h"
+#include "defcoop/report/report.h"
+#include "small_dataset.h"
+
+namespace defcoop::testing {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string Render(const report::ReportData& data, const report::ReportOptions& options) {
+  auto html = report::RenderReport(data, options);
+  EXPECT_TRUE(html.ok()) << html.status().ToString();
+  return html.ok() ? *html : "";
+}
+
+// Compares with tests/report/golden/NAME; DEFCOOP_UPDATE_GOLDEN=1 rewrites the file.
+void ExpectGolden(const std::string& name, const std::string& actual) {
+  std::string path = std::string(DEFCOOP_TEST_DIR) + "/golden/" + name;
+  if (std::getenv("DEFCOOP_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
+  EXPECT_EQ(ReadFile(path), actual) << "golden file " << path << " (DEFCOOP_UPDATE_GOLDEN=1 rewrites it)";
+}
+
+TEST(Report, OutlineOfTheSmallDataSetMatchesTheGoldenFile) {
+  ExpectGolden("outline-small-en.txt", report::ExtractOutline(Render(SmallReportData(), SmallReportOptions())));
+}
+
+TEST(Report, OutlineWithoutSipriDataMatchesTheGoldenFile) {
+  report::ReportData data = SmallReportData();
+  data.transfers.clear();
+  data.vintage.clear();
+  ExpectGolden("outline-small-no-sipri.txt", report::ExtractOutline(Render(data, SmallReportOptions())));
+}
+
+TEST(Report, EveryLanguageHasTheSameStructure) {
+  report::ReportOptions options = SmallReportOptions();
+  std::string english = report::ExtractOutline(Render(SmallReportData(), options));
+  for (const char* lang : {"tr", "kk", "ru"}) {
+    options.lang = lang;
+    EXPECT_EQ(report::ExtractOutline(Render(SmallReportData(), options)), english) << lang;
+  }
+}
+
+TEST(Report, ReferencesNothingOutsideItself) {
+  std::string html = Render(SmallReportData(), SmallReportOptions());
+  EXPECT_EQ(report::ExternalReferences(html), std::vector<std::string>{});
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_NE(html.find("href=\"data:text/csv;charset=utf-8;base64,"), std::string::npos);
+}
+
+TEST(Report, ExternalReferencesFindsLinksToOtherFiles) {
+  std::string html = R"(<a href="#fn-1">1</a><img src="chart.png"><a href='https://x.org'>x</a>)"
+                     R"(<style>@import "a.css"; b { background: url(//cdn/x.png) }</style><a href="data:text/csv,a">)";
+  EXPECT_EQ(report::ExternalReferences(html), (std::vector<std::string>{"chart.png", "https://x.org", "a.css", "//cdn/x.png"}));
+}
+
+TEST(Report, CreditsSipriWithTheVintage) {
+  std::string html = Render(SmallReportData(), SmallReportOptions());
+  EXPECT_NE(html.find("Information from the SIPRI Arms Transfers Database, vintage 2024-03-11."), std::string::npos);
+}
+
+TEST(Report, EscapesDataText) {
+  std::string html = Render(SmallReportData(), SmallReportOptions());
+  EXPECT_NE(html.find("Sanctions &amp; &lt;limits&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<limits>"), std::string::npos);
+  EXPECT_EQ(html.find("<new>"), std::string::npos);
+}
+
+TEST(Report, SaysWhatIsMissingWithoutSipriData) {
+  report::ReportData data = SmallReportData();
+  data.transfers.clear();
+  data.vintage.clear();
+  std::string html = Render(data, SmallReportOptions());
+  EXPECT_NE(html.find("No SIPRI register is in the store"), std::string::npos);
+  EXPECT_EQ(html.find("chart-exports"), std::string::npos);
+}
+
+TEST(Report, IsTheSameOnEveryRun) {
+  EXPECT_EQ(Render(SmallReportData(), SmallReportOptions()), Render(SmallReportData(), SmallReportOptions()));
+}
+
+TEST(Report, RejectsAnUnsupportedLanguage) {
+  report::ReportOptions options = SmallReportOptions();
+  options.lang = "de";
+  auto html = report::RenderReport(SmallReportData(), options);
+  ASSERT_FALSE(html.ok());
+  EXPECT_EQ(html.status().kind(), StatusKind::kUsage);
+}
+
+TEST(Report, FormatsNumbersForTheLanguage) {
+  report::ReportOptions options = SmallReportOptions();
+  options.lang = "tr";
+  std::string html = Render(SmallReportData(), options);
+  EXPECT_NE(html.find("$4.400.000.000"), std::string::npos);  // Turkish grouping
+  EXPECT_NE(html.find("10 Mayıs 2022"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace defcoop::testing
