@@ -13,7 +13,7 @@
 namespace defcoop::report {
 namespace {
 
-constexpr double kLaneHeight = 46;
+constexpr double kLaneHeight = 56;
 constexpr double kLaneLabelWidth = 110;
 
 std::vector<std::string> Lanes(const std::vector<TimelineItem>& items) {
@@ -90,7 +90,7 @@ Chart TimelineChart(const ChartText& text, const std::vector<TimelineItem>& item
     const TimelineItem& item = items[item_idx];
     size_t lane_idx = static_cast<size_t>(std::find(lanes.begin(), lanes.end(), item.lane) - lanes.begin());
     double top = frame.PlotTop() + kLaneHeight * static_cast<double>(lane_idx);
-    svg += Mark(item, item_idx, top, chart::Colour(lane_idx), x, per_lane[item.lane]++ % 2);
+    svg += Mark(item, item_idx, top, chart::Colour(lane_idx), x, per_lane[item.lane]++ % 3);
     csv += CsvLine({std::to_string(item_idx + 1), item.date.ToString(), item.lane, item.label});
   }
   if (marker) {

@@ -145,6 +145,7 @@ constexpr Message kMessages[] = {
     // The 2022 wave.
     {"chart_timeline", "Agreements, visits and events with the partners, {0}", "Ortaklarla anlaşmalar, ziyaretler ve olaylar, {0}",
      "Серіктестермен келісімдер, сапарлар және оқиғалар, {0}", "Соглашения, визиты и события с партнёрами, {0}"},
+    {"events", "Events", "Olaylar", "Оқиғалар", "События"},
     {"shock_title", "Shock test", "Şok testi", "Күйзеліс сынағы", "Тест шока"},
     {"window", "Window", "Pencere", "Терезе", "Окно"},
     {"count", "Agreements", "Anlaşma sayısı", "Келісімдер саны", "Число соглашений"},

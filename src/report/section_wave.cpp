@@ -12,6 +12,13 @@ namespace {
 constexpr int kYearsBeforeShock = 2;
 constexpr int kYearsAfterShock = 1;
 
+std::string LaneName(const ReportContext& context, const std::string& kind) {
+  if (kind == "agreement") return context.M("agreements");
+  if (kind == "venture") return context.M("layer_ventures");
+  if (kind == "event") return context.M("events");
+  return context.M("sec_embargoes");
+}
+
 std::string TimelinePart(ReportContext& context, const Facts& facts) {
   Date from{facts.wave.shock.year - kYearsBeforeShock, 1, 1};
   Date to{facts.wave.shock.year + kYearsAfterShock, 12, 31};
@@ -28,7 +35,7 @@ std::string TimelinePart(ReportContext& context, const Facts& facts) {
   std::vector<TimelineItem> items;
   std::vector<SourceRef> all_sources;
   for (const analysis::TimelineEntry& entry : entries) {
-    items.push_back({entry.date, entry.title, entry.kind == "agreement" ? context.M("agreements") : entry.kind});
+    items.push_back({entry.date, entry.title, LaneName(context, entry.kind)});
     all_sources.insert(all_sources.end(), entry.sources.begin(), entry.sources.end());
   }
   ChartText text{"chart-timeline", context.M("chart_timeline", {context.format.Years({from.year, to.year})}), "", ""};

@@ -1,0 +1,71 @@
+// Calls the defcoop JSON API (/api/v1/...) on the same origin. Every answer is
+// {meta, rows}; errors are {error: {code, message}} with a 4xx status and become thrown
+// Errors carrying that message. Answers are cached per URL for the page's lifetime.
+import { getLang } from './i18n.js';
+
+const cache = new Map();
+const names = new Map();
+
+// params: object whose values are strings, numbers or arrays (repeated keys).
+export function apiUrl(endpoint, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== '' && item !== null && item !== undefined) query.append(key, String(item));
+    }
+  }
+  if (getLang() !== 'en') query.set('lang', getLang());
+  const qs = query.toString();
+  return `api/v1/${endpoint}${qs ? `?${qs}` : ''}`;
+}
+
+export async function api(endpoint, params = {}) {
+  const url = apiUrl(endpoint, params);
+  if (!cache.has(url)) {
+    const pending = fetchJson(url).then((answer) => {
+      rememberNames(answer.rows || []);
+      return answer;
+    });
+    cache.set(url, pending);
+    pending.catch(() => cache.delete(url));
+  }
+  return cache.get(url);
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new Error(`${response.status} ${response.statusText}`);
+  }
+  if (!response.ok || body.error) throw new Error(body.error?.message || `${response.status} ${response.statusText}`);
+  return { meta: body.meta || {}, rows: body.rows || [] };
+}
+
+// Rows that carry an id key and a `name` teach us display names (suppliers, exports,
+// network, resolve); everything else shows ids.
+function rememberNames(rows) {
+  for (const row of rows) {
+    if (!row || typeof row.name !== 'string') continue;
+    for (const key of ['id', 'supplier', 'recipient']) {
+      if (typeof row[key] === 'string' && !names.has(row[key])) names.set(row[key], row.name);
+    }
+  }
+}
+
+export function nameOf(id) {
+  return names.get(id) || id;
+}
+
+// Resolves any spelling to an actor id through /search; returns the input when unknown.
+export async function resolveId(text) {
+  if (!text) return text;
+  try {
+    const { rows } = await api('search', { q: text });
+    return rows[0]?.id || text;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,109 @@
+// Network: states as nodes (centralities and communities from /network), coloured by
+// community and sized by strength; edges are the heaviest SIPRI transfers (tiv by dyad)
+// of the same years. URL: #/network?years=A-B&layers=transfers,agreements
+import cytoscape from 'cytoscape';
+import { h } from '../dom.js';
+import { t, formatNumber } from '../i18n.js';
+import { api } from '../api.js';
+import { parseYears, formatYears } from '../url-state.js';
+import { mergeMeta, escapeXml } from '../citation.js';
+import { figure, slot } from '../figure.js';
+import { yearRange, select, controlBar } from '../controls.js';
+import { colourAt } from '../palette.js';
+import { displayName } from '../names.js';
+
+const DEFAULT_SPAN = 10;
+// Enough edges to show the structure; more turns the drawing into a hairball.
+const EDGE_LIMIT = 220;
+const LABELLED_NODES = 45;
+const WIDTH = 860;
+const HEIGHT = 600;
+const LAYER_CHOICES = ['transfers,agreements,ventures', 'transfers', 'agreements,ventures', 'transfers,agreements,ventures,memberships'];
+
+export function render(main, ctx) {
+  const { state, bounds, link } = ctx;
+  const years = parseYears(state.params.years, [bounds[1] - DEFAULT_SPAN + 1, bounds[1]], bounds[0], bounds[1]);
+  const span = formatYears(years);
+  const layers = LAYER_CHOICES.includes(state.params.layers) ? state.params.layers : LAYER_CHOICES[0];
+  main.append(h('h1', {}, t('network_title', { years: span })), controlBar(
+    yearRange({ min: bounds[0], max: bounds[1], value: years, onChange: (v) => ctx.setParams({ years: formatYears(v) }) }),
+    select({
+      label: t('layers'), name: 'layers', value: layers, options: LAYER_CHOICES.map((v) => ({ value: v, label: v.replace(/,/g, ', ') })),
+      onChange: (v) => ctx.setParams({ layers: v === LAYER_CHOICES[0] ? null : v }),
+    })));
+  const network = api('network', { years: span, layers });
+  const drawn = { cy: null, init: null };
+  slot(main, async () => {
+    const [net, dyads] = await Promise.all([network, api('tiv', { by: 'dyad', years: span })]);
+    const present = new Set(net.rows.map((r) => r.id));
+    const edges = dyads.rows.filter((r) => present.has(r.supplier) && present.has(r.recipient) && r.supplier !== r.recipient)
+      .sort((x, y) => y.tiv - x.tiv).slice(0, EDGE_LIMIT);
+    const linked = new Set(edges.flatMap((e) => [e.supplier, e.recipient]));
+    const nodes = net.rows.filter((r) => linked.has(r.id));
+    const labelled = new Set([...nodes].sort((x, y) => y.strength - x.strength).slice(0, LABELLED_NODES).map((n) => n.id));
+    const maxStrength = Math.max(1, ...nodes.map((n) => n.strength || 0));
+    const maxTiv = Math.max(1, ...edges.map((e) => e.tiv));
+    const box = h('div', { class: 'cy', role: 'img', 'aria-label': t('network_title', { years: span }), style: `height:${HEIGHT}px` });
+    const communities = [...new Set(nodes.map((n) => n.community))].sort((x, y) => x - y);
+    // Cytoscape needs its container in the document to measure it: built once mounted.
+    drawn.init = () => cytoscape({
+      container: box,
+      elements: [
+        ...nodes.map((n) => ({ data: { id: n.id, label: labelled.has(n.id) ? (n.name || n.id) : '', colour: colourAt(communities.indexOf(n.community)), size: 8 + 40 * Math.sqrt((n.strength || 0) / maxStrength) } })),
+        ...edges.map((e) => ({ data: { id: `${e.supplier}>${e.recipient}`, source: e.supplier, target: e.recipient, width: 0.5 + 6 * Math.sqrt(e.tiv / maxTiv) } })),
+      ],
+      style: [
+        { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 9, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 2, 'border-width': 1, 'border-color': '#fff' } },
+        { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa', opacity: 0.55, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa', 'arrow-scale': 0.6 } },
+      ],
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 1500, fit: true, padding: 20 },
+    });
+    const onTap = (cy) => cy.on('tap', 'node', (event) => { location.hash = link('country', [event.target.id()], { years: span }); });
+    const legend = communities.map((c, idx) => ({ label: `${t('community')} ${c}`, colour: colourAt(idx) }));
+    const meta = mergeMeta(net.meta, dyads.meta);
+    drawn.onTap = onTap;
+    return figure({
+      title: t('network_title', { years: span }), meta, rows: edges, chart: box, legend, id: 'network',
+      extra: [h('p', { class: 'hint' }, t('network_hint'), ` ${formatNumber(net.meta.nodes, 0)} nodes, ${formatNumber(net.meta.edges, 0)} edges, ${net.meta.communities} communities, modularity ${formatNumber(net.meta.modularity, 3)}.`)],
+      svg: () => networkSvg(drawn.cy),
+    });
+  }).then(() => {
+    if (!drawn.init) return;
+    drawn.cy = drawn.init();
+    drawn.onTap(drawn.cy);
+  });
+  slot(main, async () => {
+    const { meta, rows } = await network;
+    return figure({
+      title: t('network_table', { years: span }), meta, rows, id: 'network-table',
+      columns: [
+        { label: t('name'), text: (r) => r.name || displayName(r.id), href: (r) => (/^[A-Z]{3}$/.test(r.id) ? link('country', [r.id], { years: span }) : null) },
+        { label: t('community'), text: (r) => String(r.community), numeric: true },
+        { label: t('degree'), text: (r) => String(r.degree), numeric: true },
+        { label: t('strength'), text: (r) => formatNumber(r.strength, 0), numeric: true },
+        { label: 'betweenness', text: (r) => formatNumber(r.betweenness, 0), numeric: true },
+        { label: 'eigenvector', text: (r) => formatNumber(r.eigenvector, 3), numeric: true },
+      ],
+    });
+  });
+}
+
+// The network as SVG from the laid-out positions (Cytoscape draws on canvas).
+function networkSvg(cy) {
+  const bb = cy.elements().boundingBox();
+  const scale = Math.min((WIDTH - 40) / Math.max(1, bb.w), (HEIGHT - 40) / Math.max(1, bb.h));
+  const px = (p) => [20 + (p.x - bb.x1) * scale, 20 + (p.y - bb.y1) * scale];
+  const parts = [];
+  cy.edges().forEach((edge) => {
+    const [x1, y1] = px(edge.source().position());
+    const [x2, y2] = px(edge.target().position());
+    parts.push(`<line x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" stroke="#9aa" stroke-opacity="0.55" stroke-width="${edge.data('width') * scale}"/>`);
+  });
+  cy.nodes().forEach((node) => {
+    const [x, y] = px(node.position());
+    const radius = (node.data('size') * scale) / 2;
+    parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="${node.data('colour')}" stroke="#fff"><title>${escapeXml(node.id())}</title></circle>`);
+    if (node.data('label')) parts.push(`<text x="${(x + radius + 2).toFixed(1)}" y="${(y + 3).toFixed(1)}" font-size="9">${escapeXml(node.data('label'))}</text>`);
+  });
+  return { chartSvg: `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">${parts.join('')}</svg>`, width: WIDTH, height: HEIGHT };
+}

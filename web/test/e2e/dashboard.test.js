@@ -1,0 +1,170 @@
+// End-to-end: the built dashboard (web/dist) served by the real `defcoop serve`, driven
+// in Debian's Chromium. Screenshots of every page go to web/test-results/.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumMissing, launch } from './browser.js';
+import { startServer, WEB_DIST } from './server.js';
+
+const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
+const skip = chromiumMissing() || (!fs.existsSync(path.join(WEB_DIST, 'index.html')) && `${WEB_DIST} is not built: run npm run build`);
+if (skip) console.log(`# SKIP browser tests: ${skip}`);
+
+describe('dashboard', { skip, timeout: 300_000 }, () => {
+  let server;
+  let browser;
+  let page;
+  const foreign = [];
+  const pageErrors = [];
+
+  before(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    server = await startServer();
+    browser = await launch();
+    const origin = new URL(server.base).origin;
+    // Nothing may be fetched from any other host at run time.
+    await browser.context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    page = browser.context.pages()[0] || await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(hash) {
+    await page.goto(`${server.base}/${hash}`);
+    await settled();
+  }
+
+  async function settled() {
+    await page.waitForSelector('main h1');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
+  }
+
+  const hashOf = () => new URL(page.url()).hash;
+
+  async function shoot(name, fullPage = true) {
+    await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
+  }
+
+  async function assertHealthy(what) {
+    const errors = await page.locator('.error').allTextContents();
+    assert.deepEqual(errors, [], `${what}: error messages on the page`);
+    assert.ok(await page.locator('section.figure').count() > 0, `${what}: no figure`);
+    const citations = await page.locator('section.figure .citation').allTextContents();
+    assert.ok(citations.some((text) => /Sources?:/.test(text)), `${what}: no sources under the figures`);
+  }
+
+  test('the overview shows the map, world series and top lists with SIPRI credit', async () => {
+    await open('#/overview');
+    assert.ok(await page.locator('svg.world-map a path').count() > 100, 'map countries');
+    assert.match(await page.locator('#map .citation').innerText(), /SIPRI Arms Transfers Database/);
+    assert.match(await page.locator('#map .citation').innerText(), /\d{4}-\d{2}-\d{2}/, 'vintage under the map');
+    await assertHealthy('overview');
+    await shoot('overview');
+  });
+
+  const pages = [
+    ['country', '#/country/AZE?years=1995-2023', /Azerbaijan|AZE/],
+    ['dyad', '#/dyad/TUR/AZE', /Türkiye|TUR/],
+    ['platform', '#/platform/Bayraktar%20TB2?embargo=CAN', /Bayraktar TB2/],
+    ['timeline', '#/timeline?actor=TUR&with=OTS', /Timeline/],
+    ['network', '#/network?years=2016-2025', /2016-2025/],
+    ['claims', '#/claims', /Claims/],
+  ];
+  for (const [name, hash, heading] of pages) {
+    test(`the ${name} page opens with its figures and citations`, async () => {
+      await open(hash);
+      assert.match(await page.locator('main h1').innerText(), heading);
+      await assertHealthy(name);
+      if (name === 'network') assert.ok(await page.locator('.cy canvas').count() > 0, 'cytoscape canvas');
+      await shoot(name, name !== 'claims');
+    });
+  }
+
+  test('a supplier row on the country page links to the dyad page', async () => {
+    await open('#/country/AZE?years=2011-2020');
+    const link = page.locator('#suppliers a[href^="#/dyad/"]').first();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^#\/dyad\/[A-Z]{3}\/AZE\?years=2011-2020$/);
+    await link.click();
+    await settled();
+    assert.equal(hashOf(), href);
+    assert.match(await page.locator('main h1').innerText(), /Azerbaijan|AZE/);
+    await assertHealthy('dyad from country');
+  });
+
+  test('the year range is kept in the URL, survives a reload and back/forward', async () => {
+    await open('#/overview?years=2011-2020');
+    const slider = page.locator('input.year-from');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => location.hash.includes('years=2012-2020'));
+    await settled();
+    assert.match(await page.locator('#map h2').innerText(), /2012-2020/);
+    await page.reload();
+    await settled();
+    assert.equal(await page.locator('input.year-from').inputValue(), '2012');
+    assert.equal(await page.locator('input.year-to').inputValue(), '2020');
+    assert.match(await page.locator('#map h2').innerText(), /2012-2020/);
+    await page.goBack();
+    await settled();
+    assert.match(hashOf(), /years=2011-2020/);
+    assert.match(await page.locator('#map h2').innerText(), /2011-2020/);
+    await page.goForward();
+    await settled();
+    assert.match(hashOf(), /years=2012-2020/);
+  });
+
+  test('the interface language is switchable and kept in the URL', async () => {
+    await open('#/country/KAZ?years=2000-2020');
+    await page.selectOption('#lang-select', 'kk');
+    await page.waitForFunction(() => location.hash.includes('lang=kk'));
+    await settled();
+    assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Ел');
+    await page.reload();
+    await settled();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'kk');
+    assert.match(hashOf(), /^#\/country\/KAZ\?lang=kk&years=2000-2020$/);
+    await shoot('country-kk');
+  });
+
+  test('a table downloads as CSV with the citation as comment lines first', async () => {
+    await open('#/country/AZE?years=2011-2020');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#suppliers button.download-csv').click()]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\n');
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    assert.match(lines[0], /^# Suppliers of /);
+    assert.match(lines[1], /^# Information from the SIPRI Arms Transfers Database \(vintage \d{4}-\d{2}-\d{2}\)$/);
+    assert.ok(lines.some((line) => /^# Sources: .*sipri-atdb/.test(line)), 'sources line');
+    const header = lines.find((line) => !line.startsWith('#'));
+    assert.match(header, /^supplier,name,tiv,share/);
+  });
+
+  test('a chart downloads as SVG with title, desc and footer, and as PNG', async () => {
+    await open('#/country/AZE?years=2011-2020');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#supplier-shares button.download-svg').click()]);
+    const text = fs.readFileSync(await svg.path(), 'utf8');
+    assert.match(text, /<title>Suppliers of Azerbaijan by year/);
+    assert.match(text, /<desc>[^<]*SIPRI Arms Transfers Database \(vintage/);
+    assert.match(text, /<text[^>]*>Sources: sipri-atdb/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#supplier-shares button.download-png').click()]);
+    const bytes = fs.readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'PNG signature');
+  });
+
+  test('no page error and no request to another host', () => {
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreign, []);
+  });
+});
