@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "context.h"
+#include "sipri_data.h"
 #include "defcoop/analysis/claims.h"
 #include "defcoop/analysis/tiv.h"
 
@@ -17,29 +18,15 @@ struct ClaimsOptions {
   std::string vintage;
 };
 
-// The newest (or the asked-for) register's transfers; none when nothing is imported.
-Result<std::pair<std::string, std::vector<Transfer>>> LoadTransfersIfAny(store::Store& store,
-                                                                          const std::string& asked) {
-  std::string vintage = asked.empty() ? store.NewestVintage() : asked;
-  if (vintage.empty()) return std::pair<std::string, std::vector<Transfer>>{};
-  auto transfers = store.LoadTransfers(vintage);
-  if (!transfers.ok()) return transfers.status();
-  if (transfers->empty()) return Status::Usage("no SIPRI register of vintage '" + vintage + "' (see `defcoop vintages`)");
-  return std::pair<std::string, std::vector<Transfer>>{vintage, std::move(*transfers)};
-}
-
 Status RunClaims(Context& context, const ClaimsOptions& options) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  auto sipri = LoadTransfersIfAny(**store, options.vintage);
-  if (!sipri.ok()) return sipri.status();
-  const auto& [vintage, transfers] = *sipri;
+  auto loaded = LoadSipriDataIfAny(context, options.vintage);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  const std::string& vintage = data.vintage;
   Output output;
   output.columns = {"id", "status", "claimed", "computed", "text", "evidence", "sources"};
   std::map<std::string, int> counts{{"supported", 0}, {"contradicted", 0}, {"unverifiable", 0}};
-  for (const analysis::ClaimCheck& check : analysis::CheckClaims(*data, transfers, vintage)) {
+  for (const analysis::ClaimCheck& check : analysis::CheckClaims(data.curated, data.transfers, vintage)) {
     std::string status(analysis::ToString(check.status));
     ++counts[status];
     if (!options.status.empty() && options.status != status) continue;

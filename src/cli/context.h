@@ -14,6 +14,8 @@
 
 namespace defcoop::cli {
 
+class Session;
+
 struct Context {
   Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
 
@@ -23,6 +25,9 @@ struct Context {
   std::string format_text = "table";
   std::string lang = "en";
   Status result;
+  // The store's data, loaded once: made on first use for a CLI run, set up front and
+  // shared by every request of `defcoop serve` (hence mutable in a const Context).
+  mutable std::shared_ptr<Session> session;
 
   Format format() const;  // valid after Run() checked format_text
   Result<std::unique_ptr<store::Store>> OpenStore(store::OpenMode mode) const;

@@ -49,26 +49,14 @@ std::vector<SourceRef> Union(std::vector<SourceRef> first, const std::vector<Sou
 
 // Curated data and, when the store has a SIPRI register, its transfers.
 struct EmbargoInputs {
-  SipriData data;  // transfers empty and vintage "" when there is no SIPRI data
+  SharedData data;  // transfers empty and vintage "" when there is no SIPRI data
   bool has_sipri = false;
 };
 
 Result<EmbargoInputs> LoadInputs(const Context& context, const std::string& vintage) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  EmbargoInputs inputs;
-  if (!vintage.empty() || !(*store)->NewestVintage().empty()) {
-    auto sipri = LoadSipriData(context, vintage);
-    if (!sipri.ok()) return sipri.status();
-    inputs.data = std::move(*sipri);
-    inputs.has_sipri = true;
-    return inputs;
-  }
-  auto curated = (*store)->LoadCurated();
-  if (!curated.ok()) return curated.status();
-  inputs.data.curated = std::move(*curated);
-  inputs.data.index = BuildNameIndex(inputs.data.curated);
-  return inputs;
+  auto data = LoadSipriDataIfAny(context, vintage);
+  if (!data.ok()) return data.status();
+  return EmbargoInputs{*data, !(*data)->vintage.empty()};
 }
 
 class EmbargoRows {
@@ -170,7 +158,7 @@ void AddMeta(const EmbargoInputs& inputs, const EmbargoRows& rows, const Embargo
   output->meta["embargoes"] = embargoes;
   std::vector<std::string> sources(rows.source_ids().begin(), rows.source_ids().end());
   if (inputs.has_sipri) {
-    AddSipriMeta(inputs.data, rows.approximate(), output);
+    AddSipriMeta(*inputs.data, rows.approximate(), output);
     sources.push_back(kSipriSource);
     output->meta["sipri"] = "used";
     output->notes.push_back(
@@ -195,7 +183,7 @@ void AddMeta(const EmbargoInputs& inputs, const EmbargoRows& rows, const Embargo
 Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   auto inputs = LoadInputs(context, options.vintage);
   if (!inputs.ok()) return inputs.status();
-  const SipriData& data = inputs->data;
+  const SipriData& data = *inputs->data;
   auto targets = ResolveCountries(data.index, options.targets);
   if (!targets.ok()) return targets.status();
   analysis::EmbargoQuery query{*targets, std::nullopt};

@@ -19,9 +19,10 @@ struct ExposureOptions {
 };
 
 struct ExposureInputs {
-  Dataset data;
-  names::NameIndex index;
-  std::optional<Date> at;
+  SharedData shared;  // keeps `data` and `index` alive
+  const Dataset& data;
+  const names::NameIndex& index;
+  std::optional<Date> at;  // which components were in use; empty = now
 };
 
 std::string DateText(const std::optional<Date>& date) { return date ? date->ToString() : ""; }
@@ -169,12 +170,9 @@ void RunEmbargo(const ExposureInputs& inputs, const std::set<std::string>& state
 }
 
 Result<ExposureInputs> LoadInputs(const Context& context, const ExposureOptions& options) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  ExposureInputs inputs{std::move(*data), {}, std::nullopt};
-  inputs.index = BuildNameIndex(inputs.data);
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  ExposureInputs inputs{*loaded, (*loaded)->curated, (*loaded)->index, std::nullopt};
   if (!options.at.empty()) {
     auto at = ParseDate(options.at);
     if (!at.ok()) return Status::Usage("--at: " + at.status().message());

@@ -53,22 +53,15 @@ Result<std::set<std::string>> ParseLayers(const std::vector<std::string>& names)
 
 // The SIPRI data, or only the curated data when the transfers layer is not wanted and no
 // register was imported.
-Result<SipriData> LoadData(const Context& context, const NetworkCliOptions& options,
-                           const std::set<std::string>& layers, bool* has_sipri) {
+Result<SharedData> LoadData(const Context& context, const NetworkCliOptions& options,
+                            const std::set<std::string>& layers, bool* has_sipri) {
   auto data = LoadSipriData(context, options.vintage);
   *has_sipri = data.ok();
   if (data.ok() || layers.count(std::string(analysis::kTransfersLayer)) ||
       data.status().kind() != StatusKind::kNotFound) {
     return data;
   }
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto curated = (*store)->LoadCurated();
-  if (!curated.ok()) return curated.status();
-  SipriData only_curated;
-  only_curated.curated = std::move(*curated);
-  only_curated.index = BuildNameIndex(only_curated.curated);
-  return only_curated;
+  return LoadCuratedData(context);
 }
 
 Result<YearRange> NetworkYears(const std::string& text, const SipriData& data, bool has_sipri) {
@@ -164,23 +157,24 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   if (options.top < 0) return Status::Usage("--top must be at least 1");
   if (options.period < 1) return Status::Usage("--period must be at least 1");
   bool has_sipri = false;
-  auto data = LoadData(context, options, *layers, &has_sipri);
-  if (!data.ok()) return data.status();
-  auto years = NetworkYears(options.years, *data, has_sipri);
+  auto loaded = LoadData(context, options, *layers, &has_sipri);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  auto years = NetworkYears(options.years, data, has_sipri);
   if (!years.ok()) return years.status();
   analysis::NetworkBuildOptions build_options{*years, *layers, options.firms, std::nullopt};
   if (options.top > 0) build_options.top_transfers = static_cast<size_t>(options.top);
-  analysis::NetworkBuild build = analysis::BuildNetwork(data->transfers, data->curated, build_options);
+  analysis::NetworkBuild build = analysis::BuildNetwork(data.transfers, data.curated, build_options);
   auto metrics = analysis::ComputeNetworkMetrics(build.graph);
   if (!metrics.ok()) return metrics.status();
   DEFCOOP_RETURN_IF_ERROR(WriteFiles(options, build.graph, *metrics));
   Output output;
   AddNodeRows(build.graph, *metrics, &output);
   output.meta["density"] = metrics->density;
-  auto ots = OtsDensity(*data, build.graph, *years, &output);
+  auto ots = OtsDensity(data, build.graph, *years, &output);
   if (!ots.ok()) return ots.status();
   output.meta["ots_density"] = *ots;
-  auto by_period = DensityByPeriod(*data, build_options, options.period);
+  auto by_period = DensityByPeriod(data, build_options, options.period);
   if (!by_period.ok()) return by_period.status();
   output.meta["ots_density_by_period"] = *by_period;
   output.meta["years"] = years->ToString();
@@ -197,7 +191,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
                                      build.graph.nodes.size(), build.graph.edges.size(), years->ToString(),
                                      metrics->density, ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()),
                                      metrics->communities, metrics->modularity));
-  if (has_sipri) AddSipriMeta(*data, build.approximate, &output);
+  if (has_sipri) AddSipriMeta(data, build.approximate, &output);
   context.Emit(output);
   return Status::Ok();
 }

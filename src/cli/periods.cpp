@@ -122,11 +122,10 @@ Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec, const 
 }
 
 Result<Series> IndicatorSeries(const Context& context, const SeriesSpec& spec, const std::string& years_text) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  auto actor = BuildNameIndex(*data).Resolve(spec.actor);
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  const Dataset& data = (*loaded)->curated;
+  auto actor = (*loaded)->index.Resolve(spec.actor);
   if (!actor.ok()) return actor.status();
   std::optional<YearRange> years;
   if (!years_text.empty()) {
@@ -136,7 +135,7 @@ Result<Series> IndicatorSeries(const Context& context, const SeriesSpec& spec, c
   }
   Series series;
   series.actors = {actor->id};
-  for (const Indicator& indicator : data->indicators) {
+  for (const Indicator& indicator : data.indicators) {
     if (indicator.actor_id != actor->id || indicator.metric != spec.metric) continue;
     auto year = ParseDate(indicator.period);
     if (!year.ok() || year->precision() != DatePrecision::kYear) {
@@ -198,11 +197,11 @@ void AddComparison(const std::vector<analysis::Period>& periods, const std::vect
 }
 
 Result<Series> LoadSeries(Context& context, const SeriesSpec& spec, const PeriodsOptions& options,
-                          std::optional<SipriData>* sipri) {
+                          SharedData* sipri) {
   if (spec.kind == SeriesKind::kIndicator) return IndicatorSeries(context, spec, options.years);
   auto data = LoadSipriData(context, options.vintage);
   if (!data.ok()) return data.status();
-  *sipri = std::move(*data);
+  *sipri = *data;
   return SipriSeries(**sipri, spec, options.years);
 }
 
@@ -214,7 +213,7 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
   bool article = options.compare.empty() && spec->kind == SeriesKind::kExports;
   auto given = ParseCompare(options.compare.empty() ? kArticlePeriods : options.compare);
   if (!given.ok()) return given.status();
-  std::optional<SipriData> sipri;
+  SharedData sipri;
   auto series = LoadSeries(context, *spec, options, &sipri);
   if (!series.ok()) return series.status();
   article = article && series->actors == std::vector<std::string>{"TUR"};

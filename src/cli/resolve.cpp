@@ -1,6 +1,7 @@
 // `defcoop resolve NAME...`: any spelling in any script -> actor id. "GROUP@DATE"
 // lists a group's members and observers at that date.
 #include "context.h"
+#include "sipri_data.h"
 
 namespace defcoop::cli {
 namespace {
@@ -19,11 +20,9 @@ void AddGroupRows(const names::NameIndex& index, const names::GroupResolution& g
 }
 
 Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  names::NameIndex index = BuildNameIndex(*data);
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  const names::NameIndex& index = (*loaded)->index;
   Output output;
   output.columns = {"input", "id", "kind", "name", "matched"};
   int failures = 0;

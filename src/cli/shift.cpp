@@ -107,23 +107,24 @@ void AddChanges(const SipriData& data, const analysis::SupplierShift& shift, Out
 
 Status RunShift(Context& context, const ShiftCliOptions& options) {
   if (options.window < 1 || options.step < 1) return Status::Usage("--window and --step must be at least 1");
-  auto data = LoadSipriData(context, options.vintage);
-  if (!data.ok()) return data.status();
-  auto recipients = ResolveCountries(data->index, {options.country});
+  auto loaded = LoadSipriData(context, options.vintage);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  auto recipients = ResolveCountries(data.index, {options.country});
   if (!recipients.ok()) return recipients.status();
-  auto years = RecipientYears(*data, *recipients, options.years);
+  auto years = RecipientYears(data, *recipients, options.years);
   if (!years.ok()) return years.status();
   if (years->Length() < options.window) {
     return Status::Usage(fmt::format("--years {} is shorter than one --window of {} years", years->ToString(),
                                      options.window));
   }
-  auto shift = analysis::ComputeSupplierShift(data->transfers, *recipients, *years, {options.window, options.step});
+  auto shift = analysis::ComputeSupplierShift(data.transfers, *recipients, *years, {options.window, options.step});
   if (!shift.ok()) return shift.status();
   Output output;
   output.columns = {"years", "dominant", "dominant_share", "hhi", "total", "top"};
   bool approximate = false;
   for (const analysis::ShiftWindow& window : shift->windows) {
-    output.rows.push_back(WindowRow(*data, window));
+    output.rows.push_back(WindowRow(data, window));
     approximate = approximate || window.approximate;
   }
   output.meta["recipient"] = options.country;
@@ -131,9 +132,9 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   output.meta["years"] = years->ToString();
   output.meta["window"] = options.window;
   output.meta["step"] = options.step;
-  AddChanges(*data, *shift, &output);
-  AddTrends(*data, *shift, &output);
-  AddSipriMeta(*data, approximate, &output);
+  AddChanges(data, *shift, &output);
+  AddTrends(data, *shift, &output);
+  AddSipriMeta(data, approximate, &output);
   context.Emit(output);
   return Status::Ok();
 }

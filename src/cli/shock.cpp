@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "context.h"
+#include "sipri_data.h"
 #include "defcoop/analysis/shock.h"
 #include "defcoop/analysis/timeline.h"
 
@@ -195,15 +196,14 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   if (!shock.ok()) return Status::Usage("--date: " + shock.status().message());
   auto options = ParseShockOptions(cli);
   if (!options.ok()) return options.status();
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  auto filter = MakeFilter(BuildNameIndex(*data), cli);
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  const Dataset& data = (*loaded)->curated;
+  auto filter = MakeFilter((*loaded)->index, cli);
   if (!filter.ok()) return filter.status();
-  std::vector<analysis::TimelineEntry> entries = analysis::BuildTimeline(*data, *filter);
+  std::vector<analysis::TimelineEntry> entries = analysis::BuildTimeline(data, *filter);
   // The data's span: every fact of the selected kinds, whoever its actors.
-  std::vector<analysis::TimelineEntry> all = analysis::BuildTimeline(*data, {{}, {}, filter->types, {}, {}});
+  std::vector<analysis::TimelineEntry> all = analysis::BuildTimeline(data, {{}, {}, filter->types, {}, {}});
   if (!all.empty()) {
     options->span_from = all.front().date.Earliest();
     options->span_to = all.back().date.Latest();

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "context.h"
+#include "sipri_data.h"
 
 namespace defcoop::cli {
 namespace {
@@ -141,22 +142,21 @@ bool ShowFactById(const Dataset& data, const std::string& id, Sheet* sheet) {
 }
 
 Status RunShow(Context& context, const std::string& name) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  const Dataset& data = (*loaded)->curated;
   Sheet sheet;
   sheet.output().columns = {"section", "item", "detail", "date", "sources"};
-  if (const Platform* platform = FindPlatform(*data, name)) {
-    ShowPlatform(*data, *platform, &sheet);
-  } else if (!ShowFactById(*data, name, &sheet)) {
-    names::NameIndex index = BuildNameIndex(*data);
+  if (const Platform* platform = FindPlatform(data, name)) {
+    ShowPlatform(data, *platform, &sheet);
+  } else if (!ShowFactById(data, name, &sheet)) {
+    const names::NameIndex& index = (*loaded)->index;
     auto found = index.Resolve(name);
     if (!found.ok()) return found.status();
     ShowIdentity(*index.FindActor(found->id), &sheet);
-    ShowNamesAndCodes(*data, found->id, &sheet);
-    ShowRelations(*data, found->id, &sheet);
-    ShowIndustry(*data, found->id, &sheet);
+    ShowNamesAndCodes(data, found->id, &sheet);
+    ShowRelations(data, found->id, &sheet);
+    ShowIndustry(data, found->id, &sheet);
   }
   sheet.output().meta["query"] = name;
   context.Emit(sheet.output());

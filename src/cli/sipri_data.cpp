@@ -4,38 +4,98 @@
 
 namespace defcoop::cli {
 
-Result<SipriData> LoadSipriData(const Context& context, const std::string& vintage) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  SipriData data;
-  data.vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
-  if (data.vintage.empty()) {
+namespace {
+
+// Years of the first and last delivery in `transfers`.
+YearRange DeliverySpan(const std::vector<Transfer>& transfers) {
+  YearRange span{9999, 0};
+  for (const Transfer& t : transfers) {
+    for (const Delivery& d : t.deliveries) {
+      span.first = std::min(span.first, d.year);
+      span.last = std::max(span.last, d.year);
+    }
+  }
+  return span;
+}
+
+Status CheckVintage(store::Store& store, const std::string& vintage) {
+  if (vintage.empty()) {
     return Status::NotFound("no SIPRI register in the store; import one with `defcoop import sipri FILE`");
   }
   std::vector<std::string> known;
-  for (const store::Vintage& v : (*store)->Vintages()) {
+  for (const store::Vintage& v : store.Vintages()) {
     if (v.transfers > 0) known.push_back(v.vintage);
   }
-  if (std::find(known.begin(), known.end(), data.vintage) == known.end()) {
-    std::string listed;
-    for (const std::string& v : known) listed += (listed.empty() ? "" : ", ") + v;
-    return Status::Usage("no SIPRI register of vintage '" + data.vintage + "' (registers: " + listed + ")");
+  if (std::find(known.begin(), known.end(), vintage) != known.end()) return Status::Ok();
+  std::string listed;
+  for (const std::string& v : known) listed += (listed.empty() ? "" : ", ") + v;
+  return Status::Usage("no SIPRI register of vintage '" + vintage + "' (registers: " + listed + ")");
+}
+
+Session& SessionOf(const Context& context) {
+  if (!context.session) context.session = std::make_shared<Session>(context.db_path);
+  return *context.session;
+}
+
+}  // namespace
+
+Result<SharedData> Session::Curated() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!curated_) {
+    auto loaded = LoadCurated();
+    if (!loaded.ok()) return loaded.status();
+    curated_ = *loaded;
   }
-  auto transfers = (*store)->LoadTransfers(data.vintage);
-  if (!transfers.ok()) return transfers.status();
-  data.transfers = std::move(*transfers);
-  data.span = {9999, 0};
-  for (const Transfer& t : data.transfers) {
-    for (const Delivery& d : t.deliveries) {
-      data.span.first = std::min(data.span.first, d.year);
-      data.span.last = std::max(data.span.last, d.year);
-    }
-  }
+  return curated_;
+}
+
+Result<SharedData> Session::LoadCurated() {
+  auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
   auto curated = (*store)->LoadCurated();
   if (!curated.ok()) return curated.status();
-  data.curated = std::move(*curated);
-  data.index = BuildNameIndex(data.curated);
-  return data;
+  auto data = std::make_shared<SipriData>();
+  data->curated = std::move(*curated);
+  data->index = BuildNameIndex(data->curated);
+  data->span = {0, 0};
+  return SharedData(data);
+}
+
+Result<SharedData> Session::Sipri(const std::string& vintage) {
+  auto curated = Curated();
+  if (!curated.ok()) return curated.status();
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto cached = by_vintage_.find(vintage);
+  if (cached != by_vintage_.end()) return cached->second;
+  auto loaded = LoadSipri(vintage);
+  if (!loaded.ok()) return loaded.status();
+  by_vintage_[vintage] = *loaded;
+  return *loaded;
+}
+
+Result<SharedData> Session::LoadSipri(const std::string& vintage) {
+  auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto data = std::make_shared<SipriData>(*curated_);
+  data->vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
+  DEFCOOP_RETURN_IF_ERROR(CheckVintage(**store, data->vintage));
+  auto transfers = (*store)->LoadTransfers(data->vintage);
+  if (!transfers.ok()) return transfers.status();
+  data->transfers = std::move(*transfers);
+  data->span = DeliverySpan(data->transfers);
+  return SharedData(data);
+}
+
+Result<SharedData> LoadCuratedData(const Context& context) { return SessionOf(context).Curated(); }
+
+Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage) {
+  return SessionOf(context).Sipri(vintage);
+}
+
+Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage) {
+  auto data = LoadSipriData(context, vintage);
+  if (data.ok() || !vintage.empty() || data.status().kind() != StatusKind::kNotFound) return data;
+  return LoadCuratedData(context);
 }
 
 Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,

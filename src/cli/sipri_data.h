@@ -1,9 +1,13 @@
-// What the SIPRI analysis commands share: choosing the vintage (newest register unless
-// --vintage says otherwise), loading its transfers, turning country arguments (any
-// spelling, or a group such as OTS) into actor ids, and the meta every SIPRI output
-// carries: vintage, credit line, source and the approximation note.
+// What the analysis commands share: the store's data loaded once per Session (the
+// curated data with its name index, and the SIPRI register of a vintage: the newest
+// unless --vintage says otherwise), turning country arguments (any spelling, or a group
+// such as OTS) into actor ids, and the meta every SIPRI output carries: vintage, credit
+// line, source and the approximation note.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,17 +17,44 @@
 
 namespace defcoop::cli {
 
+// The data of one store an analysis reads. Shared and never changed once loaded.
 struct SipriData {
-  std::string vintage;
-  std::vector<Transfer> transfers;
+  std::string vintage;              // "" when only the curated data is loaded
+  std::vector<Transfer> transfers;  // of `vintage`
   YearRange span;  // first and last delivery year in the data
   Dataset curated;
   names::NameIndex index;
 };
+using SharedData = std::shared_ptr<const SipriData>;
 
-// Loads the register of `vintage` ("" = newest). Errors: no SIPRI data imported, or an
-// unknown vintage (the message lists the ones there are).
-Result<SipriData> LoadSipriData(const Context& context, const std::string& vintage);
+// The read-only data of one store, loaded on first use and kept: one Session serves a
+// CLI run, or every request of `defcoop serve` (it is thread-safe).
+class Session {
+ public:
+  explicit Session(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  // The curated data and name index, with no transfers.
+  Result<SharedData> Curated();
+  // The register of `vintage` ("" = newest) with the curated data. Errors: no SIPRI
+  // data imported, or an unknown vintage (the message lists the ones there are).
+  Result<SharedData> Sipri(const std::string& vintage);
+
+ private:
+  Result<SharedData> LoadCurated();
+  Result<SharedData> LoadSipri(const std::string& vintage);
+
+  std::string db_path_;
+  std::mutex mutex_;
+  SharedData curated_;
+  std::map<std::string, SharedData> by_vintage_;  // "" = the newest
+};
+
+// The context's session's data (shorthands for the commands).
+Result<SharedData> LoadCuratedData(const Context& context);
+Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage);
+// The register of `vintage` when one is asked for or any is imported, else the curated
+// data alone (vintage "", no transfers): for analyses that work with or without SIPRI.
+Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage);
 
 // Actor ids for country arguments; each may be a group ("OTS", "OTS@2022").
 Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,

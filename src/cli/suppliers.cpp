@@ -31,17 +31,18 @@ void AddShareRows(const SipriData& data, const analysis::ShareTable& table, cons
 }
 
 Status RunSuppliers(Context& context, const SharesOptions& options) {
-  auto data = LoadSipriData(context, options.vintage);
-  if (!data.ok()) return data.status();
-  auto recipients = ResolveCountries(data->index, {options.country});
+  auto loaded = LoadSipriData(context, options.vintage);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  auto recipients = ResolveCountries(data.index, {options.country});
   if (!recipients.ok()) return recipients.status();
-  auto years = YearsOrSpan(options.years, *data);
+  auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
-  analysis::ShareTable table = analysis::SupplierShares(data->transfers, *recipients, *years);
+  analysis::ShareTable table = analysis::SupplierShares(data.transfers, *recipients, *years);
   YearRange before = analysis::PreviousWindow(*years);
-  analysis::ShareTable previous = analysis::SupplierShares(data->transfers, *recipients, before);
+  analysis::ShareTable previous = analysis::SupplierShares(data.transfers, *recipients, before);
   Output output;
-  AddShareRows(*data, table, "supplier", &output);
+  AddShareRows(data, table, "supplier", &output);
   output.meta["recipient"] = options.country;
   output.meta["recipients"] = *recipients;
   output.meta["years"] = years->ToString();
@@ -50,7 +51,7 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   output.meta["previous"] = WindowJson(previous, before);
   output.meta["hhi_change"] = table.hhi - previous.hhi;
   if (previous.total > 0) output.meta["total_growth"] = table.total / previous.total - 1;
-  AddSipriMeta(*data, table.approximate || previous.approximate, &output);
+  AddSipriMeta(data, table.approximate || previous.approximate, &output);
   output.notes.insert(output.notes.begin(), fmt::format(
       "total {:.0f} TIV in {}; HHI {:.3f} (previous {}: total {:.0f}, HHI {:.3f})", table.total,
       years->ToString(), table.hhi, before.ToString(), previous.total, previous.hhi));
@@ -59,18 +60,19 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
 }
 
 Status RunExports(Context& context, const SharesOptions& options) {
-  auto data = LoadSipriData(context, options.vintage);
-  if (!data.ok()) return data.status();
-  auto supplier = data->index.Resolve(options.country);
+  auto loaded = LoadSipriData(context, options.vintage);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  auto supplier = data.index.Resolve(options.country);
   if (!supplier.ok()) return supplier.status();
-  auto years = YearsOrSpan(options.years, *data);
+  auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
-  analysis::ShareTable table = analysis::RecipientShares(data->transfers, {supplier->id}, *years);
+  analysis::ShareTable table = analysis::RecipientShares(data.transfers, {supplier->id}, *years);
   YearRange before = analysis::PreviousWindow(*years);
-  analysis::ShareTable previous = analysis::RecipientShares(data->transfers, {supplier->id}, before);
-  analysis::Rank rank = analysis::ExporterRank(data->transfers, supplier->id, *years);
+  analysis::ShareTable previous = analysis::RecipientShares(data.transfers, {supplier->id}, before);
+  analysis::Rank rank = analysis::ExporterRank(data.transfers, supplier->id, *years);
   Output output;
-  AddShareRows(*data, table, "recipient", &output);
+  AddShareRows(data, table, "recipient", &output);
   output.meta["supplier"] = supplier->id;
   output.meta["years"] = years->ToString();
   output.meta["total"] = table.total;
@@ -78,7 +80,7 @@ Status RunExports(Context& context, const SharesOptions& options) {
   output.meta["exporters"] = rank.of;
   output.meta["previous"] = WindowJson(previous, before);
   if (previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
-  AddSipriMeta(*data, table.approximate || previous.approximate, &output);
+  AddSipriMeta(data, table.approximate || previous.approximate, &output);
   output.notes.insert(output.notes.begin(), fmt::format(
       "{} exported {:.0f} TIV in {}, rank {} of {} exporters; {}: {:.0f} TIV", supplier->name,
       table.total, years->ToString(), rank.rank, rank.of, before.ToString(), previous.total));

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "context.h"
+#include "sipri_data.h"
 #include "defcoop/analysis/timeline.h"
 
 namespace defcoop::cli {
@@ -46,16 +47,15 @@ Result<analysis::TimelineFilter> MakeFilter(const names::NameIndex& index,
 }
 
 Status RunTimeline(Context& context, const TimelineOptions& options) {
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  names::NameIndex index = BuildNameIndex(*data);
+  auto loaded = LoadCuratedData(context);
+  if (!loaded.ok()) return loaded.status();
+  const Dataset& data = (*loaded)->curated;
+  const names::NameIndex& index = (*loaded)->index;
   auto filter = MakeFilter(index, options);
   if (!filter.ok()) return filter.status();
   Output output;
   output.columns = {"date", "end_date", "kind", "type", "actors", "title", "sources"};
-  for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(*data, *filter)) {
+  for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(data, *filter)) {
     output.rows.push_back({{"date", entry.date.ToString()},
                            {"end_date", entry.end_date ? entry.end_date->ToString() : ""},
                            {"kind", entry.kind}, {"type", entry.type}, {"actors", entry.actors},

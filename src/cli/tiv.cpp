@@ -66,20 +66,21 @@ nlohmann::ordered_json RowJson(const analysis::TivRow& row, const std::vector<st
 Status RunCheck(Context& context, const SipriData& data);
 
 Status RunTiv(Context& context, const TivOptions& options) {
-  auto data = LoadSipriData(context, options.vintage);
-  if (!data.ok()) return data.status();
-  if (options.check) return RunCheck(context, *data);
+  auto loaded = LoadSipriData(context, options.vintage);
+  if (!loaded.ok()) return loaded.status();
+  const SipriData& data = **loaded;
+  if (options.check) return RunCheck(context, data);
   auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
   if (!groups.ok()) return groups.status();
   analysis::TivFilter filter;
-  auto suppliers = ResolveCountries(data->index, options.suppliers);
+  auto suppliers = ResolveCountries(data.index, options.suppliers);
   if (!suppliers.ok()) return suppliers.status();
-  auto recipients = ResolveCountries(data->index, options.recipients);
+  auto recipients = ResolveCountries(data.index, options.recipients);
   if (!recipients.ok()) return recipients.status();
-  auto years = YearsOrSpan(options.years, *data);
+  auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
   filter = {*suppliers, *recipients, *years};
-  std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data->transfers, filter, *groups);
+  std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data.transfers, filter, *groups);
   if (options.moving_average > 1) {
     if (!Has(*groups, analysis::TivGroup::kYear)) {
       return Status::Usage("--moving-average needs --by year (alone or with other groups)");
@@ -97,7 +98,7 @@ Status RunTiv(Context& context, const TivOptions& options) {
   output.meta["suppliers"] = options.suppliers;
   output.meta["recipients"] = options.recipients;
   if (options.moving_average > 1) output.meta["moving_average_years"] = options.moving_average;
-  AddSipriMeta(*data, approximate, &output);
+  AddSipriMeta(data, approximate, &output);
   context.Emit(output);
   return Status::Ok();
 }

@@ -22,7 +22,7 @@ export function apiUrl(endpoint, params = {}) {
 export async function api(endpoint, params = {}) {
   const url = apiUrl(endpoint, params);
   if (!cache.has(url)) {
-    const pending = fetchJson(url).then((answer) => {
+    const pending = fetchJson(url).catch((error) => retryWithoutLang(url, error)).then((answer) => {
       rememberNames(answer.rows || []);
       return answer;
     });
@@ -30,6 +30,12 @@ export async function api(endpoint, params = {}) {
     pending.catch(() => cache.delete(url));
   }
   return cache.get(url);
+}
+
+// A server that does not know `lang` still answers, in English.
+function retryWithoutLang(url, error) {
+  if (!/[?&]lang=/.test(url)) throw error;
+  return fetchJson(url.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''));
 }
 
 async function fetchJson(url) {
@@ -57,6 +63,12 @@ function rememberNames(rows) {
 
 export function nameOf(id) {
   return names.get(id) || id;
+}
+
+// Learns the display names of actor ids (in the interface language, where the API gives
+// them) through /search; unknown ids stay ids.
+export async function ensureNames(ids) {
+  await Promise.allSettled(ids.filter((id) => !names.has(id)).map((id) => api('search', { q: id })));
 }
 
 // Resolves any spelling to an actor id through /search; returns the input when unknown.

@@ -22,7 +22,7 @@ export function worldMap({ values, nameOf, hrefOf, label }) {
   const domain = positive.length ? [Math.min(...positive), Math.max(...positive)] : [1, 10];
   if (domain[0] === domain[1]) domain[1] = domain[0] * 10;
   const colour = Plot.scale({ color: { type: 'log', domain, scheme: 'ylgnbu' } });
-  const svg = el('svg', { width: WIDTH, height: HEIGHT + LEGEND_HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT + LEGEND_HEIGHT}`, role: 'img', 'aria-label': label, class: 'world-map' });
+  const svg = el('svg', { width: WIDTH, height: HEIGHT + LEGEND_HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT + LEGEND_HEIGHT}`, role: 'group', 'aria-label': label, class: 'world-map' });
   svg.append(el('path', { d: path({ type: 'Sphere' }), fill: '#f4f8fb', stroke: '#ccc' }));
   for (const country of countries) {
     const alpha3 = ALPHA3_BY_NUMERIC[country.id];

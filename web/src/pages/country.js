@@ -3,7 +3,7 @@
 // indicators, platforms). URL: #/country/ISO3?years=A-B
 import { h } from '../dom.js';
 import { t, formatNumber, formatShare } from '../i18n.js';
-import { api } from '../api.js';
+import { api, ensureNames } from '../api.js';
 import { parseYears, formatYears } from '../url-state.js';
 import { mergeMeta } from '../citation.js';
 import { figure, slot } from '../figure.js';
@@ -23,6 +23,7 @@ export async function render(main, ctx) {
     if (id !== input) return ctx.go({ ...state, args: [id] }, { replace: true });
   }
   const id = input;
+  await ensureNames([id]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
   const heading = h('h1', {}, displayName(id));

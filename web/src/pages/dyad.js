@@ -3,9 +3,9 @@
 import * as Plot from '@observablehq/plot';
 import { h } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
-import { api } from '../api.js';
+import { api, ensureNames } from '../api.js';
 import { parseYears, formatYears } from '../url-state.js';
-import { mergeMeta } from '../citation.js';
+import { mergeMeta, withRowSources } from '../citation.js';
 import { figure, slot } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { legendFor, kindColours, toDate } from '../charts.js';
@@ -22,6 +22,7 @@ export async function render(main, ctx) {
     if (ids[0] !== input_a || ids[1] !== input_b) return ctx.go({ ...state, args: ids }, { replace: true });
   }
   const [a, b] = [input_a, input_b];
+  await ensureNames([a, b]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
   const names = { a: displayName(a), b: displayName(b) };
@@ -54,7 +55,7 @@ export async function render(main, ctx) {
     ];
     const chart = transfers.length || events.length ? dyadChart(transfers, events, domain, years) : null;
     return figure({
-      title: t('dyad_timeline', names), meta: mergeMeta(ab.meta, ba.meta, tl.meta), rows, chart,
+      title: t('dyad_timeline', names), meta: mergeMeta(ab.meta, ba.meta, withRowSources(tl.meta, tl.rows)), rows, chart,
       legend: legendFor(domain, dyadColours()), id: 'dyad-timeline',
     });
   });

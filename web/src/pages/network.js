@@ -92,7 +92,9 @@ export function render(main, ctx) {
 function networkSvg(cy) {
   const bb = cy.elements().boundingBox();
   const scale = Math.min((WIDTH - 40) / Math.max(1, bb.w), (HEIGHT - 40) / Math.max(1, bb.h));
-  const px = (p) => [20 + (p.x - bb.x1) * scale, 20 + (p.y - bb.y1) * scale];
+  const left = (WIDTH - bb.w * scale) / 2;
+  const top = (HEIGHT - bb.h * scale) / 2;
+  const px = (p) => [left + (p.x - bb.x1) * scale, top + (p.y - bb.y1) * scale];
   const parts = [];
   cy.edges().forEach((edge) => {
     const [x1, y1] = px(edge.source().position());

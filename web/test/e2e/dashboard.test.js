@@ -125,6 +125,15 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     assert.match(hashOf(), /years=2012-2020/);
   });
 
+  test('the search box resolves any spelling to a country page', async () => {
+    await open('#/overview');
+    await page.fill('#site-search', 'Қазақстан');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/country/KAZ'));
+    await settled();
+    assert.match(await page.locator('main h1').innerText(), /Kazakhstan|KAZ/);
+  });
+
   test('the interface language is switchable and kept in the URL', async () => {
     await open('#/country/KAZ?years=2000-2020');
     await page.selectOption('#lang-select', 'kk');
