@@ -4,7 +4,7 @@ JOBS ?= 2
 DEFCOOP = $(BUILD)/tools/defcoop
 DEMO_DB = out/demo.db
 
-.PHONY: all deps configure build test demo bench clean
+.PHONY: all deps configure build web test demo bench clean
 
 all: build
 
@@ -17,7 +17,11 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
-test: build
+# The dashboard, bundled from npm packages into web/dist (served by `defcoop serve`).
+web: deps
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+test: build web
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 demo: build

@@ -59,9 +59,9 @@ names::NameIndex BuildNameIndex(const Dataset& data) {
   return names::NameIndex(data.actors, all_names, data.actor_codes, data.memberships);
 }
 
-int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  Context context{out, err};
-  context.db_path = DefaultDbPath();
+// Parses `args` (args[0] is the program name) and runs the command; help and version
+// print to context.out and are not errors.
+Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
   CLI::App app{"defcoop: an evidence-backed observatory of defense-industry cooperation and arms "
                "transfers"};
   app.name("defcoop");
@@ -71,19 +71,41 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   for (const Command& command : Commands()) {
     command.add(app.add_subcommand(command.name, command.summary), &context);
   }
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error, out, err);
-    err << "defcoop: " << error.what() << "\n"
-        << "Run `defcoop --help` or `defcoop COMMAND --help` for usage.\n";
-    return kExitUsage;
+    if (error.get_exit_code() == 0) {
+      app.exit(error, context.out, context.err);
+      return Status::Ok();
+    }
+    return Status::Usage(error.what());
   } catch (const std::exception& error) {
-    err << "defcoop: internal error: " << error.what() << "\n";
-    return kExitData;
+    return Status::Internal(std::string("internal error: ") + error.what());
   }
-  if (!context.result.ok()) err << "defcoop: error: " << context.result.ToString() << "\n";
-  return ExitCodeFor(context.result);
+  return context.result;
+}
+
+int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Context context{out, err};
+  context.db_path = DefaultDbPath();
+  Status status = ParseAndRun(context, std::vector<std::string>(argv, argv + argc));
+  if (status.kind() == StatusKind::kUsage && context.result.ok()) {
+    err << "defcoop: " << status.message() << "\n"
+        << "Run `defcoop --help` or `defcoop COMMAND --help` for usage.\n";
+  } else if (!status.ok()) {
+    err << "defcoop: error: " << status.ToString() << "\n";
+  }
+  return ExitCodeFor(status);
+}
+
+Status RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                  const std::string& db_path, std::shared_ptr<Session> session) {
+  Context context{out, err};
+  context.db_path = db_path;
+  context.session = std::move(session);
+  return ParseAndRun(context, args);
 }
 
 }  // namespace defcoop::cli

@@ -23,6 +23,8 @@ const std::vector<Command>& Commands() {
       {"network", "cooperation network: centralities, communities, GraphML/GEXF", AddNetwork},
       {"claims", "check every claim of the curated data against the store", AddClaims},
       {"report", "HTML (and PDF) brief with charts, footnotes and bibliography", AddReport},
+      {"sources", "the bibliography: every source the data cites", AddSources},
+      {"serve", "JSON API and dashboard on 127.0.0.1", AddServe},
       {"query", "read-only SQL over the store", AddQuery},
   };
   return kCommands;

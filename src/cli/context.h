@@ -67,6 +67,8 @@ void AddExposure(CLI::App* command, Context* context);
 void AddNetwork(CLI::App* command, Context* context);
 void AddClaims(CLI::App* command, Context* context);
 void AddReport(CLI::App* command, Context* context);
+void AddServe(CLI::App* command, Context* context);
+void AddSources(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

@@ -78,7 +78,7 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     ['dyad', '#/dyad/TUR/AZE', /Türkiye|TUR/],
     ['platform', '#/platform/Bayraktar%20TB2?embargo=CAN', /Bayraktar TB2/],
     ['timeline', '#/timeline?actor=TUR&with=OTS', /Timeline/],
-    ['network', '#/network?years=2016-2025', /2016-2025/],
+    ['network', '#/network?years=2014-2020', /2014-2020/],
     ['claims', '#/claims', /Claims/],
   ];
   for (const [name, hash, heading] of pages) {

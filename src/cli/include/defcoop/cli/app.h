@@ -4,9 +4,23 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "defcoop/core/status.h"
 
 namespace defcoop::cli {
 
+// The store's data shared across commands (sipri_data.h); opaque here.
+class Session;
+
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+// Runs one command line (args[0] is the program name) against the store at `db_path`,
+// reading through `session` (shared with other calls); returns why it failed instead of
+// printing it. `defcoop serve` answers every API request with it.
+Status RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                  const std::string& db_path, std::shared_ptr<Session> session);
 
 }  // namespace defcoop::cli
