@@ -42,7 +42,7 @@ Result<YearRange> RecipientYears(const SipriData& data, const std::set<std::stri
   return YearRange{rows.front().year, rows.back().year};
 }
 
-nlohmann::ordered_json WindowRow(const SipriData& data, const analysis::ShiftWindow& window) {
+nlohmann::ordered_json WindowRow(const SipriData& data, const std::string& lang, const analysis::ShiftWindow& window) {
   nlohmann::ordered_json shares = nlohmann::ordered_json::object();
   std::vector<std::string> top;
   for (const analysis::Share& share : window.shares) {
@@ -50,7 +50,7 @@ nlohmann::ordered_json WindowRow(const SipriData& data, const analysis::ShiftWin
     if (top.size() < kTopSuppliers) top.push_back(fmt::format("{} {:.0f}%", share.actor, share.share * kPercent));
   }
   return {{"years", window.years.ToString()},      {"dominant", window.dominant},
-          {"dominant_name", window.dominant.empty() ? "" : DisplayName(data, window.dominant)},
+          {"dominant_name", window.dominant.empty() ? "" : DisplayName(data, window.dominant, lang)},
           {"dominant_share", window.dominant_share}, {"hhi", window.hhi},
           {"total", window.total},                   {"top", top},
           {"shares", shares},                        {"approximate", window.approximate}};
@@ -61,25 +61,25 @@ nlohmann::ordered_json TrendJson(const analysis::SupplierTrend& trend) {
           {"last_share", trend.last_share}, {"change", trend.change}};
 }
 
-std::string TrendText(const SipriData& data, const analysis::SupplierTrend& trend) {
-  return fmt::format("{} {:+.0f} pp ({:.0f}% -> {:.0f}%)", DisplayName(data, trend.supplier),
+std::string TrendText(const SipriData& data, const std::string& lang, const analysis::SupplierTrend& trend) {
+  return fmt::format("{} {:+.0f} pp ({:.0f}% -> {:.0f}%)", DisplayName(data, trend.supplier, lang),
                      trend.change * kPercent, trend.first_share * kPercent, trend.last_share * kPercent);
 }
 
-void AddTrends(const SipriData& data, const analysis::SupplierShift& shift, Output* output) {
+void AddTrends(const SipriData& data, const std::string& lang, const analysis::SupplierShift& shift, Output* output) {
   nlohmann::ordered_json rising = nlohmann::ordered_json::array();
   nlohmann::ordered_json falling = nlohmann::ordered_json::array();
   std::string rising_text, falling_text;
   for (const analysis::SupplierTrend& trend : shift.trends) {
     if (trend.change > kShareTolerance && rising.size() < kNotedTrends) {
-      rising_text += (rising_text.empty() ? "" : "; ") + TrendText(data, trend);
+      rising_text += (rising_text.empty() ? "" : "; ") + TrendText(data, lang, trend);
     }
     if (trend.change > kShareTolerance) rising.push_back(TrendJson(trend));
     if (trend.change < -kShareTolerance) falling.insert(falling.begin(), TrendJson(trend));
   }
   for (size_t idx = 0; idx < falling.size() && idx < kNotedTrends; ++idx) {
     const analysis::SupplierTrend& trend = shift.trends[shift.trends.size() - 1 - idx];
-    falling_text += (falling_text.empty() ? "" : "; ") + TrendText(data, trend);
+    falling_text += (falling_text.empty() ? "" : "; ") + TrendText(data, lang, trend);
   }
   if (rising.size() > kNotedTrends) rising_text += fmt::format("; {} more", rising.size() - kNotedTrends);
   if (falling.size() > kNotedTrends) falling_text += fmt::format("; {} more", falling.size() - kNotedTrends);
@@ -92,13 +92,13 @@ void AddTrends(const SipriData& data, const analysis::SupplierShift& shift, Outp
   output->notes.push_back("falling, " + between + ": " + (falling_text.empty() ? "none" : falling_text));
 }
 
-void AddChanges(const SipriData& data, const analysis::SupplierShift& shift, Output* output) {
+void AddChanges(const SipriData& data, const std::string& lang, const analysis::SupplierShift& shift, Output* output) {
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const analysis::DominantChange& change : shift.changes) {
     changes.push_back({{"from_window", change.from.ToString()}, {"to_window", change.to.ToString()},
                        {"previous", change.previous}, {"next", change.next}});
-    output->notes.push_back(fmt::format("dominant supplier: {} ({}) -> {} ({})", DisplayName(data, change.previous),
-                                        change.from.ToString(), DisplayName(data, change.next),
+    output->notes.push_back(fmt::format("dominant supplier: {} ({}) -> {} ({})", DisplayName(data, change.previous, lang),
+                                        change.from.ToString(), DisplayName(data, change.next, lang),
                                         change.to.ToString()));
   }
   if (shift.changes.empty()) output->notes.push_back("dominant supplier: no change");
@@ -124,7 +124,7 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   output.columns = {"years", "dominant", "dominant_share", "hhi", "total", "top"};
   bool approximate = false;
   for (const analysis::ShiftWindow& window : shift->windows) {
-    output.rows.push_back(WindowRow(data, window));
+    output.rows.push_back(WindowRow(data, context.lang, window));
     approximate = approximate || window.approximate;
   }
   output.meta["recipient"] = options.country;
@@ -132,8 +132,8 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   output.meta["years"] = years->ToString();
   output.meta["window"] = options.window;
   output.meta["step"] = options.step;
-  AddChanges(data, *shift, &output);
-  AddTrends(data, *shift, &output);
+  AddChanges(data, context.lang, *shift, &output);
+  AddTrends(data, context.lang, *shift, &output);
   AddSipriMeta(data, approximate, &output);
   context.Emit(output);
   return Status::Ok();

@@ -57,6 +57,7 @@ Result<SharedData> Session::LoadCurated() {
   auto data = std::make_shared<SipriData>();
   data->curated = std::move(*curated);
   data->index = BuildNameIndex(data->curated);
+  for (const char* lang : {"en", "tr", "kk", "ru"}) data->names.emplace(lang, names::NameBook(data->curated, lang));
   data->span = {0, 0};
   return SharedData(data);
 }
@@ -130,7 +131,9 @@ void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {
   }
 }
 
-std::string DisplayName(const SipriData& data, const std::string& id) {
+std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang) {
+  auto book = data.names.find(lang);
+  if (book != data.names.end()) return book->second.Name(id);
   const Actor* actor = data.index.FindActor(id);
   return actor ? actor->name : id;
 }

@@ -13,12 +13,15 @@
 #include <vector>
 
 #include "context.h"
+#include "defcoop/names/name_book.h"
 #include "defcoop/analysis/tiv.h"
 
 namespace defcoop::cli {
 
 // The data of one store an analysis reads. Shared and never changed once loaded.
 struct SipriData {
+  // Actor names in each interface language (en, tr, kk, ru), made once at load.
+  std::map<std::string, names::NameBook, std::less<>> names;
   std::string vintage;              // "" when only the curated data is loaded
   std::vector<Transfer> transfers;  // of `vintage`
   YearRange span;  // first and last delivery year in the data
@@ -66,7 +69,7 @@ Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 // meta.vintage, meta.credit, meta.sources, meta.approximate (+ meta.note when it is).
 void AddSipriMeta(const SipriData& data, bool approximate, Output* output);
 
-// The English name of an actor id, or the id itself.
-std::string DisplayName(const SipriData& data, const std::string& id);
+// The name of an actor id in `lang` (English when that language has none), or the id.
+std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang = "en");
 
 }  // namespace defcoop::cli

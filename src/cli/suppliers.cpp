@@ -20,11 +20,11 @@ nlohmann::ordered_json WindowJson(const analysis::ShareTable& table, YearRange y
   return {{"years", years.ToString()}, {"total", table.total}, {"hhi", table.hhi}};
 }
 
-void AddShareRows(const SipriData& data, const analysis::ShareTable& table, const char* key,
+void AddShareRows(const SipriData& data, const std::string& lang, const analysis::ShareTable& table, const char* key,
                   Output* output) {
   output->columns = {key, "name", "tiv", "share", "approximate"};
   for (const analysis::Share& share : table.rows) {
-    output->rows.push_back({{key, share.actor}, {"name", DisplayName(data, share.actor)},
+    output->rows.push_back({{key, share.actor}, {"name", DisplayName(data, share.actor, lang)},
                             {"tiv", share.tiv}, {"share", share.share},
                             {"approximate", share.approximate}});
   }
@@ -42,7 +42,7 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   YearRange before = analysis::PreviousWindow(*years);
   analysis::ShareTable previous = analysis::SupplierShares(data.transfers, *recipients, before);
   Output output;
-  AddShareRows(data, table, "supplier", &output);
+  AddShareRows(data, context.lang, table, "supplier", &output);
   output.meta["recipient"] = options.country;
   output.meta["recipients"] = *recipients;
   output.meta["years"] = years->ToString();
@@ -72,7 +72,7 @@ Status RunExports(Context& context, const SharesOptions& options) {
   analysis::ShareTable previous = analysis::RecipientShares(data.transfers, {supplier->id}, before);
   analysis::Rank rank = analysis::ExporterRank(data.transfers, supplier->id, *years);
   Output output;
-  AddShareRows(data, table, "recipient", &output);
+  AddShareRows(data, context.lang, table, "recipient", &output);
   output.meta["supplier"] = supplier->id;
   output.meta["years"] = years->ToString();
   output.meta["total"] = table.total;

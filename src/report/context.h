@@ -19,7 +19,7 @@
 #include "defcoop/report/report.h"
 #include "format.h"
 #include "messages.h"
-#include "name_book.h"
+#include "defcoop/names/name_book.h"
 
 namespace defcoop::report {
 
@@ -51,7 +51,7 @@ class ReportContext {
   const ReportData& data;
   const ReportOptions& options;
   Formatter format;
-  NameBook names;
+  names::NameBook names;
   Citations cites;
 
   const std::string& lang() const { return options.lang; }

@@ -1,8 +1,8 @@
-#include "name_book.h"
+#include "defcoop/names/name_book.h"
 
 #include "defcoop/names/generated_names.h"
 
-namespace defcoop::report {
+namespace defcoop::names {
 namespace {
 
 // Lower ranks win.
@@ -32,7 +32,7 @@ NameBook::NameBook(const Dataset& data, std::string_view lang) {
     if (name.kind == "official") Offer(name.actor_id, name.name, kCuratedOfficial);
   }
   if (english) return;
-  for (const ActorName& name : names::GeneratedStateNames(data.actor_codes, {std::string(lang)})) {
+  for (const ActorName& name : GeneratedStateNames(data.actor_codes, {std::string(lang)})) {
     Offer(name.actor_id, name.name, name.kind == "short" ? kGeneratedShort : kGeneratedOther);
   }
 }
@@ -42,4 +42,4 @@ std::string NameBook::Name(std::string_view id) const {
   return found == names_.end() ? std::string(id) : found->second.second;
 }
 
-}  // namespace defcoop::report
+}  // namespace defcoop::names

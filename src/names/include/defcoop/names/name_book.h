@@ -11,7 +11,7 @@
 
 #include "defcoop/core/model.h"
 
-namespace defcoop::report {
+namespace defcoop::names {
 
 class NameBook {
  public:
@@ -24,4 +24,4 @@ class NameBook {
   std::map<std::string, std::pair<int, std::string>, std::less<>> names_;  // id -> (rank, name)
 };
 
-}  // namespace defcoop::report
+}  // namespace defcoop::names
