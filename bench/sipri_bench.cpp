@@ -132,8 +132,8 @@ void RunAggregate(benchmark::State& state, const std::vector<defcoop::analysis::
 }
 
 void BM_AggregateTivByDyad(benchmark::State& state) {
-  RunAggregate(state, {defcoop::analysis::TivGroup::kSupplier,
-                       defcoop::analysis::TivGroup::kRecipient});
+  RunAggregate(state,
+               {defcoop::analysis::TivGroup::kSupplier, defcoop::analysis::TivGroup::kRecipient});
 }
 BENCHMARK(BM_AggregateTivByDyad)->Unit(benchmark::kMillisecond);
 

@@ -26,7 +26,8 @@ Params ParseParams(const std::string& text) {
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(';', start);
-    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string item =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     size_t equals = item.find('=');
     if (equals != std::string::npos) params[item.substr(0, equals)] = item.substr(equals + 1);
     if (end == std::string::npos) break;
@@ -92,7 +93,8 @@ ClaimCheck Decide(ClaimCheck check, bool holds, std::string computed, std::strin
 
 // True when every source of the evidence is also a source of the claim: the store then
 // holds the figure only because the claim's own source reports it.
-bool OnlyFromClaimSources(const std::vector<SourceRef>& evidence, const std::vector<SourceRef>& claim) {
+bool OnlyFromClaimSources(const std::vector<SourceRef>& evidence,
+                          const std::vector<SourceRef>& claim) {
   std::set<std::string> claim_ids;
   for (const SourceRef& ref : claim) claim_ids.insert(ref.source_id);
   return std::all_of(evidence.begin(), evidence.end(),
@@ -123,16 +125,20 @@ DatedFact FactDate(const Dataset& data, const std::string& table, const std::str
     });
   }
   if (table == "agreements") {
-    return FindDate(data.agreements, id, [](const Agreement& a) { return std::optional<Date>(a.date); });
+    return FindDate(data.agreements, id,
+                    [](const Agreement& a) { return std::optional<Date>(a.date); });
   }
   if (table == "embargoes") {
-    return FindDate(data.embargoes, id, [&](const Embargo& e) { return field == "end" ? e.end : e.start; });
+    return FindDate(data.embargoes, id,
+                    [&](const Embargo& e) { return field == "end" ? e.end : e.start; });
   }
   if (table == "actors") {
-    return FindDate(data.actors, id, [&](const Actor& a) { return field == "dissolved" ? a.dissolved : a.founded; });
+    return FindDate(data.actors, id,
+                    [&](const Actor& a) { return field == "dissolved" ? a.dissolved : a.founded; });
   }
   if (table == "ventures") {
-    return FindDate(data.ventures, id, [&](const Venture& v) { return field == "ended" ? v.ended : v.founded; });
+    return FindDate(data.ventures, id,
+                    [&](const Venture& v) { return field == "ended" ? v.ended : v.founded; });
   }
   if (table == "platforms") {
     return FindDate(data.platforms, id, [](const Platform& p) { return p.first_delivered; });
@@ -159,30 +165,36 @@ std::optional<int> YearTolerance(const std::string& text) {
 ClaimCheck CheckDate(const Dataset& data, const Params& params, ClaimCheck check,
                      const std::string& tolerance) {
   auto expected = ParseDate(check.claimed);
-  if (!expected.ok()) return Unverifiable(check, "the claimed value '" + check.claimed + "' is not a date");
+  if (!expected.ok())
+    return Unverifiable(check, "the claimed value '" + check.claimed + "' is not a date");
   auto table = params.find("table");
-  auto ids = params.count("ids") ? SplitBar(params.at("ids"))
-                                 : params.count("id") ? std::vector<std::string>{params.at("id")}
-                                                      : std::vector<std::string>{};
-  if (table == params.end() || ids.empty()) return Unverifiable(check, "no fact named to check the date against");
+  auto ids = params.count("ids")  ? SplitBar(params.at("ids"))
+             : params.count("id") ? std::vector<std::string>{params.at("id")}
+                                  : std::vector<std::string>{};
+  if (table == params.end() || ids.empty())
+    return Unverifiable(check, "no fact named to check the date against");
   std::string field = params.count("field") ? params.at("field") : "date";
   bool holds = true;
   std::string computed;
   std::vector<SourceRef> sources;
   for (const std::string& id : ids) {
     DatedFact fact = FactDate(data, table->second, id, field);
-    if (!fact.found) return Unverifiable(check, "no " + table->second + " row '" + id + "' in the store");
+    if (!fact.found)
+      return Unverifiable(check, "no " + table->second + " row '" + id + "' in the store");
     if (!fact.date) return Unverifiable(check, id + " has no " + field + " in the store");
     holds = holds && SameDate(*fact.date, *expected, YearTolerance(tolerance));
-    computed += (computed.empty() ? "" : ", ") + (ids.size() > 1 ? id + " " : "") + fact.date->ToString();
+    computed +=
+        (computed.empty() ? "" : ", ") + (ids.size() > 1 ? id + " " : "") + fact.date->ToString();
     sources.insert(sources.end(), fact.sources.begin(), fact.sources.end());
   }
-  std::string evidence = "the store dates " + (ids.size() > 1 ? std::string("these facts ") : ids[0] + " ") +
-                         computed + (tolerance.empty() ? "" : " (tolerance " + tolerance + ")");
+  std::string evidence = "the store dates " +
+                         (ids.size() > 1 ? std::string("these facts ") : ids[0] + " ") + computed +
+                         (tolerance.empty() ? "" : " (tolerance " + tolerance + ")");
   if (OnlyFromClaimSources(sources, check.sources)) {
     check.computed = computed;
     check.evidence_sources = sources;
-    return Unverifiable(check, evidence + " only from the claim's own sources; no independent record");
+    return Unverifiable(check,
+                        evidence + " only from the claim's own sources; no independent record");
   }
   return Decide(check, holds, computed, evidence, sources);
 }
@@ -201,16 +213,19 @@ ClaimCheck CompareValues(ClaimCheck check, const std::vector<double>& computed,
                          const std::vector<SourceRef>& sources, const Params& params,
                          const std::string& tolerance_text, const std::string& what) {
   std::vector<std::string> claimed = SplitBar(check.claimed);
-  if (claimed.size() != computed.size()) return Unverifiable(check, "the claimed value does not match the check's shape");
+  if (claimed.size() != computed.size())
+    return Unverifiable(check, "the claimed value does not match the check's shape");
   Tolerance tolerance = ParseTolerance(tolerance_text);
   bool lower_bound = params.count("bound") && params.at("bound") == "lower";
   bool holds = true;
   std::string shown;
   for (size_t idx = 0; idx < computed.size(); ++idx) {
     auto expected = ParseNumber(claimed[idx]);
-    if (!expected) return Unverifiable(check, "the claimed value '" + claimed[idx] + "' is not a number");
-    bool ok = lower_bound ? computed[idx] >= *expected * (1 - (tolerance.relative ? tolerance.amount : 0))
-                          : tolerance.Accepts(computed[idx], *expected);
+    if (!expected)
+      return Unverifiable(check, "the claimed value '" + claimed[idx] + "' is not a number");
+    bool ok = lower_bound
+                  ? computed[idx] >= *expected * (1 - (tolerance.relative ? tolerance.amount : 0))
+                  : tolerance.Accepts(computed[idx], *expected);
     holds = holds && ok;
     shown += (shown.empty() ? "" : "|") + Number(computed[idx]);
   }
@@ -242,7 +257,9 @@ ClaimCheck CheckIndicators(const Dataset& data, const Params& params, ClaimCheck
     if (values[1] == 0) return Unverifiable(check, "the denominator indicator is 0");
     values = {values[0] / values[1]};
   }
-  std::string what = ratio ? "the ratio of indicators" : ids.size() == 1 ? "indicator " + ids[0] : "indicators";
+  std::string what = ratio             ? "the ratio of indicators"
+                     : ids.size() == 1 ? "indicator " + ids[0]
+                                       : "indicators";
   return CompareValues(check, values, sources, params, tolerance, what);
 }
 
@@ -263,19 +280,21 @@ std::optional<YearRange> Years(const Params& params, const std::string& key) {
 ClaimCheck CheckExportGrowth(const std::vector<Transfer>& transfers, const std::string& vintage,
                              const Params& params, ClaimCheck check) {
   auto years = Years(params, "period");
-  if (!years || !params.count("actor")) return Unverifiable(check, "no period or actor for the export growth");
+  if (!years || !params.count("actor"))
+    return Unverifiable(check, "no period or actor for the export growth");
   std::set<std::string> supplier{params.at("actor")};
   double now = RecipientShares(transfers, supplier, *years).total;
   YearRange before = params.count("base_period") && Years(params, "base_period")
                          ? *Years(params, "base_period")
                          : PreviousWindow(*years);
   double then = RecipientShares(transfers, supplier, before).total;
-  if (then <= 0) return Unverifiable(check, "no SIPRI deliveries in " + before.ToString() + " to compare with");
+  if (then <= 0)
+    return Unverifiable(check, "no SIPRI deliveries in " + before.ToString() + " to compare with");
   double growth = now / then - 1;
   auto claimed_number = ParseNumber(check.claimed);
   bool claims_increase = check.claimed == "increase" || (claimed_number && *claimed_number > 0);
-  std::string computed = fmt::format("{:+.1f}% (SIPRI TIV {} vs {}: {:.0f} vs {:.0f})", growth * 100,
-                                     years->ToString(), before.ToString(), now, then);
+  std::string computed = fmt::format("{:+.1f}% (SIPRI TIV {} vs {}: {:.0f} vs {:.0f})",
+                                     growth * 100, years->ToString(), before.ToString(), now, then);
   return Decide(check, (growth > 0) == claims_increase, computed,
                 "SIPRI TIV measures deliveries of major arms, not sales value: only the direction "
                 "of the change is compared",
@@ -287,7 +306,8 @@ ClaimCheck CheckUnits(const std::vector<Transfer>& transfers, const std::string&
   std::string designation = params.at("designation");
   double units = 0;
   for (const Transfer& t : transfers) {
-    if (t.supplier_id != params.at("supplier") || t.recipient_id != params.at("recipient")) continue;
+    if (t.supplier_id != params.at("supplier") || t.recipient_id != params.at("recipient"))
+      continue;
     if (t.designation.find(designation) == std::string::npos) continue;
     for (const Delivery& d : t.deliveries) units += d.number;
   }
@@ -295,18 +315,21 @@ ClaimCheck CheckUnits(const std::vector<Transfer>& transfers, const std::string&
   if (!expected) return Unverifiable(check, "the claimed count is not a number");
   std::string computed = Number(units) + " delivered";
   if (units == 0) {
-    return Unverifiable(check, "SIPRI (vintage " + vintage + ") records no delivery of " + designation +
-                                   " from " + params.at("supplier") + " to " + params.at("recipient"));
+    return Unverifiable(check, "SIPRI (vintage " + vintage + ") records no delivery of " +
+                                   designation + " from " + params.at("supplier") + " to " +
+                                   params.at("recipient"));
   }
   return Decide(check, units >= *expected, computed,
-                "units of " + designation + " delivered in the SIPRI register", SipriSources(vintage));
+                "units of " + designation + " delivered in the SIPRI register",
+                SipriSources(vintage));
 }
 
-std::vector<YearValue> ExportSeries(const std::vector<Transfer>& transfers, const std::string& supplier,
-                                    YearRange years) {
+std::vector<YearValue> ExportSeries(const std::vector<Transfer>& transfers,
+                                    const std::string& supplier, YearRange years) {
   std::vector<YearValue> series;
   for (int year = years.first; year <= years.last; ++year) series.push_back({year, 0});
-  for (const TivRow& row : AggregateTiv(transfers, TivFilter{{supplier}, {}, years}, {TivGroup::kYear})) {
+  for (const TivRow& row :
+       AggregateTiv(transfers, TivFilter{{supplier}, {}, years}, {TivGroup::kYear})) {
     series[row.year - years.first].value = row.tiv;
   }
   return series;
@@ -319,17 +342,20 @@ ClaimCheck CheckPeriodCount(const std::vector<Transfer>& transfers, const std::s
   auto last = ParseYearRange(given.back());
   if (!first.ok() || !last.ok()) return Unverifiable(check, "the periods are not year ranges");
   std::string actor = params.count("actor") ? params.at("actor") : "TUR";
-  auto periods = DetectPeriods(ExportSeries(transfers, actor, {first->first, last->last}), PeltOptions{});
+  auto periods =
+      DetectPeriods(ExportSeries(transfers, actor, {first->first, last->last}), PeltOptions{});
   if (!periods.ok()) return Unverifiable(check, periods.status().message());
   std::string computed;
   for (const Period& p : *periods) {
-    computed += (computed.empty() ? "" : ", ") + std::to_string(p.start_year) + "-" + std::to_string(p.end_year);
+    computed += (computed.empty() ? "" : ", ") + std::to_string(p.start_year) + "-" +
+                std::to_string(p.end_year);
   }
   auto expected = ParseNumber(check.claimed);
-  return Decide(check, expected && periods->size() == static_cast<size_t>(*expected),
-                std::to_string(periods->size()) + " periods: " + computed,
-                "PELT (BIC penalty, minimum 3 years) on " + actor + "'s SIPRI TIV exports, log scale",
-                SipriSources(vintage));
+  return Decide(
+      check, expected && periods->size() == static_cast<size_t>(*expected),
+      std::to_string(periods->size()) + " periods: " + computed,
+      "PELT (BIC penalty, minimum 3 years) on " + actor + "'s SIPRI TIV exports, log scale",
+      SipriSources(vintage));
 }
 
 ClaimCheck CheckRecipientRank(const std::vector<Transfer>& transfers, const std::string& vintage,
@@ -348,10 +374,14 @@ ClaimCheck CheckRecipientRank(const std::vector<Transfer>& transfers, const std:
     if (share.actor == params.at("recipient")) break;
   }
   bool found = order.find(params.at("recipient")) != std::string::npos;
-  if (!found) return Unverifiable(check, "SIPRI records no deliveries to " + params.at("recipient") + " in " + years->ToString());
-  return Decide(check, rank == static_cast<int>(*expected), "rank " + std::to_string(rank) + " (" + order + ")",
-                "recipients of " + params.at("supplier") + " by TIV delivered in " + years->ToString(),
-                SipriSources(vintage));
+  if (!found)
+    return Unverifiable(check, "SIPRI records no deliveries to " + params.at("recipient") + " in " +
+                                   years->ToString());
+  return Decide(
+      check, rank == static_cast<int>(*expected),
+      "rank " + std::to_string(rank) + " (" + order + ")",
+      "recipients of " + params.at("supplier") + " by TIV delivered in " + years->ToString(),
+      SipriSources(vintage));
 }
 
 ClaimCheck CheckShareDirection(const std::vector<Transfer>& transfers, const std::string& vintage,
@@ -359,7 +389,8 @@ ClaimCheck CheckShareDirection(const std::vector<Transfer>& transfers, const std
   std::vector<std::string> periods = SplitBar(params.at("periods"));
   auto first = ParseYearRange(periods.front());
   auto last = ParseYearRange(periods.back());
-  if (periods.size() != 2 || !first.ok() || !last.ok()) return Unverifiable(check, "needs two periods A|B");
+  if (periods.size() != 2 || !first.ok() || !last.ok())
+    return Unverifiable(check, "needs two periods A|B");
   auto share_of = [&](YearRange years) {
     ShareTable table = SupplierShares(transfers, {params.at("recipient")}, years);
     for (const Share& share : table.rows) {
@@ -394,7 +425,8 @@ ClaimCheck CheckAgreementCount(const Dataset& data, const Params& params, ClaimC
   if (!expected) return Unverifiable(check, "the claimed count is not a number");
   check.computed = std::to_string(count);
   if (count < *expected) {
-    return Unverifiable(check, "the store holds " + std::to_string(count) + " such agreement(s); the others are not recorded");
+    return Unverifiable(check, "the store holds " + std::to_string(count) +
+                                   " such agreement(s); the others are not recorded");
   }
   return Decide(check, true, std::to_string(count), "agreements in the store", sources);
 }
@@ -415,31 +447,41 @@ ClaimCheck CheckShock(const Dataset& data, const Params& params, ClaimCheck chec
   }
   ShockOptions options;
   std::string window = params.count("window") ? params.at("window") : "12m";
-  options.window_length = static_cast<int>(ParseNumber(window.substr(0, window.size() - 1)).value_or(12));
+  options.window_length =
+      static_cast<int>(ParseNumber(window.substr(0, window.size() - 1)).value_or(12));
   options.window_unit = window.back() == 'd' ? WindowUnit::kDays : WindowUnit::kMonths;
   auto test = TestShock(dates, *date, options);
   if (!test.ok()) return Unverifiable(check, test.status().message());
-  std::string computed = fmt::format("{} after vs {} before; p = {:.4f} (one-sided {:.4f})", test->after,
-                                     test->before, test->test.p_two_sided, test->test.p_greater);
-  if (test->placebo_rank) computed += fmt::format("; placebo rank {} of {}", *test->placebo_rank, test->placebo.size() + 1);
+  std::string computed =
+      fmt::format("{} after vs {} before; p = {:.4f} (one-sided {:.4f})", test->after, test->before,
+                  test->test.p_two_sided, test->test.p_greater);
+  if (test->placebo_rank)
+    computed +=
+        fmt::format("; placebo rank {} of {}", *test->placebo_rank, test->placebo.size() + 1);
   check.computed = computed;
   check.evidence_sources = sources;
-  if (test->after <= test->before) return Decide(check, false, computed, "no more agreements after the date", sources);
+  if (test->after <= test->before)
+    return Decide(check, false, computed, "no more agreements after the date", sources);
   if (test->test.p_greater >= kSignificance) {
-    return Unverifiable(check, "more agreements after the date, but not significant at 5% (exact Poisson rate test)");
+    return Unverifiable(
+        check,
+        "more agreements after the date, but not significant at 5% (exact Poisson rate test)");
   }
   return Decide(check, true, computed, "exact conditional test of equal Poisson rates", sources);
 }
 
 ClaimCheck CheckOne(const Dataset& data, const std::vector<Transfer>& transfers,
                     const std::string& vintage, const Claim& claim) {
-  ClaimCheck check{claim.id, claim.text, claim.kind, ClaimStatus::kUnverifiable, claim.expected,
-                   "", "", claim.sources, {}};
+  ClaimCheck check{
+      claim.id, claim.text,    claim.kind, ClaimStatus::kUnverifiable, claim.expected, "",
+      "",       claim.sources, {}};
   Params params = ParseParams(claim.params);
   auto has = [&](const char* key) { return params.count(key) > 0; };
-  bool needs_sipri = has("designation") || has("periods") || has("among") || claim.kind == "supplier_rank" ||
-                     (has("metric") && params.at("metric") == "defense_exports" && !has("indicator"));
-  if (needs_sipri && transfers.empty()) return Unverifiable(check, "needs SIPRI data: import a register");
+  bool needs_sipri =
+      has("designation") || has("periods") || has("among") || claim.kind == "supplier_rank" ||
+      (has("metric") && params.at("metric") == "defense_exports" && !has("indicator"));
+  if (needs_sipri && transfers.empty())
+    return Unverifiable(check, "needs SIPRI data: import a register");
   if (claim.kind == "date") return CheckDate(data, params, check, claim.tolerance);
   if (claim.kind == "shock_test") return CheckShock(data, params, check);
   if (claim.kind == "supplier_rank" && has("recipient") && has("supplier") && has("periods")) {
@@ -451,10 +493,13 @@ ClaimCheck CheckOne(const Dataset& data, const std::vector<Transfer>& transfers,
   if (has("indicator") || (has("from") && has("to")) || (has("numerator") && has("denominator"))) {
     return CheckIndicators(data, params, check, claim.tolerance);
   }
-  if (has("metric") && params.at("metric") == "defense_exports") return CheckExportGrowth(transfers, vintage, params, check);
-  if (has("designation") && has("supplier") && has("recipient")) return CheckUnits(transfers, vintage, params, check);
+  if (has("metric") && params.at("metric") == "defense_exports")
+    return CheckExportGrowth(transfers, vintage, params, check);
+  if (has("designation") && has("supplier") && has("recipient"))
+    return CheckUnits(transfers, vintage, params, check);
   if (has("periods")) return CheckPeriodCount(transfers, vintage, params, check);
-  if (has("table") && params.at("table") == "agreements" && has("parties")) return CheckAgreementCount(data, params, check);
+  if (has("table") && params.at("table") == "agreements" && has("parties"))
+    return CheckAgreementCount(data, params, check);
   return Unverifiable(check, "no automatic check for these parameters (" + claim.params + ")");
 }
 
@@ -462,9 +507,12 @@ ClaimCheck CheckOne(const Dataset& data, const std::vector<Transfer>& transfers,
 
 std::string_view ToString(ClaimStatus status) {
   switch (status) {
-    case ClaimStatus::kSupported: return "supported";
-    case ClaimStatus::kContradicted: return "contradicted";
-    case ClaimStatus::kUnverifiable: return "unverifiable";
+    case ClaimStatus::kSupported:
+      return "supported";
+    case ClaimStatus::kContradicted:
+      return "contradicted";
+    case ClaimStatus::kUnverifiable:
+      return "unverifiable";
   }
   return "unverifiable";
 }
@@ -472,7 +520,8 @@ std::string_view ToString(ClaimStatus status) {
 std::vector<ClaimCheck> CheckClaims(const Dataset& data, const std::vector<Transfer>& transfers,
                                     const std::string& vintage) {
   std::vector<ClaimCheck> checks;
-  for (const Claim& claim : data.claims) checks.push_back(CheckOne(data, transfers, vintage, claim));
+  for (const Claim& claim : data.claims)
+    checks.push_back(CheckOne(data, transfers, vintage, claim));
   return checks;
 }
 

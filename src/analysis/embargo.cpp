@@ -89,9 +89,12 @@ bool InUseNow(const Component& component) { return !component.to.has_value(); }
 
 std::string Delay::Unit() const {
   switch (precision) {
-    case DatePrecision::kYear: return "years";
-    case DatePrecision::kMonth: return "months";
-    case DatePrecision::kDay: return "days";
+    case DatePrecision::kYear:
+      return "years";
+    case DatePrecision::kMonth:
+      return "months";
+    case DatePrecision::kDay:
+      return "days";
   }
   return "";
 }
@@ -186,7 +189,8 @@ std::vector<EmbargoReport> AnalyzeEmbargoes(const Dataset& data,
     report.hits = ComponentsHit(embargo, report.target_state, data);
     if (query.sipri_last_year) report.sipri_years = EmbargoYears(embargo, *query.sipri_last_year);
     if (report.sipri_years) {
-      report.deliveries = DeliveriesDuring(embargo, report.target_state, *report.sipri_years, transfers);
+      report.deliveries =
+          DeliveriesDuring(embargo, report.target_state, *report.sipri_years, transfers);
     }
     reports.push_back(std::move(report));
   }

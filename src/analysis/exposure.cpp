@@ -15,7 +15,8 @@ bool IsSubstituteFor(const Component& candidate, const Component& blocked,
   return candidate.id == blocked.replaced_by || candidate.part == blocked.part;
 }
 
-std::vector<Substitute> SubstitutesFor(const Component& blocked, const std::set<std::string>& states,
+std::vector<Substitute> SubstitutesFor(const Component& blocked,
+                                       const std::set<std::string>& states,
                                        const std::vector<Component>& components,
                                        const std::optional<Date>& at) {
   std::vector<Substitute> substitutes;
@@ -35,9 +36,8 @@ ExposedComponent Expose(const Component& component, const std::set<std::string>&
                         const std::vector<Component>& components, const std::optional<Date>& at) {
   ExposedComponent exposed{component, InUse(component, at),
                            SubstitutesFor(component, states, components, at), false};
-  bool substitute_in_use =
-      std::any_of(exposed.substitutes.begin(), exposed.substitutes.end(),
-                  [](const Substitute& s) { return s.in_use; });
+  bool substitute_in_use = std::any_of(exposed.substitutes.begin(), exposed.substitutes.end(),
+                                       [](const Substitute& s) { return s.in_use; });
   exposed.stops_platform = exposed.in_use && !substitute_in_use;
   return exposed;
 }
@@ -60,8 +60,7 @@ bool InUse(const Component& component, const std::optional<Date>& at) {
   return at ? InUseAt(component, *at) : InUseNow(component);
 }
 
-DomesticShare DomesticValueShare(const Platform& platform,
-                                 const std::vector<Component>& components,
+DomesticShare DomesticValueShare(const Platform& platform, const std::vector<Component>& components,
                                  const std::optional<Date>& at) {
   DomesticShare result;
   bool any_share = false;

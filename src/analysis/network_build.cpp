@@ -54,7 +54,8 @@ class Builder {
 
 void Builder::AddTransfers(const std::vector<Transfer>& transfers) {
   TivFilter filter{{}, {}, options_.years};
-  for (const TivRow& row : AggregateTiv(transfers, filter, {TivGroup::kSupplier, TivGroup::kRecipient})) {
+  for (const TivRow& row :
+       AggregateTiv(transfers, filter, {TivGroup::kSupplier, TivGroup::kRecipient})) {
     bool resolved = actors_.count(row.supplier) && actors_.count(row.recipient);
     if (!resolved || row.supplier == kUnknownActor || row.recipient == kUnknownActor ||
         row.supplier == row.recipient || !(row.tiv > 0)) {
@@ -78,13 +79,15 @@ void Builder::AddPairwise(const std::vector<std::string>& parties, std::string_v
     return;
   }
   for (auto a = nodes.begin(); a != nodes.end(); ++a) {
-    for (auto b = std::next(a); b != nodes.end(); ++b) edges_.push_back({*a, *b, 1, std::string(layer)});
+    for (auto b = std::next(a); b != nodes.end(); ++b)
+      edges_.push_back({*a, *b, 1, std::string(layer)});
   }
 }
 
 void Builder::AddAgreements(const std::vector<Agreement>& agreements) {
   for (const Agreement& agreement : agreements) {
-    if (options_.years.Contains(agreement.date.year)) AddPairwise(agreement.parties, kAgreementsLayer);
+    if (options_.years.Contains(agreement.date.year))
+      AddPairwise(agreement.parties, kAgreementsLayer);
   }
 }
 
@@ -103,12 +106,13 @@ void Builder::AddVentures(const std::vector<Venture>& ventures) {
 void Builder::AddMemberships(const std::vector<Membership>& memberships) {
   for (const Membership& membership : memberships) {
     auto organization = actors_.find(membership.organization_id);
-    if (organization == actors_.end() || organization->second->kind != ActorKind::kOrganization) continue;
+    if (organization == actors_.end() || organization->second->kind != ActorKind::kOrganization)
+      continue;
     bool started = !membership.from || membership.from->year <= options_.years.last;
     bool running = !membership.to || membership.to->year >= options_.years.first;
     if (!started || !running) continue;
-    edges_.push_back({membership.actor_id, membership.organization_id, 1,
-                      std::string(kMembershipsLayer)});
+    edges_.push_back(
+        {membership.actor_id, membership.organization_id, 1, std::string(kMembershipsLayer)});
   }
 }
 
@@ -138,7 +142,8 @@ NetworkBuild Builder::Finish() {
     if (actor == actors_.end()) {
       build.graph.nodes.push_back({id, id, "unknown"});
     } else {
-      build.graph.nodes.push_back({id, actor->second->name, std::string(ToString(actor->second->kind))});
+      build.graph.nodes.push_back(
+          {id, actor->second->name, std::string(ToString(actor->second->kind))});
     }
   }
   return build;

@@ -53,19 +53,21 @@ void AddTrends(SupplierShift* shift) {
     double to = ShareOf(*last, supplier);
     shift->trends.push_back({supplier, from, to, to - from});
   }
-  std::stable_sort(shift->trends.begin(), shift->trends.end(),
-                   [](const SupplierTrend& a, const SupplierTrend& b) { return a.change > b.change; });
+  std::stable_sort(
+      shift->trends.begin(), shift->trends.end(),
+      [](const SupplierTrend& a, const SupplierTrend& b) { return a.change > b.change; });
 }
 
 }  // namespace
 
 Result<SupplierShift> ComputeSupplierShift(const std::vector<Transfer>& transfers,
-                                           const std::set<std::string>& recipients,
-                                           YearRange years, const ShiftOptions& options) {
+                                           const std::set<std::string>& recipients, YearRange years,
+                                           const ShiftOptions& options) {
   if (options.window < 1) return Status::InvalidInput("the window must be at least 1 year");
   if (options.step < 1) return Status::InvalidInput("the step must be at least 1 year");
   if (years.Length() < options.window) {
-    return Status::InvalidInput("the years " + years.ToString() + " are shorter than one window of " +
+    return Status::InvalidInput("the years " + years.ToString() +
+                                " are shorter than one window of " +
                                 std::to_string(options.window) + " years");
   }
   SupplierShift shift;

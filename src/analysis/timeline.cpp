@@ -12,7 +12,8 @@ std::vector<TimelineEntry> AllEntries(const Dataset& data) {
     entries.push_back({e.id, e.date, e.end_date, "event", e.type, e.actors, e.title, e.sources});
   }
   for (const Agreement& a : data.agreements) {
-    entries.push_back({a.id, a.date, std::nullopt, "agreement", a.type, a.parties, a.title, a.sources});
+    entries.push_back(
+        {a.id, a.date, std::nullopt, "agreement", a.type, a.parties, a.title, a.sources});
   }
   for (const Embargo& e : data.embargoes) {
     if (!e.start) continue;
@@ -22,7 +23,8 @@ std::vector<TimelineEntry> AllEntries(const Dataset& data) {
   }
   for (const Venture& v : data.ventures) {
     if (!v.founded) continue;
-    entries.push_back({v.id, *v.founded, v.ended, "venture", v.type, v.partners, v.name, v.sources});
+    entries.push_back(
+        {v.id, *v.founded, v.ended, "venture", v.type, v.partners, v.name, v.sources});
   }
   return entries;
 }

@@ -100,7 +100,8 @@ std::vector<TivRow> AggregateTiv(const std::vector<Transfer>& transfers, const T
 std::vector<TivRow> MovingAverage(const std::vector<TivRow>& rows, int window, YearRange years) {
   // Year-indexed values per group of the non-year keys.
   std::map<std::tuple<std::string, std::string, std::string>, std::map<int, TivRow>> series;
-  for (const TivRow& row : rows) series[{row.supplier, row.recipient, row.category}][row.year] = row;
+  for (const TivRow& row : rows)
+    series[{row.supplier, row.recipient, row.category}][row.year] = row;
   std::vector<TivRow> averaged;
   for (const auto& [keys, by_year] : series) {
     for (int year = years.first; year <= years.last; ++year) {

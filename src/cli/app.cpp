@@ -62,8 +62,9 @@ names::NameIndex BuildNameIndex(const Dataset& data) {
 // Parses `args` (args[0] is the program name) and runs the command; help and version
 // print to context.out and are not errors.
 Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
-  CLI::App app{"defcoop: an evidence-backed observatory of defense-industry cooperation and arms "
-               "transfers"};
+  CLI::App app{
+      "defcoop: an evidence-backed observatory of defense-industry cooperation and arms "
+      "transfers"};
   app.name("defcoop");
   app.require_subcommand(1);
   app.fallthrough();

@@ -1,14 +1,15 @@
 // `defcoop claims [--status S] [--vintage V]`: every claim of the curated data checked
 // against the store (and the newest SIPRI register, when one is imported).
+#include "defcoop/analysis/claims.h"
+
 #include <fmt/format.h>
 
 #include <map>
 #include <memory>
 
 #include "context.h"
-#include "sipri_data.h"
-#include "defcoop/analysis/claims.h"
 #include "defcoop/analysis/tiv.h"
+#include "sipri_data.h"
 
 namespace defcoop::cli {
 namespace {
@@ -26,23 +27,28 @@ Status RunClaims(Context& context, const ClaimsOptions& options) {
   Output output;
   output.columns = {"id", "status", "claimed", "computed", "text", "evidence", "sources"};
   std::map<std::string, int> counts{{"supported", 0}, {"contradicted", 0}, {"unverifiable", 0}};
-  for (const analysis::ClaimCheck& check : analysis::CheckClaims(data.curated, data.transfers, vintage)) {
+  for (const analysis::ClaimCheck& check :
+       analysis::CheckClaims(data.curated, data.transfers, vintage)) {
     std::string status(analysis::ToString(check.status));
     ++counts[status];
     if (!options.status.empty() && options.status != status) continue;
-    output.rows.push_back({{"id", check.id}, {"status", status}, {"claimed", check.claimed},
-                           {"computed", check.computed}, {"text", check.text},
-                           {"evidence", check.evidence}, {"sources", SourcesJson(check.sources)},
+    output.rows.push_back({{"id", check.id},
+                           {"status", status},
+                           {"claimed", check.claimed},
+                           {"computed", check.computed},
+                           {"text", check.text},
+                           {"evidence", check.evidence},
+                           {"sources", SourcesJson(check.sources)},
                            {"kind", check.kind},
                            {"evidence_sources", SourcesJson(check.evidence_sources)}});
   }
   for (const auto& [status, count] : counts) output.meta[status] = count;
   output.meta["vintage"] = vintage;
   if (!vintage.empty()) output.meta["credit"] = std::string(analysis::kSipriCredit);
-  output.notes.push_back(fmt::format("{} supported, {} contradicted, {} unverifiable{}",
-                                     counts["supported"], counts["contradicted"], counts["unverifiable"],
-                                     vintage.empty() ? " (no SIPRI data imported)"
-                                                     : "; SIPRI vintage " + vintage));
+  output.notes.push_back(
+      fmt::format("{} supported, {} contradicted, {} unverifiable{}", counts["supported"],
+                  counts["contradicted"], counts["unverifiable"],
+                  vintage.empty() ? " (no SIPRI data imported)" : "; SIPRI vintage " + vintage));
   context.Emit(output);
   return Status::Ok();
 }

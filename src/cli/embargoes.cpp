@@ -67,30 +67,52 @@ class EmbargoRows {
     const Embargo& e = report.embargo;
     std::vector<std::string> imposer_names;
     for (const std::string& id : e.imposers) imposer_names.push_back(NameOf(data_.index, id));
-    std::string detail = e.scope + "; by " + Join(imposer_names) + " on " + NameOf(data_.index, e.target);
-    if (report.trigger) detail += "; trigger: " + report.trigger->title + " (" + report.trigger->date.ToString() + ")";
+    std::string detail =
+        e.scope + "; by " + Join(imposer_names) + " on " + NameOf(data_.index, e.target);
+    if (report.trigger)
+      detail +=
+          "; trigger: " + report.trigger->title + " (" + report.trigger->date.ToString() + ")";
     if (!e.status.empty()) detail += "; " + e.status;
-    Add({{"embargo", e.id}, {"row", "embargo"}, {"when", Span(e.start, e.end)}, {"item", e.title},
-         {"detail", detail}, {"imposers", e.imposers}, {"target", e.target},
-         {"target_state", report.target_state}, {"scope", e.scope}, {"legal_basis", e.legal_basis},
-         {"trigger", e.trigger}, {"trigger_title", report.trigger ? report.trigger->title : ""},
+    Add({{"embargo", e.id},
+         {"row", "embargo"},
+         {"when", Span(e.start, e.end)},
+         {"item", e.title},
+         {"detail", detail},
+         {"imposers", e.imposers},
+         {"target", e.target},
+         {"target_state", report.target_state},
+         {"scope", e.scope},
+         {"legal_basis", e.legal_basis},
+         {"trigger", e.trigger},
+         {"trigger_title", report.trigger ? report.trigger->title : ""},
          {"trigger_date", report.trigger ? report.trigger->date.ToString() : ""},
-         {"start", DateText(e.start)}, {"end", DateText(e.end)}, {"status", e.status},
+         {"start", DateText(e.start)},
+         {"end", DateText(e.end)},
+         {"status", e.status},
          {"title", e.title}},
         e.sources);
   }
 
   void AddHit(const analysis::EmbargoReport& report, const analysis::EmbargoHit& hit) {
     const Component& c = hit.component;
-    std::string item = PlatformName(data_.curated, c.platform_id) + ": " + c.name + " (" + c.maker_state + ")";
+    std::string item =
+        PlatformName(data_.curated, c.platform_id) + ": " + c.name + " (" + c.maker_state + ")";
     std::string detail = "no replacement recorded";
-    nlohmann::ordered_json row = {
-        {"embargo", report.embargo.id}, {"row", "component_hit"}, {"when", Span(c.from, c.to)},
-        {"item", item}, {"detail", ""}, {"platform", c.platform_id},
-        {"platform_name", PlatformName(data_.curated, c.platform_id)}, {"component", c.id},
-        {"part", c.part}, {"name", c.name}, {"maker", c.maker}, {"maker_state", c.maker_state},
-        {"component_from", DateText(c.from)}, {"component_to", DateText(c.to)},
-        {"replaced_by", c.replaced_by}};
+    nlohmann::ordered_json row = {{"embargo", report.embargo.id},
+                                  {"row", "component_hit"},
+                                  {"when", Span(c.from, c.to)},
+                                  {"item", item},
+                                  {"detail", ""},
+                                  {"platform", c.platform_id},
+                                  {"platform_name", PlatformName(data_.curated, c.platform_id)},
+                                  {"component", c.id},
+                                  {"part", c.part},
+                                  {"name", c.name},
+                                  {"maker", c.maker},
+                                  {"maker_state", c.maker_state},
+                                  {"component_from", DateText(c.from)},
+                                  {"component_to", DateText(c.to)},
+                                  {"replaced_by", c.replaced_by}};
     std::vector<SourceRef> sources = c.sources;
     if (hit.replacement) {
       const Component& r = *hit.replacement;
@@ -119,12 +141,20 @@ class EmbargoRows {
                                    NameOf(data_.index, d.recipient), d.year);
     std::string detail = fmt::format("TIV {}{}: {}", CellText(d.tiv, ""),
                                      d.approximate ? " (approximate)" : "", Join(d.designations));
-    nlohmann::ordered_json row = {
-        {"embargo", report.embargo.id}, {"row", "delivery"}, {"when", std::to_string(d.year)},
-        {"item", item}, {"detail", detail}, {"during_embargo", true}, {"supplier", d.supplier},
-        {"recipient", d.recipient}, {"year", d.year}, {"tiv", d.tiv},
-        {"designations", d.designations}, {"approximate", d.approximate},
-        {"vintage", data_.vintage}, {"sources", {kSipriSource}}};
+    nlohmann::ordered_json row = {{"embargo", report.embargo.id},
+                                  {"row", "delivery"},
+                                  {"when", std::to_string(d.year)},
+                                  {"item", item},
+                                  {"detail", detail},
+                                  {"during_embargo", true},
+                                  {"supplier", d.supplier},
+                                  {"recipient", d.recipient},
+                                  {"year", d.year},
+                                  {"tiv", d.tiv},
+                                  {"designations", d.designations},
+                                  {"approximate", d.approximate},
+                                  {"vintage", data_.vintage},
+                                  {"sources", {kSipriSource}}};
     output_->rows.push_back(std::move(row));
     approximate_ = approximate_ || d.approximate;
   }

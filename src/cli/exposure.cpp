@@ -3,10 +3,11 @@
 // estimate when any share used is; "unknown" when no component has a share), or which
 // components a set of embargoing states would block, which platforms they would stop and
 // what substitutes exist.
+#include "defcoop/analysis/exposure.h"
+
 #include <memory>
 #include <set>
 
-#include "defcoop/analysis/exposure.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -72,11 +73,19 @@ nlohmann::ordered_json ComponentRow(const Dataset& data, const Component& c, boo
     share = *c.value_share;
     is_estimate = c.value_share_is_estimate;
   }
-  return {{"platform", c.platform_id}, {"platform_name", PlatformName(data, c.platform_id)},
-          {"component", c.id}, {"part", c.part}, {"name", c.name}, {"maker", c.maker},
-          {"maker_state", c.maker_state}, {"in_use", in_use}, {"value_share", share},
-          {"value_share_is_estimate", is_estimate}, {"from", DateText(c.from)},
-          {"to", DateText(c.to)}, {"replaced_by", c.replaced_by},
+  return {{"platform", c.platform_id},
+          {"platform_name", PlatformName(data, c.platform_id)},
+          {"component", c.id},
+          {"part", c.part},
+          {"name", c.name},
+          {"maker", c.maker},
+          {"maker_state", c.maker_state},
+          {"in_use", in_use},
+          {"value_share", share},
+          {"value_share_is_estimate", is_estimate},
+          {"from", DateText(c.from)},
+          {"to", DateText(c.to)},
+          {"replaced_by", c.replaced_by},
           {"sources", sources->Use(c.sources)}};
 }
 
@@ -96,11 +105,11 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
   output->meta["components_with_estimated_share"] = share.estimated_share;
   output->meta["components_without_share"] = share.without_share;
   output->meta["components_unknown_maker_state"] = share.unknown_maker_state;
-  std::string text = share.share
-      ? "Domestic value share of " + platform.name + ": " + CellText(*share.share, "") +
-            (share.estimate ? " (an estimate: it uses estimated component shares)" : "")
-      : "Domestic value share of " + platform.name +
-            ": unknown (no component in use has a value share)";
+  std::string text =
+      share.share ? "Domestic value share of " + platform.name + ": " + CellText(*share.share, "") +
+                        (share.estimate ? " (an estimate: it uses estimated component shares)" : "")
+                  : "Domestic value share of " + platform.name +
+                        ": unknown (no component in use has a value share)";
   output->notes.push_back(text);
   if (!share.without_share.empty()) {
     std::string listed;
@@ -115,18 +124,21 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
 
 void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output* output,
                  SourceList* sources) {
-  output->columns = {"component", "part", "name", "maker_state", "domestic", "in_use", "value_share",
-                     "value_share_is_estimate", "from", "to", "replaced_by", "sources"};
+  output->columns = {"component", "part",   "name",        "maker_state",
+                     "domestic",  "in_use", "value_share", "value_share_is_estimate",
+                     "from",      "to",     "replaced_by", "sources"};
   for (const Component& c : inputs.data.components) {
     if (c.platform_id != platform.id) continue;
-    nlohmann::ordered_json row = ComponentRow(inputs.data, c, analysis::InUse(c, inputs.at), sources);
-    row["domestic"] = c.maker_state.empty() ? nlohmann::ordered_json(nullptr)
-                                            : nlohmann::ordered_json(c.maker_state == platform.origin);
+    nlohmann::ordered_json row =
+        ComponentRow(inputs.data, c, analysis::InUse(c, inputs.at), sources);
+    row["domestic"] = c.maker_state.empty()
+                          ? nlohmann::ordered_json(nullptr)
+                          : nlohmann::ordered_json(c.maker_state == platform.origin);
     output->rows.push_back(std::move(row));
   }
   sources->Use(platform.sources);
-  AddDomesticShareMeta(platform, analysis::DomesticValueShare(platform, inputs.data.components, inputs.at),
-                       output);
+  AddDomesticShareMeta(
+      platform, analysis::DomesticValueShare(platform, inputs.data.components, inputs.at), output);
 }
 
 std::string SubstituteText(const analysis::Substitute& s) {
@@ -138,11 +150,13 @@ std::string SubstituteText(const analysis::Substitute& s) {
 
 void RunEmbargo(const ExposureInputs& inputs, const std::set<std::string>& states,
                 const std::set<std::string>& platform_ids, Output* output, SourceList* sources) {
-  analysis::EmbargoExposure exposure = analysis::ExposureTo(states, inputs.data, platform_ids, inputs.at);
-  output->columns = {"platform_name", "component", "name", "maker_state", "in_use", "blocked",
-                     "substitutes", "stops_platform", "sources"};
+  analysis::EmbargoExposure exposure =
+      analysis::ExposureTo(states, inputs.data, platform_ids, inputs.at);
+  output->columns = {"platform_name", "component",   "name",           "maker_state", "in_use",
+                     "blocked",       "substitutes", "stops_platform", "sources"};
   for (const analysis::ExposedComponent& exposed : exposure.components) {
-    nlohmann::ordered_json row = ComponentRow(inputs.data, exposed.component, exposed.in_use, sources);
+    nlohmann::ordered_json row =
+        ComponentRow(inputs.data, exposed.component, exposed.in_use, sources);
     std::vector<std::string> texts;
     std::vector<std::string> ids;
     for (const analysis::Substitute& s : exposed.substitutes) {
@@ -159,10 +173,11 @@ void RunEmbargo(const ExposureInputs& inputs, const std::set<std::string>& state
   output->meta["states"] = states;
   output->meta["blocked"] = exposure.blocked;
   output->meta["stopped_platforms"] = exposure.stopped_platforms;
-  output->notes.push_back("Blocked components (in use, made in " + CellText(nlohmann::ordered_json(states), ", ") +
-                          "): " + std::to_string(exposure.blocked.size()) + "; platforms stopped: " +
-                          (exposure.stopped_platforms.empty() ? std::string("none")
-                                                              : CellText(exposure.stopped_platforms, ", ")));
+  output->notes.push_back(
+      "Blocked components (in use, made in " + CellText(nlohmann::ordered_json(states), ", ") +
+      "): " + std::to_string(exposure.blocked.size()) + "; platforms stopped: " +
+      (exposure.stopped_platforms.empty() ? std::string("none")
+                                          : CellText(exposure.stopped_platforms, ", ")));
   output->notes.push_back(
       "Components no longer in use are listed with their substitutes: they show what was "
       "already replaced. A substitute is a component of the same part of the same platform "
@@ -183,7 +198,8 @@ Result<ExposureInputs> LoadInputs(const Context& context, const ExposureOptions&
 
 Status RunExposure(Context& context, const ExposureOptions& options) {
   if (options.platform.empty() && options.embargo.empty()) {
-    return Status::Usage("exposure needs --platform NAME or --embargo STATES (e.g. --embargo DEU,CAN,USA)");
+    return Status::Usage(
+        "exposure needs --platform NAME or --embargo STATES (e.g. --embargo DEU,CAN,USA)");
   }
   auto inputs = LoadInputs(context, options);
   if (!inputs.ok()) return inputs.status();
@@ -205,8 +221,9 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
     RunEmbargo(*inputs, *states, platform_ids, &output, &sources);
     if (platform) {
       sources.Use(platform->sources);
-      AddDomesticShareMeta(*platform, analysis::DomesticValueShare(*platform, inputs->data.components, inputs->at),
-                           &output);
+      AddDomesticShareMeta(
+          *platform, analysis::DomesticValueShare(*platform, inputs->data.components, inputs->at),
+          &output);
     }
     output.meta["embargo"] = options.embargo;
   }
@@ -221,8 +238,9 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
 void AddExposure(CLI::App* command, Context* context) {
   auto options = std::make_shared<ExposureOptions>();
   command->add_option("--platform", options->platform, "a platform (name, alias or id)");
-  command->add_option("--embargo", options->embargo,
-                      "embargoing states, comma-separated, any spelling (DEU,CAN,USA)")
+  command
+      ->add_option("--embargo", options->embargo,
+                   "embargoing states, comma-separated, any spelling (DEU,CAN,USA)")
       ->delimiter(',');
   command->add_option("--at", options->at, "components in use at this date (default: now)");
   command->callback([context, options] { context->result = RunExposure(*context, *options); });

@@ -96,7 +96,9 @@ Result<store::ImportSummary> ImportOne(Context& context, const std::string& path
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
   for (const InputProblem& problem : file->problems) {
-    const char* what = problem.repaired ? "repaired" : problem.where.line == 0 ? "warning" : "rejected";
+    const char* what = problem.repaired          ? "repaired"
+                       : problem.where.line == 0 ? "warning"
+                                                 : "rejected";
     context.err << problem.where.ToString() << ": " << what << ": " << problem.reason << "\n";
   }
   if (rejects) WriteRejects(*rejects, *file);
@@ -121,19 +123,25 @@ Status RunImport(Context& context, const ImportOptions& options) {
     rejects << "file,line,reason,repaired\n";
   }
   Output output;
-  output.columns = {"file", "format", "vintage", "records_read", "imported", "rejected", "repaired"};
+  output.columns = {"file",     "format",   "vintage", "records_read",
+                    "imported", "rejected", "repaired"};
   store::ImportSummary total;
   int failed_files = 0;
   for (const std::string& path : options.files) {
-    auto summary = ImportOne(context, path, &resolver, **store, rejects.is_open() ? &rejects : nullptr);
+    auto summary =
+        ImportOne(context, path, &resolver, **store, rejects.is_open() ? &rejects : nullptr);
     if (!summary.ok()) {
       context.err << "defcoop: error: " << summary.status().ToString() << "; file not imported\n";
       ++failed_files;
       continue;
     }
-    output.rows.push_back({{"file", path}, {"format", summary->format}, {"vintage", summary->vintage},
-                           {"records_read", summary->records_read}, {"imported", summary->imported},
-                           {"rejected", summary->rejected}, {"repaired", summary->repaired},
+    output.rows.push_back({{"file", path},
+                           {"format", summary->format},
+                           {"vintage", summary->vintage},
+                           {"records_read", summary->records_read},
+                           {"imported", summary->imported},
+                           {"rejected", summary->rejected},
+                           {"repaired", summary->repaired},
                            {"already_imported", summary->already_imported}});
     total.records_read += summary->records_read;
     total.imported += summary->imported;
@@ -163,9 +171,12 @@ Status RunImport(Context& context, const ImportOptions& options) {
 
 void AddImportSipri(CLI::App* command, Context* context) {
   command->require_subcommand(1);
-  CLI::App* sipri = command->add_subcommand("sipri", "SIPRI trade registers (old/new format) and TIV tables");
+  CLI::App* sipri =
+      command->add_subcommand("sipri", "SIPRI trade registers (old/new format) and TIV tables");
   auto options = std::make_shared<ImportOptions>();
-  sipri->add_option("files", options->files, "SIPRI export files")->required()->check(CLI::ExistingFile);
+  sipri->add_option("files", options->files, "SIPRI export files")
+      ->required()
+      ->check(CLI::ExistingFile);
   sipri->add_option("--rejects", options->rejects_path, "write rejected records to this CSV file");
   sipri->callback([context, options] { context->result = RunImport(*context, *options); });
 }

@@ -3,13 +3,14 @@
 // cooperation network of the years (analysis/network_build.h), its node measures and
 // communities (analysis/network.h), the density of the whole and of the OTS members at
 // the end year, and files for Gephi, yEd or Cytoscape.
+#include "defcoop/analysis/network.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <fstream>
 #include <memory>
 
-#include "defcoop/analysis/network.h"
 #include "defcoop/analysis/network_build.h"
 #include "sipri_data.h"
 
@@ -42,12 +43,14 @@ Result<std::set<std::string>> ParseLayers(const std::vector<std::string>& names)
   std::set<std::string> layers;
   for (const std::string& name : names) {
     if (!kLayers.count(name)) {
-      return Status::Usage("unknown layer '" + name + "' (use transfers, agreements, ventures, memberships)");
+      return Status::Usage("unknown layer '" + name +
+                           "' (use transfers, agreements, ventures, memberships)");
     }
     layers.insert(name);
   }
   if (!layers.empty()) return layers;
-  return std::set<std::string>{std::string(analysis::kTransfersLayer), std::string(analysis::kAgreementsLayer),
+  return std::set<std::string>{std::string(analysis::kTransfersLayer),
+                               std::string(analysis::kAgreementsLayer),
                                std::string(analysis::kVenturesLayer)};
 }
 
@@ -70,7 +73,9 @@ Result<YearRange> NetworkYears(const std::string& text, const SipriData& data, b
     if (!years.ok()) return Status::Usage(years.status().message());
     return *years;
   }
-  if (!has_sipri) return Status::Usage("give --years (there is no SIPRI register to take the last 10 years from)");
+  if (!has_sipri)
+    return Status::Usage(
+        "give --years (there is no SIPRI register to take the last 10 years from)");
   return YearRange{data.span.last - kDefaultYears + 1, data.span.last};
 }
 
@@ -90,14 +95,16 @@ Status WriteFiles(const NetworkCliOptions& options, const analysis::Graph& graph
   DEFCOOP_RETURN_IF_ERROR(WriteFile(options.graphml, [&](std::ostream& out) {
     return analysis::WriteGraphML(graph, out, &metrics);
   }));
-  DEFCOOP_RETURN_IF_ERROR(WriteFile(options.gexf, [&](std::ostream& out) {
-    return analysis::WriteGexf(graph, out, &metrics);
-  }));
-  return WriteFile(options.edges, [&](std::ostream& out) { return analysis::WriteEdgeCsv(graph, out); });
+  DEFCOOP_RETURN_IF_ERROR(WriteFile(
+      options.gexf, [&](std::ostream& out) { return analysis::WriteGexf(graph, out, &metrics); }));
+  return WriteFile(options.edges,
+                   [&](std::ostream& out) { return analysis::WriteEdgeCsv(graph, out); });
 }
 
-void AddNodeRows(const analysis::Graph& graph, const analysis::NetworkMetrics& metrics, Output* output) {
-  output->columns = {"id", "name", "kind", "degree", "strength", "betweenness", "eigenvector", "community"};
+void AddNodeRows(const analysis::Graph& graph, const analysis::NetworkMetrics& metrics,
+                 Output* output) {
+  output->columns = {"id",       "name",        "kind",        "degree",
+                     "strength", "betweenness", "eigenvector", "community"};
   std::vector<size_t> order(graph.nodes.size());
   for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -106,9 +113,13 @@ void AddNodeRows(const analysis::Graph& graph, const analysis::NetworkMetrics& m
   for (size_t idx : order) {
     const analysis::Node& node = graph.nodes[idx];
     const analysis::NodeMetrics& m = metrics.nodes[idx];
-    output->rows.push_back({{"id", node.id}, {"name", node.label}, {"kind", node.kind},
-                            {"degree", m.degree}, {"strength", m.strength},
-                            {"betweenness", m.betweenness}, {"eigenvector", m.eigenvector},
+    output->rows.push_back({{"id", node.id},
+                            {"name", node.label},
+                            {"kind", node.kind},
+                            {"degree", m.degree},
+                            {"strength", m.strength},
+                            {"betweenness", m.betweenness},
+                            {"eigenvector", m.eigenvector},
                             {"community", m.community}});
   }
 }
@@ -133,20 +144,24 @@ Result<nlohmann::ordered_json> OtsDensity(const SipriData& data, const analysis:
 
 // Density of the whole graph and of the OTS members in consecutive sub-periods of
 // `period` years (the last one may be shorter), each built as the whole graph is.
-Result<nlohmann::ordered_json> DensityByPeriod(const SipriData& data, analysis::NetworkBuildOptions build_options,
+Result<nlohmann::ordered_json> DensityByPeriod(const SipriData& data,
+                                               analysis::NetworkBuildOptions build_options,
                                                int period) {
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   YearRange years = build_options.years;
   for (int first = years.first; first <= years.last; first += period) {
     build_options.years = {first, std::min(first + period - 1, years.last)};
-    analysis::NetworkBuild build = analysis::BuildNetwork(data.transfers, data.curated, build_options);
+    analysis::NetworkBuild build =
+        analysis::BuildNetwork(data.transfers, data.curated, build_options);
     auto metrics = analysis::ComputeNetworkMetrics(build.graph);
     if (!metrics.ok()) return metrics.status();
     Output scratch;
     auto ots = OtsDensity(data, build.graph, build_options.years, &scratch);
     if (!ots.ok()) return ots.status();
-    rows.push_back({{"years", build_options.years.ToString()}, {"density", metrics->density},
-                    {"ots_density", *ots}, {"ots_members", scratch.meta["ots_members"]}});
+    rows.push_back({{"years", build_options.years.ToString()},
+                    {"density", metrics->density},
+                    {"ots_density", *ots},
+                    {"ots_members", scratch.meta["ots_members"]}});
   }
   return rows;
 }
@@ -164,7 +179,8 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   if (!years.ok()) return years.status();
   analysis::NetworkBuildOptions build_options{*years, *layers, options.firms, std::nullopt};
   if (options.top > 0) build_options.top_transfers = static_cast<size_t>(options.top);
-  analysis::NetworkBuild build = analysis::BuildNetwork(data.transfers, data.curated, build_options);
+  analysis::NetworkBuild build =
+      analysis::BuildNetwork(data.transfers, data.curated, build_options);
   auto metrics = analysis::ComputeNetworkMetrics(build.graph);
   if (!metrics.ok()) return metrics.status();
   DEFCOOP_RETURN_IF_ERROR(WriteFiles(options, build.graph, *metrics));
@@ -186,11 +202,12 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   output.meta["communities"] = metrics->communities;
   output.meta["modularity"] = metrics->modularity;
   output.meta["skipped"] = build.skipped;
-  output.notes.push_back(fmt::format("{} nodes, {} edges in {}; density {:.4f}; OTS members' density {}; "
-                                     "{} Louvain communities (modularity {:.3f})",
-                                     build.graph.nodes.size(), build.graph.edges.size(), years->ToString(),
-                                     metrics->density, ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()),
-                                     metrics->communities, metrics->modularity));
+  output.notes.push_back(fmt::format(
+      "{} nodes, {} edges in {}; density {:.4f}; OTS members' density {}; "
+      "{} Louvain communities (modularity {:.3f})",
+      build.graph.nodes.size(), build.graph.edges.size(), years->ToString(), metrics->density,
+      ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
+      metrics->modularity));
   if (has_sipri) AddSipriMeta(data, build.approximate, &output);
   context.Emit(output);
   return Status::Ok();
@@ -200,9 +217,11 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
 
 void AddNetwork(CLI::App* command, Context* context) {
   auto options = std::make_shared<NetworkCliOptions>();
-  command->add_option("--years", options->years, "years A-B (default: the last 10 years of the SIPRI vintage)");
-  command->add_option("--layers", options->layers,
-                      "transfers, agreements, ventures, memberships (default: the first three)")
+  command->add_option("--years", options->years,
+                      "years A-B (default: the last 10 years of the SIPRI vintage)");
+  command
+      ->add_option("--layers", options->layers,
+                   "transfers, agreements, ventures, memberships (default: the first three)")
       ->delimiter(',');
   command->add_flag("--firms", options->firms, "keep firms as nodes instead of their home states");
   command->add_option("--top", options->top, "keep only the N heaviest transfer edges");

@@ -1,8 +1,9 @@
 #include "output.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace defcoop::cli {
 namespace {
@@ -60,7 +61,8 @@ void PrintTable(const Output& output, std::ostream& out) {
     std::string text;
     for (size_t idx = 0; idx < line.size(); ++idx) {
       text += line[idx];
-      if (idx + 1 < line.size()) text += std::string(widths[idx] - DisplayWidth(line[idx]) + 2, ' ');
+      if (idx + 1 < line.size())
+        text += std::string(widths[idx] - DisplayWidth(line[idx]) + 2, ' ');
     }
     out << text << "\n";
   };
@@ -100,7 +102,8 @@ std::string CellText(const nlohmann::ordered_json& value, const std::string& sep
   }
   if (value.is_array()) {
     std::string joined;
-    for (const auto& item : value) joined += (joined.empty() ? "" : separator) + CellText(item, separator);
+    for (const auto& item : value)
+      joined += (joined.empty() ? "" : separator) + CellText(item, separator);
     return joined;
   }
   return value.dump();

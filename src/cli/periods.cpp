@@ -4,12 +4,13 @@
 // SIPRI TIV; years without deliveries are 0) or indicator:METRIC:ACTOR (curated
 // indicators of single years). The detected boundaries are compared with a source's
 // periods: --compare, or by default for Türkiye's exports the article's three periods.
+#include "defcoop/analysis/periods.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
 #include <memory>
 
-#include "defcoop/analysis/periods.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -54,7 +55,8 @@ Result<SeriesSpec> ParseSeries(const std::string& text) {
   if (kind == "exports" && !rest.empty()) return SeriesSpec{SeriesKind::kExports, "", rest};
   if (kind == "imports" && !rest.empty()) return SeriesSpec{SeriesKind::kImports, "", rest};
   size_t second = rest.find(':');
-  if (kind == "indicator" && second != std::string::npos && second > 0 && second + 1 < rest.size()) {
+  if (kind == "indicator" && second != std::string::npos && second > 0 &&
+      second + 1 < rest.size()) {
     return SeriesSpec{SeriesKind::kIndicator, rest.substr(0, second), rest.substr(second + 1)};
   }
   return Status::Usage("unknown series '" + text +
@@ -73,7 +75,8 @@ Result<analysis::PeltOptions> ParsePelt(const PeriodsOptions& options) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != options.penalty.size() || !std::isfinite(pelt.penalty_value) || pelt.penalty_value < 0) {
+  if (used != options.penalty.size() || !std::isfinite(pelt.penalty_value) ||
+      pelt.penalty_value < 0) {
     return Status::Usage("--penalty must be 'bic' or a number >= 0, not '" + options.penalty + "'");
   }
   pelt.penalty = analysis::PenaltyKind::kManual;
@@ -85,7 +88,8 @@ Result<std::vector<YearRange>> ParseCompare(const std::string& text) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     auto range = ParseYearRange(item);
     if (!range.ok()) return Status::Usage("--compare: " + range.status().message());
     periods.push_back(*range);
@@ -95,12 +99,14 @@ Result<std::vector<YearRange>> ParseCompare(const std::string& text) {
   return periods;
 }
 
-Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec, const std::string& years_text) {
+Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec,
+                           const std::string& years_text) {
   auto actors = ResolveCountries(data.index, {spec.actor});
   if (!actors.ok()) return actors.status();
   analysis::TivFilter filter;
   (spec.kind == SeriesKind::kExports ? filter.suppliers : filter.recipients) = *actors;
-  std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
+  std::vector<analysis::TivRow> rows =
+      analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
   YearRange years{0, -1};
   if (!years_text.empty()) {
     auto parsed = ParseYearRange(years_text);
@@ -109,7 +115,8 @@ Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec, const 
   } else if (!rows.empty()) {
     years = {rows.front().year, rows.back().year};
   }
-  if (years.Length() < 1) return Status::NotFound("no deliveries for " + spec.actor + " in vintage " + data.vintage);
+  if (years.Length() < 1)
+    return Status::NotFound("no deliveries for " + spec.actor + " in vintage " + data.vintage);
   Series series;
   series.actors.assign(actors->begin(), actors->end());
   for (int year = years.first; year <= years.last; ++year) series.values.push_back({year, 0});
@@ -121,7 +128,8 @@ Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec, const 
   return series;
 }
 
-Result<Series> IndicatorSeries(const Context& context, const SeriesSpec& spec, const std::string& years_text) {
+Result<Series> IndicatorSeries(const Context& context, const SeriesSpec& spec,
+                               const std::string& years_text) {
   auto loaded = LoadCuratedData(context);
   if (!loaded.ok()) return loaded.status();
   const Dataset& data = (*loaded)->curated;
@@ -142,7 +150,8 @@ Result<Series> IndicatorSeries(const Context& context, const SeriesSpec& spec, c
       ++series.skipped;
       continue;
     }
-    if (!years || years->Contains(year->year)) series.values.push_back({year->year, indicator.value});
+    if (!years || years->Contains(year->year))
+      series.values.push_back({year->year, indicator.value});
   }
   if (series.values.empty()) {
     return Status::NotFound("no yearly indicator '" + spec.metric + "' for " + actor->id);
@@ -158,19 +167,23 @@ std::string SeriesLabel(const SeriesSpec& spec, const Series& series) {
 }
 
 void AddPeriodRows(const std::vector<analysis::Period>& periods, Output* output) {
-  output->columns = {"period", "start", "end", "mean", "change_vs_previous", "difference_vs_previous"};
+  output->columns = {
+      "period", "start", "end", "mean", "change_vs_previous", "difference_vs_previous"};
   for (size_t idx = 0; idx < periods.size(); ++idx) {
     const analysis::Period& period = periods[idx];
     nlohmann::ordered_json change = nullptr;
     if (period.change_vs_previous) change = *period.change_vs_previous;
-    output->rows.push_back({{"period", idx + 1}, {"start", period.start_year}, {"end", period.end_year},
-                            {"mean", period.mean}, {"change_vs_previous", change},
+    output->rows.push_back({{"period", idx + 1},
+                            {"start", period.start_year},
+                            {"end", period.end_year},
+                            {"mean", period.mean},
+                            {"change_vs_previous", change},
                             {"difference_vs_previous", period.difference_vs_previous}});
   }
 }
 
-void AddComparison(const std::vector<analysis::Period>& periods, const std::vector<YearRange>& given,
-                   bool from_article, Output* output) {
+void AddComparison(const std::vector<analysis::Period>& periods,
+                   const std::vector<YearRange>& given, bool from_article, Output* output) {
   if (given.empty()) return;
   nlohmann::ordered_json matches = nlohmann::ordered_json::array();
   for (const analysis::BoundaryMatch& match : analysis::ComparePeriods(periods, given)) {
@@ -178,11 +191,14 @@ void AddComparison(const std::vector<analysis::Period>& periods, const std::vect
     std::string text = fmt::format("given boundary {}: ", match.given_year);
     if (match.nearest_detected) {
       nearest = *match.nearest_detected;
-      text += fmt::format("nearest detected {} (offset {:+d} years)", *match.nearest_detected, match.offset_years);
+      text += fmt::format("nearest detected {} (offset {:+d} years)", *match.nearest_detected,
+                          match.offset_years);
     } else {
       text += "no boundary detected";
     }
-    matches.push_back({{"given", match.given_year}, {"nearest_detected", nearest}, {"offset", match.offset_years}});
+    matches.push_back({{"given", match.given_year},
+                       {"nearest_detected", nearest},
+                       {"offset", match.offset_years}});
     output->notes.push_back(text);
   }
   std::vector<std::string> given_text;
@@ -224,21 +240,24 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
   AddPeriodRows(*periods, &output);
   std::string label = SeriesLabel(*spec, *series);
   output.meta["series"] = label;
-  output.meta["years"] = YearRange{periods->front().start_year, periods->back().end_year}.ToString();
+  output.meta["years"] =
+      YearRange{periods->front().start_year, periods->back().end_year}.ToString();
   output.meta["periods"] = periods->size();
   output.meta["penalty"] = options.penalty == "bic" ? "bic" : "manual";
   // The penalty DetectPeriods used, for the reader to compare manual penalties with:
   // BicPenalty on the same scale the cost is computed on (periods.h).
   std::vector<double> transformed;
-  for (const auto& point : series->values) transformed.push_back(pelt->log_values ? std::log1p(point.value) : point.value);
-  double penalty = pelt->penalty == analysis::PenaltyKind::kBic ? analysis::BicPenalty(transformed) : pelt->penalty_value;
+  for (const auto& point : series->values)
+    transformed.push_back(pelt->log_values ? std::log1p(point.value) : point.value);
+  double penalty = pelt->penalty == analysis::PenaltyKind::kBic ? analysis::BicPenalty(transformed)
+                                                                : pelt->penalty_value;
   output.meta["penalty_value"] = penalty;
   output.meta["min_length"] = options.min_length;
   output.meta["scale"] = pelt->log_values ? "log(value + 1)" : "raw";
-  output.notes.push_back(fmt::format("{} period(s) of {} in {}: PELT, {} penalty {:.4g} on {}, minimum length {}",
-                                     periods->size(), label, output.meta["years"].get<std::string>(),
-                                     output.meta["penalty"].get<std::string>(), penalty,
-                                     output.meta["scale"].get<std::string>(), options.min_length));
+  output.notes.push_back(fmt::format(
+      "{} period(s) of {} in {}: PELT, {} penalty {:.4g} on {}, minimum length {}", periods->size(),
+      label, output.meta["years"].get<std::string>(), output.meta["penalty"].get<std::string>(),
+      penalty, output.meta["scale"].get<std::string>(), options.min_length));
   if (sipri) {
     AddSipriMeta(*sipri, series->approximate, &output);
   } else {
@@ -254,16 +273,21 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
 
 void AddPeriods(CLI::App* command, Context* context) {
   auto options = std::make_shared<PeriodsOptions>();
-  command->add_option("series", options->series,
-                      "exports:COUNTRY, imports:COUNTRY or indicator:METRIC:ACTOR")->required();
+  command
+      ->add_option("series", options->series,
+                   "exports:COUNTRY, imports:COUNTRY or indicator:METRIC:ACTOR")
+      ->required();
   command->add_option("--years", options->years,
                       "years A-B (default: the country's first to last delivery year)");
-  command->add_option("--penalty", options->penalty, "bic (default) or a number on the cost's scale");
-  command->add_option("--min-length", options->min_length, "minimum period length in years (default 3)");
+  command->add_option("--penalty", options->penalty,
+                      "bic (default) or a number on the cost's scale");
+  command->add_option("--min-length", options->min_length,
+                      "minimum period length in years (default 3)");
   command->add_flag("--raw", options->raw, "detect on raw values instead of log(value + 1)");
-  command->add_option("--compare", options->compare,
-                      "a source's periods, e.g. 1970-1990,1990-2004,2005-2023 (default for Türkiye's "
-                      "exports: the article's)");
+  command->add_option(
+      "--compare", options->compare,
+      "a source's periods, e.g. 1970-1990,1990-2004,2005-2023 (default for Türkiye's "
+      "exports: the article's)");
   command->add_option("--vintage", options->vintage, "SIPRI vintage (default: newest)");
   command->callback([context, options] { context->result = RunPeriods(*context, *options); });
 }

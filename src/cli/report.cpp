@@ -2,13 +2,14 @@
 // the HTML brief (and its PDF through headless Chromium) in the language of the global
 // --lang. SIPRI data is optional: without an imported register the SIPRI parts of the
 // brief say what is missing.
+#include "defcoop/report/report.h"
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include "defcoop/report/pdf.h"
-#include "defcoop/report/report.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -67,7 +68,8 @@ Result<YearRange> ReportYears(const std::string& text, const report::ReportData&
   return YearRange{kDefaultFirstYear, LatestCuratedYear(data.curated)};
 }
 
-Status ResolveActors(const names::NameIndex& index, const ReportCliOptions& cli, report::ReportOptions* options) {
+Status ResolveActors(const names::NameIndex& index, const ReportCliOptions& cli,
+                     report::ReportOptions* options) {
   auto focus = index.Resolve(cli.focus);
   if (!focus.ok()) return focus.status();
   options->focus = focus->id;
@@ -107,7 +109,8 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
   auto html = report::RenderReport(*data, options);
   if (!html.ok()) return html.status();
   DEFCOOP_RETURN_IF_ERROR(WriteFile(cli.out, *html));
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   Output output;
   output.columns = {"file", "kind", "bytes"};
   output.rows.push_back({{"file", cli.out}, {"kind", "html"}, {"bytes", html->size()}});
@@ -119,7 +122,8 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
     DEFCOOP_RETURN_IF_ERROR(report::PrintPdf(cli.out, cli.pdf));
     output.rows.push_back({{"file", cli.pdf}, {"kind", "pdf"}, {"bytes", fs::file_size(cli.pdf)}});
   }
-  if (data->vintage.empty()) output.notes.push_back("No SIPRI register imported: the SIPRI parts of the brief say so.");
+  if (data->vintage.empty())
+    output.notes.push_back("No SIPRI register imported: the SIPRI parts of the brief say so.");
   context.Emit(output);
   return Status::Ok();
 }
@@ -128,8 +132,10 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
 
 void AddReport(CLI::App* command, Context* context) {
   auto options = std::make_shared<ReportCliOptions>();
-  command->add_option("--focus", options->focus, "focus country (any spelling)")->capture_default_str();
-  command->add_option("--partners", options->partners, "partner countries or groups (default: OTS TKM)");
+  command->add_option("--focus", options->focus, "focus country (any spelling)")
+      ->capture_default_str();
+  command->add_option("--partners", options->partners,
+                      "partner countries or groups (default: OTS TKM)");
   command->add_option("--years", options->years, "years A-B (default: the SIPRI data's span)");
   command->add_option("--vintage", options->vintage, "SIPRI vintage (default: newest)");
   command->add_option("--out", options->out, "HTML file to write")->capture_default_str();

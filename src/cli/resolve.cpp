@@ -10,9 +10,11 @@ void AddGroupRows(const names::NameIndex& index, const names::GroupResolution& g
                   Output* output) {
   auto add = [&](const std::string& id, const char* role) {
     const Actor* actor = index.FindActor(id);
-    output->rows.push_back({{"input", group.input}, {"id", id},
+    output->rows.push_back({{"input", group.input},
+                            {"id", id},
                             {"kind", actor ? std::string(ToString(actor->kind)) : ""},
-                            {"name", actor ? actor->name : ""}, {"role", role},
+                            {"name", actor ? actor->name : ""},
+                            {"role", role},
                             {"group", group.group_id}});
   };
   for (const std::string& id : group.members) add(id, "member");
@@ -44,8 +46,10 @@ Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
       ++failures;
       continue;
     }
-    output.rows.push_back({{"input", input}, {"id", found->id},
-                           {"kind", std::string(ToString(found->kind))}, {"name", found->name},
+    output.rows.push_back({{"input", input},
+                           {"id", found->id},
+                           {"kind", std::string(ToString(found->kind))},
+                           {"name", found->name},
                            {"matched", found->matched}});
   }
   if (!output.rows.empty()) context.Emit(output);

@@ -3,14 +3,15 @@
 // Turkic states) counted in equal windows before and after a shock date, the exact test
 // of equal Poisson rates, and the shock's rank among placebo dates over the data's span
 // (analysis/shock.h). Facts are selected as `defcoop timeline` selects them.
+#include "defcoop/analysis/shock.h"
+
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "context.h"
-#include "sipri_data.h"
-#include "defcoop/analysis/shock.h"
 #include "defcoop/analysis/timeline.h"
+#include "sipri_data.h"
 
 namespace defcoop::cli {
 namespace {
@@ -32,12 +33,15 @@ struct ShockCliOptions {
 enum class Placement { kBefore, kAfter, kAmbiguous, kOutside };
 
 Status ParseWindow(const std::string& text, analysis::ShockOptions* options) {
-  auto usage = Status::Usage("--window must be a number followed by m (months), y (years) or d (days), "
-                             "like 12m or 365d; not '" + text + "'");
+  auto usage = Status::Usage(
+      "--window must be a number followed by m (months), y (years) or d (days), "
+      "like 12m or 365d; not '" +
+      text + "'");
   if (text.size() < 2) return usage;
   char unit = text.back();
   std::string digits = text.substr(0, text.size() - 1);
-  if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 6) return usage;
+  if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 6)
+    return usage;
   int length = std::stoi(digits);
   if (length < 1) return usage;
   if (unit == 'd') {
@@ -73,11 +77,14 @@ Status AddStates(const names::NameIndex& index, const std::vector<std::string>& 
   return Status::Ok();
 }
 
-Result<analysis::TimelineFilter> MakeFilter(const names::NameIndex& index, const ShockCliOptions& cli) {
+Result<analysis::TimelineFilter> MakeFilter(const names::NameIndex& index,
+                                            const ShockCliOptions& cli) {
   bool defaults = cli.actors.empty() && cli.partners.empty();
   analysis::TimelineFilter filter;
-  DEFCOOP_RETURN_IF_ERROR(AddStates(index, cli.actors.empty() ? kDefaultActors : cli.actors, &filter.actors));
-  DEFCOOP_RETURN_IF_ERROR(AddStates(index, defaults ? kDefaultPartners : cli.partners, &filter.partners));
+  DEFCOOP_RETURN_IF_ERROR(
+      AddStates(index, cli.actors.empty() ? kDefaultActors : cli.actors, &filter.actors));
+  DEFCOOP_RETURN_IF_ERROR(
+      AddStates(index, defaults ? kDefaultPartners : cli.partners, &filter.partners));
   if (cli.types.empty()) filter.types.insert(kDefaultType);
   filter.types.insert(cli.types.begin(), cli.types.end());
   return filter;
@@ -106,16 +113,24 @@ Placed PlaceAll(const std::vector<analysis::TimelineEntry>& entries, const Date&
   Placed placed;
   for (const analysis::TimelineEntry& entry : entries) {
     switch (Place(entry.date, shock, options)) {
-      case Placement::kBefore: placed.before.push_back(&entry); break;
-      case Placement::kAfter: placed.after.push_back(&entry); break;
-      case Placement::kAmbiguous: placed.ambiguous.push_back(&entry); break;
-      case Placement::kOutside: break;
+      case Placement::kBefore:
+        placed.before.push_back(&entry);
+        break;
+      case Placement::kAfter:
+        placed.after.push_back(&entry);
+        break;
+      case Placement::kAmbiguous:
+        placed.ambiguous.push_back(&entry);
+        break;
+      case Placement::kOutside:
+        break;
     }
   }
   return placed;
 }
 
-nlohmann::ordered_json WindowRow(const char* name, const Date& from, const Date& to, long days, int count,
+nlohmann::ordered_json WindowRow(const char* name, const Date& from, const Date& to, long days,
+                                 int count,
                                  const std::vector<const analysis::TimelineEntry*>& entries) {
   nlohmann::ordered_json ids = nlohmann::ordered_json::array();
   nlohmann::ordered_json titles = nlohmann::ordered_json::array();
@@ -124,7 +139,7 @@ nlohmann::ordered_json WindowRow(const char* name, const Date& from, const Date&
     titles.push_back(entry->date.ToString() + " " + entry->title);
   }
   return {{"window", name}, {"from", from.ToString()}, {"to", to.ToString()}, {"days", days},
-          {"count", count}, {"events", ids}, {"titles", titles}};
+          {"count", count}, {"events", ids},           {"titles", titles}};
 }
 
 nlohmann::ordered_json SourceIds(const Placed& placed) {
@@ -161,19 +176,23 @@ void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* out
       "{} before, {} after {}: exact Poisson rate test p = {:.4g} (two-sided), {:.4g} (more after)",
       test.before, test.after, test.shock.ToString(), test.test.p_two_sided, test.test.p_greater));
   if (test.placebo_rank) {
-    output->notes.push_back(fmt::format(
-        "placebo: rank {} of {} (the shock and {} placebo dates, {} to {}); share of placebo dates with "
-        "at least the shock's excess after: {:.3g}",
-        *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(), test.placebo.front().date.ToString(),
-        test.placebo.back().date.ToString(), *test.placebo_p_greater));
+    output->notes.push_back(
+        fmt::format("placebo: rank {} of {} (the shock and {} placebo dates, {} to {}); share of "
+                    "placebo dates with "
+                    "at least the shock's excess after: {:.3g}",
+                    *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(),
+                    test.placebo.front().date.ToString(), test.placebo.back().date.ToString(),
+                    *test.placebo_p_greater));
   } else {
     output->notes.push_back("placebo: no other date has both windows inside the data's span");
   }
   if (placed.ambiguous.empty()) return;
   std::string ids;
-  for (const auto* entry : placed.ambiguous) ids += (ids.empty() ? "" : ", ") + entry->id + " (" + entry->date.ToString() + ")";
-  std::string note = fmt::format(
-      "{} fact(s) dated too imprecisely to place in a window were left out: {}", placed.ambiguous.size(), ids);
+  for (const auto* entry : placed.ambiguous)
+    ids += (ids.empty() ? "" : ", ") + entry->id + " (" + entry->date.ToString() + ")";
+  std::string note =
+      fmt::format("{} fact(s) dated too imprecisely to place in a window were left out: {}",
+                  placed.ambiguous.size(), ids);
   output->meta["note"] = note;
   output->notes.push_back("Note: " + note);
 }
@@ -203,24 +222,30 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   if (!filter.ok()) return filter.status();
   std::vector<analysis::TimelineEntry> entries = analysis::BuildTimeline(data, *filter);
   // The data's span: every fact of the selected kinds, whoever its actors.
-  std::vector<analysis::TimelineEntry> all = analysis::BuildTimeline(data, {{}, {}, filter->types, {}, {}});
+  std::vector<analysis::TimelineEntry> all =
+      analysis::BuildTimeline(data, {{}, {}, filter->types, {}, {}});
   if (!all.empty()) {
     options->span_from = all.front().date.Earliest();
     options->span_to = all.back().date.Latest();
-    for (const auto& entry : all) options->span_to = std::max(*options->span_to, entry.date.Latest());
+    for (const auto& entry : all)
+      options->span_to = std::max(*options->span_to, entry.date.Latest());
   }
   auto test = analysis::TestShock(DatesOf(entries), *shock, *options);
   if (!test.ok()) return test.status();
   Placed placed = PlaceAll(entries, *shock, *options);
   Output output;
   output.columns = {"window", "from", "to", "days", "count", "events"};
-  output.rows.push_back(WindowRow("before", test->before_from, DayBefore(test->shock), test->before_days, test->before, placed.before));
-  output.rows.push_back(WindowRow("after", test->shock, test->after_to, test->after_days, test->after, placed.after));
+  output.rows.push_back(WindowRow("before", test->before_from, DayBefore(test->shock),
+                                  test->before_days, test->before, placed.before));
+  output.rows.push_back(
+      WindowRow("after", test->shock, test->after_to, test->after_days, test->after, placed.after));
   AddTestMeta(*test, cli, &output);
   output.meta["actors"] = std::vector<std::string>(filter->actors.begin(), filter->actors.end());
   output.meta["with"] = std::vector<std::string>(filter->partners.begin(), filter->partners.end());
   output.meta["types"] = std::vector<std::string>(filter->types.begin(), filter->types.end());
-  if (options->span_from) output.meta["placebo_span"] = options->span_from->ToString() + ".." + options->span_to->ToString();
+  if (options->span_from)
+    output.meta["placebo_span"] =
+        options->span_from->ToString() + ".." + options->span_to->ToString();
   output.meta["ambiguous"] = test->ambiguous;
   output.meta["sources"] = SourceIds(placed);
   AddNotes(*test, placed, &output);
@@ -233,14 +258,17 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
 void AddShock(CLI::App* command, Context* context) {
   auto options = std::make_shared<ShockCliOptions>();
   command->add_option("--date", options->date, "the shock date (YYYY[-MM[-DD]])")->required();
-  command->add_option("--window", options->window, "window on each side: 12m (default), 6m, 1y, 365d");
+  command->add_option("--window", options->window,
+                      "window on each side: 12m (default), 6m, 1y, 365d");
   command->add_option("--actor", options->actors,
                       "facts involving this actor or group (default: TUR; repeatable)");
-  command->add_option("--with", options->partners,
-                      "and also this actor or group (default with no --actor: AZE, KAZ, KGZ, UZB, TKM)");
+  command->add_option(
+      "--with", options->partners,
+      "and also this actor or group (default with no --actor: AZE, KAZ, KGZ, UZB, TKM)");
   command->add_option("--type", options->types,
                       "kinds (event, agreement, embargo, venture) or types (default: agreement)");
-  command->add_option("--placebo", options->placebo, "placebo dates: month (first days, default) or day");
+  command->add_option("--placebo", options->placebo,
+                      "placebo dates: month (first days, default) or day");
   command->callback([context, options] { context->result = RunShock(*context, *options); });
 }
 

@@ -12,8 +12,11 @@ class Sheet {
  public:
   void Add(const std::string& section, const std::string& item, const std::string& detail,
            const std::string& date, const std::vector<SourceRef>& sources) {
-    output_.rows.push_back({{"section", section}, {"item", item}, {"detail", detail},
-                            {"date", date}, {"sources", SourcesJson(sources)}});
+    output_.rows.push_back({{"section", section},
+                            {"item", item},
+                            {"detail", detail},
+                            {"date", date},
+                            {"sources", SourcesJson(sources)}});
   }
   Output& output() { return output_; }
 
@@ -41,7 +44,8 @@ std::string Join(const std::vector<std::string>& items) {
 void ShowIdentity(const Actor& actor, Sheet* sheet) {
   sheet->Add("actor", actor.name, std::string(ToString(actor.kind)) + " " + actor.id,
              Span(actor.founded, actor.dissolved), actor.sources);
-  if (!actor.home_state.empty()) sheet->Add("actor", "home state", actor.home_state, "", actor.sources);
+  if (!actor.home_state.empty())
+    sheet->Add("actor", "home state", actor.home_state, "", actor.sources);
   if (!actor.note.empty()) sheet->Add("actor", "note", actor.note, "", actor.sources);
 }
 
@@ -58,30 +62,45 @@ void ShowNamesAndCodes(const Dataset& data, const std::string& id, Sheet* sheet)
 
 void ShowRelations(const Dataset& data, const std::string& id, Sheet* sheet) {
   for (const Membership& m : data.memberships) {
-    if (m.actor_id == id) sheet->Add("memberships", m.organization_id, m.role, Span(m.from, m.to), m.sources);
-    if (m.organization_id == id) sheet->Add("members", m.actor_id, m.role, Span(m.from, m.to), m.sources);
+    if (m.actor_id == id)
+      sheet->Add("memberships", m.organization_id, m.role, Span(m.from, m.to), m.sources);
+    if (m.organization_id == id)
+      sheet->Add("members", m.actor_id, m.role, Span(m.from, m.to), m.sources);
   }
   for (const Agreement& a : data.agreements) {
-    if (Contains(a.parties, id)) sheet->Add("agreements", a.title, a.type + "; " + Join(a.parties), a.date.ToString(), a.sources);
+    if (Contains(a.parties, id))
+      sheet->Add("agreements", a.title, a.type + "; " + Join(a.parties), a.date.ToString(),
+                 a.sources);
   }
   for (const Venture& v : data.ventures) {
-    if (Contains(v.partners, id) || v.actor_id == id) sheet->Add("ventures", v.name, v.type + "; " + Join(v.partners), DateText(v.founded), v.sources);
+    if (Contains(v.partners, id) || v.actor_id == id)
+      sheet->Add("ventures", v.name, v.type + "; " + Join(v.partners), DateText(v.founded),
+                 v.sources);
   }
   for (const Embargo& e : data.embargoes) {
-    if (e.target == id) sheet->Add("embargoes on it", e.title, "by " + Join(e.imposers), Span(e.start, e.end), e.sources);
-    if (Contains(e.imposers, id)) sheet->Add("embargoes it imposed", e.title, "on " + e.target, Span(e.start, e.end), e.sources);
+    if (e.target == id)
+      sheet->Add("embargoes on it", e.title, "by " + Join(e.imposers), Span(e.start, e.end),
+                 e.sources);
+    if (Contains(e.imposers, id))
+      sheet->Add("embargoes it imposed", e.title, "on " + e.target, Span(e.start, e.end),
+                 e.sources);
   }
   for (const Event& e : data.events) {
-    if (Contains(e.actors, id)) sheet->Add("events", e.title, e.type, Span(e.date, e.end_date), e.sources);
+    if (Contains(e.actors, id))
+      sheet->Add("events", e.title, e.type, Span(e.date, e.end_date), e.sources);
   }
 }
 
 void ShowIndustry(const Dataset& data, const std::string& id, Sheet* sheet) {
   for (const Platform& p : data.platforms) {
-    if (Contains(p.developers, id) || p.origin == id) sheet->Add("platforms", p.name, p.domain + "; " + p.category, DateText(p.first_delivered), p.sources);
+    if (Contains(p.developers, id) || p.origin == id)
+      sheet->Add("platforms", p.name, p.domain + "; " + p.category, DateText(p.first_delivered),
+                 p.sources);
   }
   for (const Component& c : data.components) {
-    if (c.maker == id) sheet->Add("components made", c.name, c.part + " of " + c.platform_id, Span(c.from, c.to), c.sources);
+    if (c.maker == id)
+      sheet->Add("components made", c.name, c.part + " of " + c.platform_id, Span(c.from, c.to),
+                 c.sources);
   }
   for (const Indicator& i : data.indicators) {
     if (i.actor_id != id) continue;
@@ -91,7 +110,8 @@ void ShowIndustry(const Dataset& data, const std::string& id, Sheet* sheet) {
 }
 
 void ShowPlatform(const Dataset& data, const Platform& p, Sheet* sheet) {
-  sheet->Add("platform", p.name, p.id + "; " + p.domain + "; " + p.category, DateText(p.first_delivered), p.sources);
+  sheet->Add("platform", p.name, p.id + "; " + p.domain + "; " + p.category,
+             DateText(p.first_delivered), p.sources);
   if (!p.aliases.empty()) sheet->Add("platform", "aliases", Join(p.aliases), "", p.sources);
   sheet->Add("platform", "developers", Join(p.developers), "", p.sources);
   if (!p.origin.empty()) sheet->Add("platform", "origin", p.origin, "", p.sources);
@@ -99,7 +119,9 @@ void ShowPlatform(const Dataset& data, const Platform& p, Sheet* sheet) {
     if (c.platform_id != p.id) continue;
     std::string detail = c.part + " by " + c.maker + " (" + c.maker_state + ")";
     if (!c.replaced_by.empty()) detail += "; replaced by " + c.replaced_by;
-    if (c.value_share) detail += "; value share " + CellText(*c.value_share, "") + (c.value_share_is_estimate ? " (estimate)" : "");
+    if (c.value_share)
+      detail += "; value share " + CellText(*c.value_share, "") +
+                (c.value_share_is_estimate ? " (estimate)" : "");
     sheet->Add("components", c.name, detail, Span(c.from, c.to), c.sources);
   }
 }
@@ -118,24 +140,28 @@ const Platform* FindPlatform(const Dataset& data, const std::string& text) {
 bool ShowFactById(const Dataset& data, const std::string& id, Sheet* sheet) {
   for (const Agreement& a : data.agreements) {
     if (a.id != id) continue;
-    sheet->Add("agreement", a.title, a.type + (a.status.empty() ? "" : "; " + a.status), a.date.ToString(), a.sources);
+    sheet->Add("agreement", a.title, a.type + (a.status.empty() ? "" : "; " + a.status),
+               a.date.ToString(), a.sources);
     sheet->Add("agreement", "parties", Join(a.parties), "", a.sources);
     if (!a.note.empty()) sheet->Add("agreement", "note", a.note, "", a.sources);
     return true;
   }
   for (const Event& e : data.events) {
     if (e.id != id) continue;
-    sheet->Add("event", e.title, e.type + "; " + Join(e.actors), Span(e.date, e.end_date), e.sources);
+    sheet->Add("event", e.title, e.type + "; " + Join(e.actors), Span(e.date, e.end_date),
+               e.sources);
     return true;
   }
   for (const Embargo& e : data.embargoes) {
     if (e.id != id) continue;
-    sheet->Add("embargo", e.title, e.scope + "; by " + Join(e.imposers) + " on " + e.target, Span(e.start, e.end), e.sources);
+    sheet->Add("embargo", e.title, e.scope + "; by " + Join(e.imposers) + " on " + e.target,
+               Span(e.start, e.end), e.sources);
     return true;
   }
   for (const Venture& v : data.ventures) {
     if (v.id != id) continue;
-    sheet->Add("venture", v.name, v.type + "; " + Join(v.partners) + "; " + v.products, DateText(v.founded), v.sources);
+    sheet->Add("venture", v.name, v.type + "; " + Join(v.partners) + "; " + v.products,
+               DateText(v.founded), v.sources);
     return true;
   }
   return false;
@@ -167,7 +193,8 @@ Status RunShow(Context& context, const std::string& name) {
 
 void AddShow(CLI::App* command, Context* context) {
   auto name = std::make_shared<std::string>();
-  command->add_option("name", *name, "an actor (any spelling), a platform, or a fact id")->required();
+  command->add_option("name", *name, "an actor (any spelling), a platform, or a fact id")
+      ->required();
   command->callback([context, name] { context->result = RunShow(*context, *name); });
 }
 

@@ -20,7 +20,8 @@ YearRange DeliverySpan(const std::vector<Transfer>& transfers) {
 
 Status CheckVintage(store::Store& store, const std::string& vintage) {
   if (vintage.empty()) {
-    return Status::NotFound("no SIPRI register in the store; import one with `defcoop import sipri FILE`");
+    return Status::NotFound(
+        "no SIPRI register in the store; import one with `defcoop import sipri FILE`");
   }
   std::vector<std::string> known;
   for (const store::Vintage& v : store.Vintages()) {
@@ -29,7 +30,8 @@ Status CheckVintage(store::Store& store, const std::string& vintage) {
   if (std::find(known.begin(), known.end(), vintage) != known.end()) return Status::Ok();
   std::string listed;
   for (const std::string& v : known) listed += (listed.empty() ? "" : ", ") + v;
-  return Status::Usage("no SIPRI register of vintage '" + vintage + "' (registers: " + listed + ")");
+  return Status::Usage("no SIPRI register of vintage '" + vintage + "' (registers: " + listed +
+                       ")");
 }
 
 Session& SessionOf(const Context& context) {
@@ -57,7 +59,8 @@ Result<SharedData> Session::LoadCurated() {
   auto data = std::make_shared<SipriData>();
   data->curated = std::move(*curated);
   data->index = BuildNameIndex(data->curated);
-  for (const char* lang : {"en", "tr", "kk", "ru"}) data->names.emplace(lang, names::NameBook(data->curated, lang));
+  for (const char* lang : {"en", "tr", "kk", "ru"})
+    data->names.emplace(lang, names::NameBook(data->curated, lang));
   data->span = {0, 0};
   return SharedData(data);
 }

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "context.h"
-#include "defcoop/names/name_book.h"
 #include "defcoop/analysis/tiv.h"
+#include "defcoop/names/name_book.h"
 
 namespace defcoop::cli {
 
@@ -24,7 +24,7 @@ struct SipriData {
   std::map<std::string, names::NameBook, std::less<>> names;
   std::string vintage;              // "" when only the curated data is loaded
   std::vector<Transfer> transfers;  // of `vintage`
-  YearRange span;  // first and last delivery year in the data
+  YearRange span;                   // first and last delivery year in the data
   Dataset curated;
   names::NameIndex index;
 };

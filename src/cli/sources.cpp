@@ -13,7 +13,8 @@ std::string FirstAuthor(const nlohmann::json& item) {
   if (!item.contains("author") || item["author"].empty()) return item.value("publisher", "");
   const nlohmann::json& author = item["author"][0];
   if (author.contains("literal")) return author["literal"].get<std::string>();
-  return author.value("family", "") + (author.contains("given") ? ", " + author.value("given", "") : "");
+  return author.value("family", "") +
+         (author.contains("given") ? ", " + author.value("given", "") : "");
 }
 
 std::string Issued(const nlohmann::json& item) {
@@ -49,9 +50,13 @@ Status RunSources(Context& context) {
   for (const Source& source : data.sources) {
     nlohmann::json item = nlohmann::json::parse(source.csl_json, nullptr, false);
     if (item.is_discarded()) item = nlohmann::json::object();
-    output.rows.push_back({{"id", source.id}, {"author", FirstAuthor(item)}, {"issued", Issued(item)},
-                           {"title", source.title}, {"type", source.type},
-                           {"cited_by", cited[source.id]}, {"url", item.value("URL", "")}});
+    output.rows.push_back({{"id", source.id},
+                           {"author", FirstAuthor(item)},
+                           {"issued", Issued(item)},
+                           {"title", source.title},
+                           {"type", source.type},
+                           {"cited_by", cited[source.id]},
+                           {"url", item.value("URL", "")}});
   }
   output.meta["sources"] = data.sources.size();
   context.Emit(output);

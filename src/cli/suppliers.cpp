@@ -20,12 +20,14 @@ nlohmann::ordered_json WindowJson(const analysis::ShareTable& table, YearRange y
   return {{"years", years.ToString()}, {"total", table.total}, {"hhi", table.hhi}};
 }
 
-void AddShareRows(const SipriData& data, const std::string& lang, const analysis::ShareTable& table, const char* key,
-                  Output* output) {
+void AddShareRows(const SipriData& data, const std::string& lang, const analysis::ShareTable& table,
+                  const char* key, Output* output) {
   output->columns = {key, "name", "tiv", "share", "approximate"};
   for (const analysis::Share& share : table.rows) {
-    output->rows.push_back({{key, share.actor}, {"name", DisplayName(data, share.actor, lang)},
-                            {"tiv", share.tiv}, {"share", share.share},
+    output->rows.push_back({{key, share.actor},
+                            {"name", DisplayName(data, share.actor, lang)},
+                            {"tiv", share.tiv},
+                            {"share", share.share},
                             {"approximate", share.approximate}});
   }
 }
@@ -52,9 +54,11 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   output.meta["hhi_change"] = table.hhi - previous.hhi;
   if (previous.total > 0) output.meta["total_growth"] = table.total / previous.total - 1;
   AddSipriMeta(data, table.approximate || previous.approximate, &output);
-  output.notes.insert(output.notes.begin(), fmt::format(
-      "total {:.0f} TIV in {}; HHI {:.3f} (previous {}: total {:.0f}, HHI {:.3f})", table.total,
-      years->ToString(), table.hhi, before.ToString(), previous.total, previous.hhi));
+  output.notes.insert(
+      output.notes.begin(),
+      fmt::format("total {:.0f} TIV in {}; HHI {:.3f} (previous {}: total {:.0f}, HHI {:.3f})",
+                  table.total, years->ToString(), table.hhi, before.ToString(), previous.total,
+                  previous.hhi));
   context.Emit(output);
   return Status::Ok();
 }
@@ -81,9 +85,11 @@ Status RunExports(Context& context, const SharesOptions& options) {
   output.meta["previous"] = WindowJson(previous, before);
   if (previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
   AddSipriMeta(data, table.approximate || previous.approximate, &output);
-  output.notes.insert(output.notes.begin(), fmt::format(
-      "{} exported {:.0f} TIV in {}, rank {} of {} exporters; {}: {:.0f} TIV", supplier->name,
-      table.total, years->ToString(), rank.rank, rank.of, before.ToString(), previous.total));
+  output.notes.insert(
+      output.notes.begin(),
+      fmt::format("{} exported {:.0f} TIV in {}, rank {} of {} exporters; {}: {:.0f} TIV",
+                  supplier->name, table.total, years->ToString(), rank.rank, rank.of,
+                  before.ToString(), previous.total));
   context.Emit(output);
   return Status::Ok();
 }

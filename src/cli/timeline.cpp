@@ -1,10 +1,11 @@
 // `defcoop timeline [--actor X] [--with Y] [--type T] [--from D] [--to D]`: dated facts
 // in order. X and Y take any spelling or a group ("OTS", "OTS@2022").
+#include "defcoop/analysis/timeline.h"
+
 #include <memory>
 
 #include "context.h"
 #include "sipri_data.h"
-#include "defcoop/analysis/timeline.h"
 
 namespace defcoop::cli {
 namespace {
@@ -58,8 +59,11 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(data, *filter)) {
     output.rows.push_back({{"date", entry.date.ToString()},
                            {"end_date", entry.end_date ? entry.end_date->ToString() : ""},
-                           {"kind", entry.kind}, {"type", entry.type}, {"actors", entry.actors},
-                           {"title", entry.title}, {"sources", SourcesJson(entry.sources)},
+                           {"kind", entry.kind},
+                           {"type", entry.type},
+                           {"actors", entry.actors},
+                           {"title", entry.title},
+                           {"sources", SourcesJson(entry.sources)},
                            {"id", entry.id}});
   }
   output.meta["actors"] = options.actors;

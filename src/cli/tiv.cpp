@@ -21,15 +21,20 @@ struct TivOptions {
 Result<std::vector<analysis::TivGroup>> ParseGroups(const std::vector<std::string>& names) {
   std::vector<analysis::TivGroup> groups;
   for (const std::string& name : names) {
-    if (name == "year") groups.push_back(analysis::TivGroup::kYear);
-    else if (name == "supplier") groups.push_back(analysis::TivGroup::kSupplier);
-    else if (name == "recipient") groups.push_back(analysis::TivGroup::kRecipient);
-    else if (name == "category") groups.push_back(analysis::TivGroup::kCategory);
+    if (name == "year")
+      groups.push_back(analysis::TivGroup::kYear);
+    else if (name == "supplier")
+      groups.push_back(analysis::TivGroup::kSupplier);
+    else if (name == "recipient")
+      groups.push_back(analysis::TivGroup::kRecipient);
+    else if (name == "category")
+      groups.push_back(analysis::TivGroup::kCategory);
     else if (name == "dyad") {
       groups.push_back(analysis::TivGroup::kSupplier);
       groups.push_back(analysis::TivGroup::kRecipient);
     } else {
-      return Status::Usage("unknown --by '" + name + "' (use year, supplier, recipient, dyad or category)");
+      return Status::Usage("unknown --by '" + name +
+                           "' (use year, supplier, recipient, dyad or category)");
     }
   }
   return groups;
@@ -50,7 +55,8 @@ std::vector<std::string> Columns(const std::vector<analysis::TivGroup>& groups) 
   return columns;
 }
 
-nlohmann::ordered_json RowJson(const analysis::TivRow& row, const std::vector<std::string>& columns) {
+nlohmann::ordered_json RowJson(const analysis::TivRow& row,
+                               const std::vector<std::string>& columns) {
   nlohmann::ordered_json json = nlohmann::ordered_json::object();
   for (const std::string& column : columns) {
     if (column == "supplier") json["supplier"] = row.supplier;
@@ -120,17 +126,20 @@ Status RunCheck(Context& context, const SipriData& data) {
   Output output;
   output.columns = {"recipient", "period", "register_tiv", "table_tiv", "difference"};
   for (const auto& d : differences) {
-    output.rows.push_back({{"recipient", d.recipient}, {"period", d.period},
-                           {"register_tiv", d.register_tiv}, {"table_tiv", d.table_tiv},
+    output.rows.push_back({{"recipient", d.recipient},
+                           {"period", d.period},
+                           {"register_tiv", d.register_tiv},
+                           {"table_tiv", d.table_tiv},
                            {"difference", d.register_tiv - d.table_tiv},
                            {"table_under_half", d.table_under_half}});
   }
-  output.meta["compared"] = per_year ? "per recipient and year" : "per recipient over the table's period";
+  output.meta["compared"] =
+      per_year ? "per recipient and year" : "per recipient over the table's period";
   output.meta["differences"] = differences.size();
   AddSipriMeta(data, false, &output);
-  output.notes.insert(output.notes.begin(),
-                      std::to_string(differences.size()) + " recipient/" +
-                          (per_year ? "year" : "period") + " value(s) differ by more than rounding");
+  output.notes.insert(output.notes.begin(), std::to_string(differences.size()) + " recipient/" +
+                                                (per_year ? "year" : "period") +
+                                                " value(s) differ by more than rounding");
   context.Emit(output);
   return Status::Ok();
 }
@@ -142,10 +151,14 @@ void AddTiv(CLI::App* command, Context* context) {
   command->add_option("--supplier", options->suppliers, "supplier or group (repeatable)");
   command->add_option("--recipient", options->recipients, "recipient or group (repeatable)");
   command->add_option("--years", options->years, "delivery years A-B (default: all)");
-  command->add_option("--by", options->by, "year, supplier, recipient, dyad, category")->delimiter(',');
-  command->add_option("--moving-average", options->moving_average, "N-year trailing average (SIPRI uses 5)");
-  command->add_option("--vintage", options->vintage, "SIPRI vintage (default: newest; see `defcoop vintages`)");
-  command->add_flag("--check", options->check, "compare the register with SIPRI's TIV table of the same vintage");
+  command->add_option("--by", options->by, "year, supplier, recipient, dyad, category")
+      ->delimiter(',');
+  command->add_option("--moving-average", options->moving_average,
+                      "N-year trailing average (SIPRI uses 5)");
+  command->add_option("--vintage", options->vintage,
+                      "SIPRI vintage (default: newest; see `defcoop vintages`)");
+  command->add_flag("--check", options->check,
+                    "compare the register with SIPRI's TIV table of the same vintage");
   command->callback([context, options] { context->result = RunTiv(*context, *options); });
 }
 

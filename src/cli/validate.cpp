@@ -10,7 +10,8 @@ Status RunValidate(Context& context, const std::string& data_dir) {
   ingest::CuratedLoad load = ingest::LoadCuratedData(data_dir);
   for (const Status& problem : load.problems) context.out << problem.ToString() << "\n";
   if (!load.problems.empty()) {
-    return Status::InvalidInput(std::to_string(load.problems.size()) + " problem(s) in " + data_dir);
+    return Status::InvalidInput(std::to_string(load.problems.size()) + " problem(s) in " +
+                                data_dir);
   }
   context.out << data_dir << ": valid (" << load.files_read << " files, "
               << ingest::CountFacts(load.data) << " facts, " << load.data.sources.size()

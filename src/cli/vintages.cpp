@@ -10,8 +10,10 @@ Status RunVintages(Context& context) {
   Output output;
   output.columns = {"vintage", "transfers", "table_cells", "formats", "files"};
   for (const store::Vintage& vintage : (*store)->Vintages()) {
-    output.rows.push_back({{"vintage", vintage.vintage}, {"transfers", vintage.transfers},
-                           {"table_cells", vintage.table_cells}, {"formats", vintage.formats},
+    output.rows.push_back({{"vintage", vintage.vintage},
+                           {"transfers", vintage.transfers},
+                           {"table_cells", vintage.table_cells},
+                           {"formats", vintage.formats},
                            {"files", vintage.files}});
   }
   output.meta["newest_register_vintage"] = (*store)->NewestVintage();

@@ -78,7 +78,8 @@ Result<Date> ParseDate(std::string_view text) {
   if (text.size() < 7 || text[4] != '-' || !ParseDigits(text.substr(5, 2), 2, &date.month)) {
     return bad("the month must be 2 digits after '-'");
   }
-  if (date.month < 1 || date.month > 12) return bad("there is no month " + std::to_string(date.month));
+  if (date.month < 1 || date.month > 12)
+    return bad("there is no month " + std::to_string(date.month));
   if (text.size() == 7) return date;
   if (text.size() != 10 || text[7] != '-' || !ParseDigits(text.substr(8, 2), 2, &date.day)) {
     return bad("the day must be 2 digits after '-'");

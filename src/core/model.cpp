@@ -20,11 +20,16 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 7> kActorKindNames 
 
 std::string_view ToString(SipriFormat format) {
   switch (format) {
-    case SipriFormat::kOldRegister: return "old_register";
-    case SipriFormat::kNewRegister: return "new_register";
-    case SipriFormat::kImporterTable: return "importer_table";
-    case SipriFormat::kExporterTable: return "exporter_table";
-    case SipriFormat::kRegionalTable: return "regional_table";
+    case SipriFormat::kOldRegister:
+      return "old_register";
+    case SipriFormat::kNewRegister:
+      return "new_register";
+    case SipriFormat::kImporterTable:
+      return "importer_table";
+    case SipriFormat::kExporterTable:
+      return "exporter_table";
+    case SipriFormat::kRegionalTable:
+      return "regional_table";
   }
   return "unknown";
 }

@@ -59,8 +59,9 @@ bool Reader::Next(Record* record, Status* error) {
     }
     if (c == '"' && dialect_.quoting) {
       if (!field.empty() || field_was_quoted) {
-        *error = Error("unexpected '\"' inside a field (quote the whole field and double inner quotes)",
-                       column_now());
+        *error =
+            Error("unexpected '\"' inside a field (quote the whole field and double inner quotes)",
+                  column_now());
         SkipToNextLine();
         return false;
       }
@@ -133,10 +134,14 @@ bool IsValidUtf8(std::string_view text) {
   while (pos < text.size()) {
     unsigned char lead = text[pos];
     int extra = -1;
-    if (lead < 0x80) extra = 0;
-    else if ((lead >> 5) == 0x6) extra = 1;
-    else if ((lead >> 4) == 0xE) extra = 2;
-    else if ((lead >> 3) == 0x1E) extra = 3;
+    if (lead < 0x80)
+      extra = 0;
+    else if ((lead >> 5) == 0x6)
+      extra = 1;
+    else if ((lead >> 4) == 0xE)
+      extra = 2;
+    else if ((lead >> 3) == 0x1E)
+      extra = 3;
     if (extra < 0 || (extra == 1 && lead < 0xC2)) return false;
     if (pos + extra >= text.size()) return false;
     for (int offset = 1; offset <= extra; ++offset) {

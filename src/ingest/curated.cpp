@@ -149,9 +149,8 @@ void ReadComponent(const CuratedRow& row, Context& context) {
   if (component.value_share && (*component.value_share < 0 || *component.value_share > 1)) {
     row.Problem("value_share", "value_share must be a fraction between 0 and 1");
   }
-  component.value_share_is_estimate = row.Text("value_share_is_estimate").empty()
-                                          ? true
-                                          : row.Bool("value_share_is_estimate");
+  component.value_share_is_estimate =
+      row.Text("value_share_is_estimate").empty() ? true : row.Bool("value_share_is_estimate");
   component.from = row.OptionalDate("from");
   component.to = row.OptionalDate("to");
   component.replaced_by = row.ComponentRef("replaced_by");
@@ -166,10 +165,10 @@ void ReadAgreement(const CuratedRow& row, Context& context) {
   agreement.id = row.Required("id");
   agreement.date = row.RequiredDate("date");
   agreement.parties = row.ActorList("parties", true);
-  agreement.type = row.OneOf("type", {"framework", "military_cooperation", "military_technical",
-                                      "intelligence", "training", "defense_industry",
-                                      "licensed_production", "joint_venture",
-                                      "strategic_partnership", "roadmap"});
+  agreement.type =
+      row.OneOf("type", {"framework", "military_cooperation", "military_technical", "intelligence",
+                         "training", "defense_industry", "licensed_production", "joint_venture",
+                         "strategic_partnership", "roadmap"});
   agreement.title = row.Required("title");
   agreement.status = row.OneOf(
       "status", {"signed", "ratified", "in_force", "suspended", "resumed", "ended"}, false);
@@ -204,8 +203,8 @@ void ReadEmbargo(const CuratedRow& row, Context& context) {
   embargo.id = row.Required("id");
   embargo.imposers = row.ActorList("imposers", true);
   embargo.target = row.ActorRef("target", true);
-  embargo.scope = row.OneOf("scope", {"all_arms", "listed_items", "components", "financial",
-                                      "programme_exclusion"});
+  embargo.scope = row.OneOf(
+      "scope", {"all_arms", "listed_items", "components", "financial", "programme_exclusion"});
   embargo.legal_basis = row.Text("legal_basis");
   embargo.trigger = row.EventRef("trigger");
   embargo.start = row.OptionalDate("start");
@@ -223,9 +222,9 @@ void ReadEvent(const CuratedRow& row, Context& context) {
   event.id = row.Required("id");
   event.date = row.RequiredDate("date");
   event.end_date = row.OptionalDate("end_date");
-  event.type = row.OneOf("type", {"war", "operation", "visit", "statement", "acquisition",
-                                  "delivery", "decision", "founding", "invasion", "test",
-                                  "sanction"});
+  event.type =
+      row.OneOf("type", {"war", "operation", "visit", "statement", "acquisition", "delivery",
+                         "decision", "founding", "invasion", "test", "sanction"});
   event.actors = row.ActorList("actors", false);
   event.title = row.Required("title");
   event.note = row.Text("note");
@@ -282,7 +281,8 @@ const Columns kNameColumns = {"lang", "script", "from", "to"};
 // The files of a curated data folder, in load order (actors before the facts citing them).
 std::vector<TableSpec> TableSpecs() {
   return {
-      {"states.csv", {"id", "kind", "name", "sources"},
+      {"states.csv",
+       {"id", "kind", "name", "sources"},
        {"iso2", "iso3n", "cow_n", "cow_c", "fips", "cameo", "sipri", "from", "to", "note"},
        ReadState},
       {"actors.csv", {"id", "kind", "name", "sources"}, kActorColumns, ReadActor},
@@ -290,26 +290,43 @@ std::vector<TableSpec> TableSpecs() {
       {"actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
       {"state_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
       {"sipri_actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
-      {"memberships.csv", {"actor", "organization", "role", "sources"}, {"from", "to", "note"},
+      {"memberships.csv",
+       {"actor", "organization", "role", "sources"},
+       {"from", "to", "note"},
        ReadMembership},
-      {"platforms.csv", {"id", "name", "domain", "sources"},
-       {"aliases", "category", "developers", "origin", "first_delivered", "note"}, ReadPlatform},
-      {"components.csv", {"id", "platform", "part", "name", "sources"},
+      {"platforms.csv",
+       {"id", "name", "domain", "sources"},
+       {"aliases", "category", "developers", "origin", "first_delivered", "note"},
+       ReadPlatform},
+      {"components.csv",
+       {"id", "platform", "part", "name", "sources"},
        {"maker", "maker_state", "value_share", "value_share_is_estimate", "from", "to",
         "replaced_by", "note"},
        ReadComponent},
-      {"agreements.csv", {"id", "date", "parties", "type", "title", "sources"}, {"status", "note"},
+      {"agreements.csv",
+       {"id", "date", "parties", "type", "title", "sources"},
+       {"status", "note"},
        ReadAgreement},
-      {"ventures.csv", {"id", "name", "type", "partners", "sources"},
-       {"actor", "shares", "founded", "ended", "products", "note"}, ReadVenture},
-      {"embargoes.csv", {"id", "imposers", "target", "scope", "title", "sources"},
-       {"legal_basis", "trigger", "start", "end", "status", "note"}, ReadEmbargo},
-      {"events.csv", {"id", "date", "type", "title", "sources"}, {"end_date", "actors", "note"},
+      {"ventures.csv",
+       {"id", "name", "type", "partners", "sources"},
+       {"actor", "shares", "founded", "ended", "products", "note"},
+       ReadVenture},
+      {"embargoes.csv",
+       {"id", "imposers", "target", "scope", "title", "sources"},
+       {"legal_basis", "trigger", "start", "end", "status", "note"},
+       ReadEmbargo},
+      {"events.csv",
+       {"id", "date", "type", "title", "sources"},
+       {"end_date", "actors", "note"},
        ReadEvent},
-      {"indicators.csv", {"id", "actor", "metric", "period", "value", "unit", "sources"},
-       {"estimate", "note"}, ReadIndicator},
-      {"claims.csv", {"id", "text", "section", "kind", "sources"},
-       {"params", "expected", "tolerance", "note"}, ReadClaim},
+      {"indicators.csv",
+       {"id", "actor", "metric", "period", "value", "unit", "sources"},
+       {"estimate", "note"},
+       ReadIndicator},
+      {"claims.csv",
+       {"id", "text", "section", "kind", "sources"},
+       {"params", "expected", "tolerance", "note"},
+       ReadClaim},
   };
 }
 
@@ -349,8 +366,7 @@ bool IsBlank(const csv::Record& record) {
   return true;
 }
 
-void ReadTable(const std::string& dir, const TableSpec& spec, Context& context,
-               int* files_read) {
+void ReadTable(const std::string& dir, const TableSpec& spec, Context& context, int* files_read) {
   fs::path path = fs::path(dir) / spec.file;
   if (!fs::exists(path)) return;
   std::string shown = path.string();
@@ -361,17 +377,18 @@ void ReadTable(const std::string& dir, const TableSpec& spec, Context& context,
   }
   ++*files_read;
   if (!csv::IsValidUtf8(*text)) {
-    context.problems->push_back(Status::InvalidInput(
-        "the file is not UTF-8 (save it as UTF-8 CSV)", Location{shown, 1, 0}));
+    context.problems->push_back(Status::InvalidInput("the file is not UTF-8 (save it as UTF-8 CSV)",
+                                                     Location{shown, 1, 0}));
     return;
   }
   csv::Reader reader(csv::StripBom(*text), shown);
   csv::Record record;
   Status error;
   if (!reader.Next(&record, &error)) {
-    context.problems->push_back(error.ok() ? Status::InvalidInput("the file is empty; it needs a header row",
-                                                                  Location{shown, 1, 0})
-                                           : error);
+    context.problems->push_back(
+        error.ok() ? Status::InvalidInput("the file is empty; it needs a header row",
+                                          Location{shown, 1, 0})
+                   : error);
     return;
   }
   std::map<std::string, size_t> columns = ReadHeader(record, spec, shown, context.problems);
@@ -406,9 +423,8 @@ void ReadSources(const std::string& dir, Context& context, int* files_read) {
   std::string path = (fs::path(dir) / "sources.json").string();
   Result<std::string> text = csv::ReadFile(path);
   if (!text.ok()) {
-    context.problems->push_back(
-        Status::InvalidInput("missing sources.json (every fact must cite a source in it)",
-                             Location{path, 0, 0}));
+    context.problems->push_back(Status::InvalidInput(
+        "missing sources.json (every fact must cite a source in it)", Location{path, 0, 0}));
     return;
   }
   ++*files_read;
@@ -446,8 +462,8 @@ void CheckReferences(const std::vector<Reference>& refs, const std::set<std::str
                      std::vector<Status>* problems) {
   for (const Reference& ref : refs) {
     if (!known.count(ref.target)) {
-      problems->push_back(
-          Status::InvalidInput("unknown " + what + " '" + ref.target + "' (" + fix + ")", ref.where));
+      problems->push_back(Status::InvalidInput(
+          "unknown " + what + " '" + ref.target + "' (" + fix + ")", ref.where));
     }
   }
 }

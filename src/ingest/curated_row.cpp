@@ -51,7 +51,8 @@ std::optional<Date> CuratedRow::OptionalDate(const std::string& column) const {
 
 Date CuratedRow::RequiredDate(const std::string& column) const {
   if (Text(column).empty()) {
-    Problem(column, "'" + column + "' is empty; it is required (write YYYY, YYYY-MM or YYYY-MM-DD)");
+    Problem(column,
+            "'" + column + "' is empty; it is required (write YYYY, YYYY-MM or YYYY-MM-DD)");
     return Date{};
   }
   return OptionalDate(column).value_or(Date{});
@@ -68,7 +69,8 @@ std::optional<double> CuratedRow::Number(const std::string& column) const {
   std::string text = Text(column);
   if (text.empty()) return std::nullopt;
   std::optional<double> value = ParseNumber(text);
-  if (!value) Problem(column, "'" + text + "' is not a number (use '.' as decimal point, no separators)");
+  if (!value)
+    Problem(column, "'" + text + "' is not a number (use '.' as decimal point, no separators)");
   return value;
 }
 

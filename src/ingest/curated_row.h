@@ -39,7 +39,7 @@ class CuratedRow {
   Date RequiredDate(const std::string& column) const;
   std::optional<double> Number(const std::string& column) const;
   std::optional<int> Integer(const std::string& column) const;
-  bool Bool(const std::string& column) const;             // false when empty
+  bool Bool(const std::string& column) const;  // false when empty
   std::vector<std::string> List(const std::string& column) const;
   std::vector<double> NumberList(const std::string& column) const;
   // The value must be one of `allowed`.

@@ -179,11 +179,14 @@ void ReadVintageAndTitle(std::string_view text, std::string_view readme, const S
 
 Status ParseBody(std::string_view text, const SipriLayout& layout, SipriFile* file) {
   switch (layout.format) {
-    case SipriFormat::kOldRegister: return sipri_internal::ParseOldRegister(text, layout, file);
-    case SipriFormat::kNewRegister: return sipri_internal::ParseNewRegister(text, layout, file);
+    case SipriFormat::kOldRegister:
+      return sipri_internal::ParseOldRegister(text, layout, file);
+    case SipriFormat::kNewRegister:
+      return sipri_internal::ParseNewRegister(text, layout, file);
     case SipriFormat::kImporterTable:
     case SipriFormat::kExporterTable:
-    case SipriFormat::kRegionalTable: return sipri_internal::ParseTivTable(text, layout, file);
+    case SipriFormat::kRegionalTable:
+      return sipri_internal::ParseTivTable(text, layout, file);
   }
   return Status::Internal("unhandled SIPRI format");
 }

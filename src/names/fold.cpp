@@ -42,8 +42,8 @@ std::unique_ptr<icu::Transliterator> MakeCyrillicTransliterator() {
   UParseError parse_error;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createFromRules(
-      "defcoop-Cyrillic-Latin", icu::UnicodeString::fromUTF8(kCyrillicToLatinRules),
-      UTRANS_FORWARD, parse_error, status));
+      "defcoop-Cyrillic-Latin", icu::UnicodeString::fromUTF8(kCyrillicToLatinRules), UTRANS_FORWARD,
+      parse_error, status));
   if (U_FAILURE(status)) return nullptr;
   return result;
 }
@@ -51,8 +51,7 @@ std::unique_ptr<icu::Transliterator> MakeCyrillicTransliterator() {
 std::unique_ptr<icu::Transliterator> MakeAnyLatinTransliterator() {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
-      "Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD,
-      status));
+      "Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) return nullptr;
   return result;
 }

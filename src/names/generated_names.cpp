@@ -2,8 +2,8 @@
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <cstdint>
 #include <fstream>
@@ -57,11 +57,10 @@ std::string ReadWholeFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::map<std::string, std::string> LoadCatalog(const IsoCodesPaths& paths,
-                                               const std::string& lang,
+std::map<std::string, std::string> LoadCatalog(const IsoCodesPaths& paths, const std::string& lang,
                                                const std::string& domain) {
-  std::string bytes = ReadWholeFile(paths.locale_dir + "/" + lang + "/LC_MESSAGES/" + domain +
-                                    ".mo");
+  std::string bytes =
+      ReadWholeFile(paths.locale_dir + "/" + lang + "/LC_MESSAGES/" + domain + ".mo");
   auto catalog = ParseMoCatalog(bytes);
   return catalog ? *catalog : std::map<std::string, std::string>{};
 }
@@ -89,8 +88,8 @@ EnglishNames NamesOfEntry(const nlohmann::json& entry, const char* name_kind) {
 }
 
 std::map<std::string, EnglishNames> LoadIsoTable(const IsoCodesPaths& paths,
-                                                 const std::string& part,
-                                                 const char* key_field, const char* name_kind) {
+                                                 const std::string& part, const char* key_field,
+                                                 const char* name_kind) {
   nlohmann::json json = LoadJson(paths.json_dir + "/iso_" + part + ".json");
   std::map<std::string, EnglishNames> table;
   if (!json.is_object() || !json.contains(part) || !json[part].is_array()) return table;

@@ -25,7 +25,8 @@ void NameBook::Offer(const std::string& id, const std::string& name, int rank) {
 
 NameBook::NameBook(const Dataset& data, std::string_view lang) {
   bool english = lang == "en";
-  for (const Actor& actor : data.actors) Offer(actor.id, actor.name, english ? kEnglishDisplay : kDisplayFallback);
+  for (const Actor& actor : data.actors)
+    Offer(actor.id, actor.name, english ? kEnglishDisplay : kDisplayFallback);
   for (const ActorName& name : data.actor_names) {
     if (name.lang != lang || !Current(name)) continue;
     if (name.kind == "short") Offer(name.actor_id, name.name, kCuratedShort);

@@ -109,8 +109,8 @@ void NameIndex::AddCode(const ActorCode& code) {
                          Entry{code.actor_id, code.code, scheme + " " + code.code});
 }
 
-void NameIndex::AddNameKey(KeyMap* map, const std::string& actor_id,
-                           const std::string& spelling, std::string matched) {
+void NameIndex::AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
+                           std::string matched) {
   std::string key = FoldForMatch(spelling);
   if (key.empty()) return;
   auto [first, last] = map->equal_range(key);
@@ -141,8 +141,7 @@ Result<Resolution> NameIndex::ResolveCore(std::string_view input, std::string_vi
                                           std::string_view marker) const {
   std::string upper = Upper(core);
   if (auto found = Lookup(ids_, upper); !found.empty()) return Decide(input, marker, found);
-  if (core.find(':') != std::string_view::npos &&
-      IsKnownScheme(core.substr(0, core.find(':')))) {
+  if (core.find(':') != std::string_view::npos && IsKnownScheme(core.substr(0, core.find(':')))) {
     return ResolveExplicitScheme(input, core);
   }
   auto iso2 = codes_.find("iso2");
@@ -195,11 +194,11 @@ Result<Resolution> NameIndex::Decide(std::string_view input, std::string_view ma
     for (const Entry* entry : found) {
       const Actor* actor = FindActor(entry->id);
       if (!listed.empty()) listed += ", ";
-      listed += entry->id + " (" + (actor ? actor->name : entry->shown) + ", by " +
-                entry->matched + ")";
+      listed +=
+          entry->id + " (" + (actor ? actor->name : entry->shown) + ", by " + entry->matched + ")";
     }
-    return Status::InvalidInput("ambiguous actor '" + std::string(input) + "' matches " +
-                                listed + "; write an id instead");
+    return Status::InvalidInput("ambiguous actor '" + std::string(input) + "' matches " + listed +
+                                "; write an id instead");
   }
   const Entry& entry = *found.front();
   Resolution resolution;
@@ -272,8 +271,8 @@ Result<GroupResolution> NameIndex::ResolveGroup(std::string_view text, const Dat
   std::string_view date_text = TrimSpaces(text.substr(at_sign + 1));
   Result<Date> at = ParseDate(date_text);
   if (!at.ok()) {
-    return Status::InvalidInput("bad date in '" + std::string(text) + "': " +
-                                at.status().message());
+    return Status::InvalidInput("bad date in '" + std::string(text) +
+                                "': " + at.status().message());
   }
   return MembersAt(text, *group, *at, std::string(date_text));
 }
@@ -309,10 +308,9 @@ Result<std::vector<std::string>> NameIndex::ResolveToStates(std::string_view tex
   }
   Result<Resolution> resolution = Resolve(text);
   if (!resolution.ok()) return resolution.status();
-  bool is_group = std::any_of(memberships_.begin(), memberships_.end(),
-                              [&](const Membership& membership) {
-                                return membership.organization_id == resolution->id;
-                              });
+  bool is_group = std::any_of(
+      memberships_.begin(), memberships_.end(),
+      [&](const Membership& membership) { return membership.organization_id == resolution->id; });
   if (!is_group) return std::vector<std::string>{resolution->id};
   Result<GroupResolution> group = ResolveGroup(text);
   if (!group.ok()) return group.status();

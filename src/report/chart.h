@@ -40,14 +40,16 @@ struct XySeries {
 };
 
 // Lines over a numeric x axis (years).
-Chart LineChart(const ChartText& text, const std::vector<XySeries>& series, const Formatter& format);
+Chart LineChart(const ChartText& text, const std::vector<XySeries>& series,
+                const Formatter& format);
 
 // Vertical bars per year with an optional line (e.g. a moving average) over them.
 Chart BarLineChart(const ChartText& text, const XySeries& bars, const std::optional<XySeries>& line,
                    const Formatter& format);
 
 // Horizontal bars, one per labelled category, in the order given.
-Chart HorizontalBarChart(const ChartText& text, const std::vector<std::pair<std::string, double>>& bars,
+Chart HorizontalBarChart(const ChartText& text,
+                         const std::vector<std::pair<std::string, double>>& bars,
                          const Formatter& format);
 
 // Shares (0..1) per x stacked to at most 1; one band per series, the first at the bottom.

@@ -11,8 +11,8 @@ namespace defcoop::report {
 namespace {
 
 // The polygon of band `band_idx`: its top edge left to right, its bottom edge back.
-std::string Band(const std::vector<double>& xs, const std::vector<double>& lower, const std::vector<double>& upper,
-                 const chart::Scale& x, const chart::Scale& y) {
+std::string Band(const std::vector<double>& xs, const std::vector<double>& lower,
+                 const std::vector<double>& upper, const chart::Scale& x, const chart::Scale& y) {
   std::string points;
   for (size_t x_idx = 0; x_idx < xs.size(); ++x_idx) {
     points += chart::Coord(x(xs[x_idx])) + "," + chart::Coord(y(upper[x_idx])) + " ";
@@ -47,8 +47,9 @@ Chart StackedAreaChart(const ChartText& text, const std::vector<double>& xs,
     }
     if (xs.size() > 1) {
       svg += "<polygon fill=\"" + std::string(chart::Colour(series_idx)) +
-             "\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.8\" points=\"" + Band(xs, lower, upper, x, y) +
-             "\"><title>" + Escape(series[series_idx].name) + "</title></polygon>";
+             "\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.8\" points=\"" +
+             Band(xs, lower, upper, x, y) + "\"><title>" + Escape(series[series_idx].name) +
+             "</title></polygon>";
     }
     legend.push_back({series[series_idx].name, chart::Colour(series_idx), "", true});
     csv_series.push_back(std::move(column));

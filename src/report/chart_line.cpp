@@ -1,7 +1,7 @@
 // Line charts over years: one polyline per series, each with its colour and dash.
-#include <algorithm>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "chart_axes.h"
@@ -27,13 +27,17 @@ Extent ExtentOf(const std::vector<XySeries>& series) {
   return extent;
 }
 
-std::string Polyline(const XySeries& series, size_t series_idx, const chart::Scale& x, const chart::Scale& y) {
+std::string Polyline(const XySeries& series, size_t series_idx, const chart::Scale& x,
+                     const chart::Scale& y) {
   std::string points;
-  for (const auto& [px, py] : series.points) points += chart::Coord(x(px)) + "," + chart::Coord(y(py)) + " ";
-  std::string_view dash = series.dashed ? chart::Dash(series_idx == 0 ? 1 : series_idx) : chart::Dash(series_idx);
+  for (const auto& [px, py] : series.points)
+    points += chart::Coord(x(px)) + "," + chart::Coord(y(py)) + " ";
+  std::string_view dash =
+      series.dashed ? chart::Dash(series_idx == 0 ? 1 : series_idx) : chart::Dash(series_idx);
   return "<polyline fill=\"none\" stroke=\"" + std::string(chart::Colour(series_idx)) +
          "\" stroke-width=\"2.2\" stroke-linejoin=\"round\"" +
-         (dash.empty() ? "" : " stroke-dasharray=\"" + std::string(dash) + "\"") + " points=\"" + points + "\"/>";
+         (dash.empty() ? "" : " stroke-dasharray=\"" + std::string(dash) + "\"") + " points=\"" +
+         points + "\"/>";
 }
 
 }  // namespace
@@ -63,7 +67,8 @@ std::string WideCsv(std::string_view x_label, const std::vector<XySeries>& serie
 
 }  // namespace chart
 
-Chart LineChart(const ChartText& text, const std::vector<XySeries>& series, const Formatter& format) {
+Chart LineChart(const ChartText& text, const std::vector<XySeries>& series,
+                const Formatter& format) {
   chart::Frame frame;
   Extent extent = ExtentOf(series);
   chart::Scale x{extent.x_min, extent.x_max, frame.PlotLeft(), frame.PlotRight()};

@@ -24,8 +24,8 @@ std::vector<std::string> Lanes(const std::vector<TimelineItem>& items) {
   return lanes;
 }
 
-std::string Ticks(const chart::Frame& frame, const chart::Scale& x, const Date& from, const Date& to,
-                  const Formatter& format) {
+std::string Ticks(const chart::Frame& frame, const chart::Scale& x, const Date& from,
+                  const Date& to, const Formatter& format) {
   std::string svg;
   int span_years = to.year - from.year + 1;
   int step_months = span_years <= 3 ? 3 : (span_years <= 8 ? 12 : 12 * ((span_years + 7) / 8));
@@ -36,7 +36,8 @@ std::string Ticks(const chart::Frame& frame, const chart::Scale& x, const Date& 
     svg += "<line x1=\"" + chart::Coord(pos) + "\" x2=\"" + chart::Coord(pos) + "\" y1=\"" +
            chart::Coord(frame.PlotTop()) + "\" y2=\"" + chart::Coord(frame.PlotBottom() + 4) +
            "\" stroke=\"#d9d9d9\"/>";
-    std::string label = step_months % 12 == 0 ? Formatter::Year(tick.year) : format.DateText(Date{tick.year, tick.month, 0});
+    std::string label = step_months % 12 == 0 ? Formatter::Year(tick.year)
+                                              : format.DateText(Date{tick.year, tick.month, 0});
     svg += chart::Text(pos, frame.PlotBottom() + 18, label, "text-anchor=\"middle\" fill=\"#333\"");
   }
   return svg;
@@ -51,11 +52,13 @@ std::string Mark(const TimelineItem& item, size_t item_idx, double top, std::str
   std::string tooltip = "<title>" + Escape(item.label) + "</title>";
   std::string svg;
   if (item.date.precision() == DatePrecision::kDay) {
-    svg += "<circle cx=\"" + chart::Coord(start) + "\" cy=\"" + chart::Coord(middle) + "\" r=\"5\" fill=\"" +
-           std::string(colour) + "\" stroke=\"#1a1a1a\" stroke-width=\"0.6\">" + tooltip + "</circle>";
+    svg += "<circle cx=\"" + chart::Coord(start) + "\" cy=\"" + chart::Coord(middle) +
+           "\" r=\"5\" fill=\"" + std::string(colour) +
+           "\" stroke=\"#1a1a1a\" stroke-width=\"0.6\">" + tooltip + "</circle>";
   } else {
-    svg += "<rect x=\"" + chart::Coord(start) + "\" y=\"" + chart::Coord(middle - 4) + "\" width=\"" +
-           chart::Coord(std::max(2.0, end - start)) + "\" height=\"8\" rx=\"3\" fill=\"" + std::string(colour) +
+    svg += "<rect x=\"" + chart::Coord(start) + "\" y=\"" + chart::Coord(middle - 4) +
+           "\" width=\"" + chart::Coord(std::max(2.0, end - start)) +
+           "\" height=\"8\" rx=\"3\" fill=\"" + std::string(colour) +
            "\" fill-opacity=\"0.55\" stroke=\"" + std::string(colour) + "\">" + tooltip + "</rect>";
     start = (start + end) / 2;
   }
@@ -72,23 +75,27 @@ Chart TimelineChart(const ChartText& text, const std::vector<TimelineItem>& item
   chart::Frame frame;
   frame.left = kLaneLabelWidth;
   frame.bottom = 40;
-  frame.height = frame.top + kLaneHeight * static_cast<double>(std::max<size_t>(lanes.size(), 1)) + frame.bottom;
+  frame.height = frame.top + kLaneHeight * static_cast<double>(std::max<size_t>(lanes.size(), 1)) +
+                 frame.bottom;
   chart::Scale x{static_cast<double>(from.Earliest().DaysSinceEpoch()),
-                 static_cast<double>(to.Latest().DaysSinceEpoch() + 1), frame.PlotLeft(), frame.PlotRight()};
-  std::string svg = chart::OpenSvg(frame, text) + chart::Title(frame, text.title) + Ticks(frame, x, from, to, format);
+                 static_cast<double>(to.Latest().DaysSinceEpoch() + 1), frame.PlotLeft(),
+                 frame.PlotRight()};
+  std::string svg = chart::OpenSvg(frame, text) + chart::Title(frame, text.title) +
+                    Ticks(frame, x, from, to, format);
   for (size_t lane_idx = 0; lane_idx < lanes.size(); ++lane_idx) {
     double top = frame.PlotTop() + kLaneHeight * static_cast<double>(lane_idx);
     svg += chart::Text(frame.PlotLeft() - 8, top + kLaneHeight / 2 + 4, lanes[lane_idx],
                        "text-anchor=\"end\" fill=\"#1a1a1a\"");
-    svg += "<line x1=\"" + chart::Coord(frame.PlotLeft()) + "\" x2=\"" + chart::Coord(frame.PlotRight()) +
-           "\" y1=\"" + chart::Coord(top + kLaneHeight / 2) + "\" y2=\"" + chart::Coord(top + kLaneHeight / 2) +
-           "\" stroke=\"#bdbdbd\"/>";
+    svg += "<line x1=\"" + chart::Coord(frame.PlotLeft()) + "\" x2=\"" +
+           chart::Coord(frame.PlotRight()) + "\" y1=\"" + chart::Coord(top + kLaneHeight / 2) +
+           "\" y2=\"" + chart::Coord(top + kLaneHeight / 2) + "\" stroke=\"#bdbdbd\"/>";
   }
   std::map<std::string, int> per_lane;
   std::string csv = CsvLine({"number", "date", "lane", "label"});
   for (size_t item_idx = 0; item_idx < items.size(); ++item_idx) {
     const TimelineItem& item = items[item_idx];
-    size_t lane_idx = static_cast<size_t>(std::find(lanes.begin(), lanes.end(), item.lane) - lanes.begin());
+    size_t lane_idx =
+        static_cast<size_t>(std::find(lanes.begin(), lanes.end(), item.lane) - lanes.begin());
     double top = frame.PlotTop() + kLaneHeight * static_cast<double>(lane_idx);
     svg += Mark(item, item_idx, top, chart::Colour(lane_idx), x, per_lane[item.lane]++ % 3);
     csv += CsvLine({std::to_string(item_idx + 1), item.date.ToString(), item.lane, item.label});
@@ -98,7 +105,8 @@ Chart TimelineChart(const ChartText& text, const std::vector<TimelineItem>& item
     svg += "<line x1=\"" + chart::Coord(pos) + "\" x2=\"" + chart::Coord(pos) + "\" y1=\"" +
            chart::Coord(frame.PlotTop() - 8) + "\" y2=\"" + chart::Coord(frame.PlotBottom()) +
            "\" stroke=\"#D55E00\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
-    svg += chart::Text(pos + 4, frame.PlotTop() - 10, marker->second, "fill=\"#D55E00\" font-weight=\"bold\"");
+    svg += chart::Text(pos + 4, frame.PlotTop() - 10, marker->second,
+                       "fill=\"#D55E00\" font-weight=\"bold\"");
   }
   svg += chart::CloseSvg();
   return {text.id, text.title, svg, csv};

@@ -24,7 +24,8 @@ std::optional<Date> CslDate(const Json& item, const char* key) {
   auto found = item.find(key);
   if (found == item.end() || !found->contains("date-parts")) return std::nullopt;
   const Json& parts = (*found)["date-parts"];
-  if (!parts.is_array() || parts.empty() || !parts[0].is_array() || parts[0].empty()) return std::nullopt;
+  if (!parts.is_array() || parts.empty() || !parts[0].is_array() || parts[0].empty())
+    return std::nullopt;
   Date date;
   const Json& first = parts[0];
   auto part = [&first](size_t idx) {
@@ -75,7 +76,12 @@ std::string Initials(const std::string& given) {
     if (!start) continue;
     size_t length = 1;
     unsigned char lead = static_cast<unsigned char>(c);
-    if (lead >= 0xF0) length = 4; else if (lead >= 0xE0) length = 3; else if (lead >= 0xC0) length = 2;
+    if (lead >= 0xF0)
+      length = 4;
+    else if (lead >= 0xE0)
+      length = 3;
+    else if (lead >= 0xC0)
+      length = 2;
     if (!out.empty() && out.back() != '-') out += " ";
     out += given.substr(pos, length) + ".";
     start = false;
@@ -86,14 +92,16 @@ std::string Initials(const std::string& given) {
 std::string AuthorList(const std::vector<Name>& names) {
   std::string out;
   for (size_t idx = 0; idx < names.size(); ++idx) {
-    std::string one = names[idx].family + (names[idx].given.empty() ? "" : ", " + Initials(names[idx].given));
+    std::string one =
+        names[idx].family + (names[idx].given.empty() ? "" : ", " + Initials(names[idx].given));
     if (idx > 0) out += idx + 1 == names.size() ? (names.size() > 2 ? ", & " : " & ") : ", ";
     out += one;
   }
   return out;
 }
 
-std::string ShortAuthors(const std::vector<Name>& names, const std::string& title, std::string_view lang) {
+std::string ShortAuthors(const std::vector<Name>& names, const std::string& title,
+                         std::string_view lang) {
   if (names.empty()) return title.size() > 40 ? title.substr(0, title.find(' ', 30)) + "…" : title;
   if (names.size() == 1) return names[0].family;
   if (names.size() == 2) return names[0].family + " & " + names[1].family;
@@ -115,7 +123,8 @@ std::string EntryHtml(const Json& item, const Source& source, const Formatter& f
   std::string html = authors.empty() ? "" : Escape(WithPeriod(AuthorList(authors))) + " ";
   html += "(" + Escape(year) + "). ";
   bool italic_title = container.empty();
-  html += italic_title ? "<i>" + Escape(WithPeriod(title)) + "</i> " : Escape(WithPeriod(title)) + " ";
+  html +=
+      italic_title ? "<i>" + Escape(WithPeriod(title)) + "</i> " : Escape(WithPeriod(title)) + " ";
   if (!container.empty()) {
     html += "<i>" + Escape(container) + "</i>";
     std::string volume = StringField(item, "volume");
@@ -138,7 +147,8 @@ std::string EntryHtml(const Json& item, const Source& source, const Formatter& f
     // Printed, not linked: the brief links to nothing outside itself.
     html += "<span class=\"url\">" + Escape(url) + "</span>";
     std::optional<Date> accessed = CslDate(item, "accessed");
-    if (accessed) html += " (" + Escape(Msg("accessed", format.lang(), {format.DateText(*accessed)})) + ")";
+    if (accessed)
+      html += " (" + Escape(Msg("accessed", format.lang(), {format.DateText(*accessed)})) + ")";
     html += ".";
   }
   return html;
@@ -158,7 +168,8 @@ Reference FormatReference(const Source& source, const Formatter& format) {
   reference.short_cite = Escape(ShortAuthors(authors, title, format.lang()) + " (" + year + ")");
   reference.entry_html = EntryHtml(item, source, format);
   std::string key = authors.empty() ? title : authors[0].family;
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   reference.sort_key = key + " " + year + " " + source.id;
   return reference;
 }
@@ -191,7 +202,8 @@ std::string Citations::Cite(const std::vector<SourceRef>& refs, std::string_view
   if (!extra_html.empty()) note += (note.empty() ? "" : " ") + std::string(extra_html);
   notes_.push_back(note);
   std::string number = std::to_string(notes_.size());
-  return "<sup class=\"fn\"><a href=\"#fn-" + number + "\" id=\"fnref-" + number + "\">" + number + "</a></sup>";
+  return "<sup class=\"fn\"><a href=\"#fn-" + number + "\" id=\"fnref-" + number + "\">" + number +
+         "</a></sup>";
 }
 
 std::string Citations::FootnotesHtml() const {

@@ -18,7 +18,8 @@ std::map<std::string, std::string> Params(const std::string& text) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(';', start);
-    std::string pair = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string pair =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     size_t equals = pair.find('=');
     if (equals != std::string::npos) params[pair.substr(0, equals)] = pair.substr(equals + 1);
     if (end == std::string::npos) break;
@@ -72,13 +73,15 @@ ReportContext::ReportContext(const ReportData& report_data, const ReportOptions&
 std::string ReportContext::CiteSipri(const std::vector<SourceRef>& refs) {
   std::vector<SourceRef> all{{"sipri-atdb", ""}};
   all.insert(all.end(), refs.begin(), refs.end());
-  return cites.Cite(all, Escape(std::string(analysis::kSipriCredit) + ", " + M("vintage", {data.vintage}) + "."));
+  return cites.Cite(
+      all, Escape(std::string(analysis::kSipriCredit) + ", " + M("vintage", {data.vintage}) + "."));
 }
 
 std::string ReportContext::Figure(const Chart& chart, std::string_view marker) const {
-  return "<figure id=\"" + Escape(chart.id) + "\">" + chart.svg + "<figcaption>" + Escape(chart.title) +
-         std::string(marker) + " · <a download=\"" + Escape(chart.id) + ".csv\" href=\"" + CsvDataUri(chart.csv) +
-         "\">" + Escape(M("download_csv")) + "</a></figcaption></figure>\n";
+  return "<figure id=\"" + Escape(chart.id) + "\">" + chart.svg + "<figcaption>" +
+         Escape(chart.title) + std::string(marker) + " · <a download=\"" + Escape(chart.id) +
+         ".csv\" href=\"" + CsvDataUri(chart.csv) + "\">" + Escape(M("download_csv")) +
+         "</a></figcaption></figure>\n";
 }
 
 std::string ReportContext::SipriMissing() const {
@@ -93,11 +96,13 @@ Facts ComputeFacts(const ReportData& data, const ReportOptions& options) {
     analysis::TivFilter filter;
     filter.suppliers = focus;
     filter.years = options.years;
-    facts.exports_by_year = analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
+    facts.exports_by_year =
+        analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
     facts.recipients = analysis::RecipientShares(data.transfers, focus, options.years);
     facts.rank = analysis::ExporterRank(data.transfers, options.focus, options.years);
     facts.previous_years = analysis::PreviousWindow(options.years);
-    facts.previous_recipients = analysis::RecipientShares(data.transfers, focus, facts.previous_years);
+    facts.previous_recipients =
+        analysis::RecipientShares(data.transfers, focus, facts.previous_years);
   }
   facts.claims = analysis::CheckClaims(data.curated, data.transfers, data.vintage);
   analysis::EmbargoQuery query;
@@ -108,8 +113,9 @@ Facts ComputeFacts(const ReportData& data, const ReportOptions& options) {
   return facts;
 }
 
-std::vector<analysis::TimelineEntry> PartnerEntries(const ReportContext& context, const std::string& partner,
-                                                   const std::set<std::string>& kinds) {
+std::vector<analysis::TimelineEntry> PartnerEntries(const ReportContext& context,
+                                                    const std::string& partner,
+                                                    const std::set<std::string>& kinds) {
   analysis::TimelineFilter filter;
   filter.actors = {context.options.focus};
   filter.partners = {partner};
@@ -132,7 +138,8 @@ std::vector<SourceRef> SourceIdsOnly(const std::vector<SourceRef>& refs) {
   return ids;
 }
 
-std::vector<std::pair<double, double>> FilledYears(const std::vector<analysis::TivRow>& rows, YearRange years) {
+std::vector<std::pair<double, double>> FilledYears(const std::vector<analysis::TivRow>& rows,
+                                                   YearRange years) {
   std::map<int, double> by_year;
   for (const analysis::TivRow& row : rows) by_year[row.year] += row.tiv;
   std::vector<std::pair<double, double>> points;

@@ -16,10 +16,10 @@
 #include "defcoop/analysis/shock.h"
 #include "defcoop/analysis/timeline.h"
 #include "defcoop/analysis/tiv.h"
+#include "defcoop/names/name_book.h"
 #include "defcoop/report/report.h"
 #include "format.h"
 #include "messages.h"
-#include "defcoop/names/name_book.h"
 
 namespace defcoop::report {
 
@@ -60,7 +60,9 @@ class ReportContext {
     return Msg(key, options.lang, args);
   }
   std::string Name(std::string_view id) const { return names.Name(id); }
-  std::string Number(double value, int decimals = 0) const { return format.Number(value, decimals); }
+  std::string Number(double value, int decimals = 0) const {
+    return format.Number(value, decimals);
+  }
 
   // A footnote crediting SIPRI as its user rules require, with the vintage, plus `refs`.
   std::string CiteSipri(const std::vector<SourceRef>& refs = {});
@@ -86,13 +88,15 @@ std::string NotesSection(ReportContext& context);
 std::string BibliographySection(ReportContext& context);
 
 // Helpers the section files share.
-std::vector<analysis::TimelineEntry> PartnerEntries(const ReportContext& context, const std::string& partner,
-                                                   const std::set<std::string>& kinds);
+std::vector<analysis::TimelineEntry> PartnerEntries(const ReportContext& context,
+                                                    const std::string& partner,
+                                                    const std::set<std::string>& kinds);
 std::vector<std::pair<double, double>> YearPoints(const std::vector<analysis::TivRow>& rows);
 // The sources without their locators, each once (for footnotes that sum up many facts).
 std::vector<SourceRef> SourceIdsOnly(const std::vector<SourceRef>& refs);
 // Delivered TIV per year of `years`, 0 for years without deliveries.
-std::vector<std::pair<double, double>> FilledYears(const std::vector<analysis::TivRow>& rows, YearRange years);
+std::vector<std::pair<double, double>> FilledYears(const std::vector<analysis::TivRow>& rows,
+                                                   YearRange years);
 std::string JoinNames(const ReportContext& context, const std::vector<std::string>& ids);
 
 }  // namespace defcoop::report

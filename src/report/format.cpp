@@ -59,9 +59,12 @@ std::string Formatter::FormatDate(const Date& date, const char* skeleton) const 
 
 std::string Formatter::DateText(const Date& date) const {
   switch (date.precision()) {
-    case DatePrecision::kYear: return Year(date.year);
-    case DatePrecision::kMonth: return FormatDate(date, "yMMMM");
-    case DatePrecision::kDay: return FormatDate(date, "yMMMMd");
+    case DatePrecision::kYear:
+      return Year(date.year);
+    case DatePrecision::kMonth:
+      return FormatDate(date, "yMMMM");
+    case DatePrecision::kDay:
+      return FormatDate(date, "yMMMMd");
   }
   return date.ToString();
 }

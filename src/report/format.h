@@ -4,14 +4,14 @@
 // are written without grouping ("2022", never "2.022").
 #pragma once
 
-#include <memory>
-#include <string>
-#include <string_view>
-
 #include <unicode/datefmt.h>
 #include <unicode/dtptngen.h>
 #include <unicode/locid.h>
 #include <unicode/numfmt.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
 
 #include "defcoop/core/date.h"
 

@@ -43,7 +43,8 @@ ul.findings li { margin-bottom: .3rem; }
 }
 )css";
 
-constexpr char kBase64Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kBase64Alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 }  // namespace
 
@@ -52,12 +53,23 @@ std::string Escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -106,7 +118,8 @@ std::string CsvLine(const std::vector<std::string>& fields) {
 std::string RenderTable(const Table& table) {
   auto cell = [&table](const char* tag, size_t column_idx, const std::string& content) {
     bool numeric = column_idx < table.numeric.size() && table.numeric[column_idx];
-    return std::string("<") + tag + (numeric ? " class=\"num\">" : ">") + content + "</" + tag + ">";
+    return std::string("<") + tag + (numeric ? " class=\"num\">" : ">") + content + "</" + tag +
+           ">";
   };
   std::string html = "<div class=\"keep\"><table id=\"" + Escape(table.id) + "\">";
   if (!table.caption.empty()) html += "<caption>" + table.caption + "</caption>";
@@ -117,7 +130,8 @@ std::string RenderTable(const Table& table) {
   html += "</tr></thead><tbody>";
   for (const auto& row : table.rows) {
     html += "<tr>";
-    for (size_t column_idx = 0; column_idx < row.size(); ++column_idx) html += cell("td", column_idx, row[column_idx]);
+    for (size_t column_idx = 0; column_idx < row.size(); ++column_idx)
+      html += cell("td", column_idx, row[column_idx]);
     html += "</tr>";
   }
   html += "</tbody></table>";
@@ -126,15 +140,16 @@ std::string RenderTable(const Table& table) {
 }
 
 std::string Section(std::string_view id, std::string_view title_html, std::string_view body) {
-  return "<section class=\"top\" id=\"" + Escape(id) + "\">\n<h2>" + std::string(title_html) + "</h2>\n" +
-         std::string(body) + "</section>\n";
+  return "<section class=\"top\" id=\"" + Escape(id) + "\">\n<h2>" + std::string(title_html) +
+         "</h2>\n" + std::string(body) + "</section>\n";
 }
 
 std::string Document(std::string_view lang, std::string_view title_html, std::string_view body) {
-  return "<!DOCTYPE html>\n<html lang=\"" + Escape(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
+  return "<!DOCTYPE html>\n<html lang=\"" + Escape(lang) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n" +
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         std::string(title_html) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n" +
-         std::string(body) + "</body>\n</html>\n";
+         std::string(title_html) + "</title>\n<style>" + std::string(kStyle) +
+         "</style>\n</head>\n<body>\n" + std::string(body) + "</body>\n</html>\n";
 }
 
 }  // namespace defcoop::report

@@ -24,7 +24,8 @@ std::string ExtractOutline(std::string_view html) {
   int run_first = 0;
   int run_last = 0;
   std::string text(html);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kElement); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kElement);
+       it != std::sregex_iterator(); ++it) {
     const std::smatch& match = *it;
     if (match[4].matched) {
       int number = std::stoi(match[4].str());
@@ -36,8 +37,14 @@ std::string ExtractOutline(std::string_view html) {
       run_first = run_last = number;
       continue;
     }
-    if (match.str().rfind("<li id=\"fn-", 0) == 0) { ++footnotes; continue; }
-    if (match.str().rfind("<li id=\"ref-", 0) == 0) { ++references; continue; }
+    if (match.str().rfind("<li id=\"fn-", 0) == 0) {
+      ++footnotes;
+      continue;
+    }
+    if (match.str().rfind("<li id=\"ref-", 0) == 0) {
+      ++references;
+      continue;
+    }
     FlushFootnotes(run_first, run_last, &out);
     run_first = run_last = 0;
     if (match[1].matched) out += "section " + match[1].str() + "\n";
@@ -45,7 +52,8 @@ std::string ExtractOutline(std::string_view html) {
     if (match[3].matched) out += "  table " + match[3].str() + "\n";
   }
   FlushFootnotes(run_first, run_last, &out);
-  return out + "footnotes " + std::to_string(footnotes) + "\nreferences " + std::to_string(references) + "\n";
+  return out + "footnotes " + std::to_string(footnotes) + "\nreferences " +
+         std::to_string(references) + "\n";
 }
 
 std::vector<std::string> ExternalReferences(std::string_view html) {
@@ -54,8 +62,11 @@ std::vector<std::string> ExternalReferences(std::string_view html) {
       std::regex::icase);
   std::vector<std::string> external;
   std::string text(html);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kReference); it != std::sregex_iterator(); ++it) {
-    std::string target = (*it)[1].matched ? (*it)[1].str() : (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kReference);
+       it != std::sregex_iterator(); ++it) {
+    std::string target = (*it)[1].matched   ? (*it)[1].str()
+                         : (*it)[2].matched ? (*it)[2].str()
+                                            : (*it)[3].str();
     if (target.rfind('#', 0) == 0 || target.rfind("data:", 0) == 0) continue;
     external.push_back(target);
   }

@@ -36,16 +36,25 @@ class TempProfile {
 std::string FileUrl(const std::string& path) { return "file://" + fs::absolute(path).string(); }
 
 // Runs Chromium headless with `extra` arguments and the page; its output is discarded.
-Status RunChromium(const std::vector<std::string>& extra, const std::string& html_path, const std::string& output) {
+Status RunChromium(const std::vector<std::string>& extra, const std::string& html_path,
+                   const std::string& output) {
   if (!ChromiumAvailable()) {
     return Status::NotFound(std::string("Chromium is not installed at ") + kChromiumPath +
                             "; install the Debian package `chromium` (scripts/install-deps does)");
   }
   TempProfile profile;
-  if (profile.path().empty()) return Status::Io("cannot create a temporary Chromium profile directory");
-  std::vector<std::string> args{kChromiumPath, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--hide-scrollbars", "--user-data-dir=" + profile.path()};
+  if (profile.path().empty())
+    return Status::Io("cannot create a temporary Chromium profile directory");
+  std::vector<std::string> args{kChromiumPath,
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--hide-scrollbars",
+                                "--user-data-dir=" + profile.path()};
   args.insert(args.end(), extra.begin(), extra.end());
   args.push_back(FileUrl(html_path));
   std::vector<char*> argv;
@@ -64,7 +73,8 @@ Status RunChromium(const std::vector<std::string>& extra, const std::string& htm
   int wait_status = 0;
   waitpid(pid, &wait_status, 0);
   if (!fs::exists(output) || fs::file_size(output, ignored) == 0) {
-    return Status::Io("Chromium wrote no " + output + " (exit status " + std::to_string(WEXITSTATUS(wait_status)) + ")");
+    return Status::Io("Chromium wrote no " + output + " (exit status " +
+                      std::to_string(WEXITSTATUS(wait_status)) + ")");
   }
   return Status::Ok();
 }
@@ -74,11 +84,13 @@ Status RunChromium(const std::vector<std::string>& extra, const std::string& htm
 bool ChromiumAvailable() { return ::access(kChromiumPath, X_OK) == 0; }
 
 Status PrintPdf(const std::string& html_path, const std::string& pdf_path) {
-  return RunChromium({"--print-to-pdf=" + fs::absolute(pdf_path).string(), "--no-pdf-header-footer"}, html_path,
-                     pdf_path);
+  return RunChromium(
+      {"--print-to-pdf=" + fs::absolute(pdf_path).string(), "--no-pdf-header-footer"}, html_path,
+      pdf_path);
 }
 
-Status Screenshot(const std::string& html_path, const std::string& png_path, int width, int height) {
+Status Screenshot(const std::string& html_path, const std::string& png_path, int width,
+                  int height) {
   return RunChromium({"--screenshot=" + fs::absolute(png_path).string(),
                       "--window-size=" + std::to_string(width) + "," + std::to_string(height)},
                      html_path, png_path);

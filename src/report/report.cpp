@@ -10,15 +10,22 @@
 namespace defcoop::report {
 namespace {
 
-constexpr const char* kSectionOrder[][2] = {
-    {"summary", "sec_summary"},   {"industry", "sec_industry"}, {"exports", "sec_exports"},
-    {"partners", "sec_partners"}, {"wave", "sec_wave"},         {"embargoes", "sec_embargoes"},
-    {"network", "sec_network"},   {"claims", "sec_claims"},     {"method", "sec_method"},
-    {"notes", "sec_notes"},       {"bibliography", "sec_bibliography"}};
+constexpr const char* kSectionOrder[][2] = {{"summary", "sec_summary"},
+                                            {"industry", "sec_industry"},
+                                            {"exports", "sec_exports"},
+                                            {"partners", "sec_partners"},
+                                            {"wave", "sec_wave"},
+                                            {"embargoes", "sec_embargoes"},
+                                            {"network", "sec_network"},
+                                            {"claims", "sec_claims"},
+                                            {"method", "sec_method"},
+                                            {"notes", "sec_notes"},
+                                            {"bibliography", "sec_bibliography"}};
 
 std::string Header(const ReportContext& context, const std::string& title) {
-  std::string html = "<header>\n<h1>" + Escape(title) + "</h1>\n<p class=\"subtitle\">" +
-                     Escape(context.M("doc_subtitle", {context.format.Years(context.options.years)}));
+  std::string html =
+      "<header>\n<h1>" + Escape(title) + "</h1>\n<p class=\"subtitle\">" +
+      Escape(context.M("doc_subtitle", {context.format.Years(context.options.years)}));
   if (!context.options.generated_on.empty()) {
     auto date = ParseDate(context.options.generated_on);
     std::string shown = date.ok() ? context.format.DateText(*date) : context.options.generated_on;

@@ -7,11 +7,13 @@ namespace defcoop::report {
 
 std::string MethodSection(ReportContext& context, const Facts& facts) {
   std::string body;
-  for (const char* key : {"method_tiv", "method_approx", "method_tests", "method_names", "method_conflicts"}) {
+  for (const char* key :
+       {"method_tiv", "method_approx", "method_tests", "method_names", "method_conflicts"}) {
     body += "<p>" + Escape(context.M(key)) + "</p>\n";
   }
   if (facts.has_sipri) {
-    body += "<p>" + Escape(context.M("method_vintage", {context.data.vintage})) + context.CiteSipri() + "</p>\n";
+    body += "<p>" + Escape(context.M("method_vintage", {context.data.vintage})) +
+            context.CiteSipri() + "</p>\n";
     body += "<p class=\"credit\">" + Escape(std::string(analysis::kSipriCredit)) + " (" +
             Escape(context.M("vintage", {context.data.vintage})) + ").</p>\n";
   } else {
@@ -25,7 +27,8 @@ std::string NotesSection(ReportContext& context) {
 }
 
 std::string BibliographySection(ReportContext& context) {
-  return Section("bibliography", Escape(context.M("sec_bibliography")), context.cites.BibliographyHtml());
+  return Section("bibliography", Escape(context.M("sec_bibliography")),
+                 context.cites.BibliographyHtml());
 }
 
 }  // namespace defcoop::report

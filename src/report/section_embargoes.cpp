@@ -11,34 +11,46 @@ std::string DateOrEmpty(const ReportContext& context, const std::optional<Date>&
 }
 
 std::string EmbargoTable(ReportContext& context, const Facts& facts) {
-  Table table{"table-embargoes", "",
-              {Escape(context.M("title")), Escape(context.M("imposers")), Escape(context.M("scope")),
-               Escape(context.M("start")), Escape(context.M("end")), ""},
-              {}, {}, ""};
+  Table table{
+      "table-embargoes",
+      "",
+      {Escape(context.M("title")), Escape(context.M("imposers")), Escape(context.M("scope")),
+       Escape(context.M("start")), Escape(context.M("end")), ""},
+      {},
+      {},
+      ""};
   for (const analysis::EmbargoReport& report : facts.embargoes) {
     const Embargo& embargo = report.embargo;
-    table.rows.push_back({Escape(embargo.title), Escape(JoinNames(context, embargo.imposers)), Escape(embargo.scope),
-                          Escape(DateOrEmpty(context, embargo.start)), Escape(DateOrEmpty(context, embargo.end)),
+    table.rows.push_back({Escape(embargo.title), Escape(JoinNames(context, embargo.imposers)),
+                          Escape(embargo.scope), Escape(DateOrEmpty(context, embargo.start)),
+                          Escape(DateOrEmpty(context, embargo.end)),
                           context.cites.Cite(embargo.sources)});
   }
   return table.rows.empty() ? "<p>" + Escape(context.M("no_rows")) + "</p>\n" : RenderTable(table);
 }
 
 std::string HitsTable(ReportContext& context, const Facts& facts) {
-  Table table{"table-substitutes", Escape(context.M("hits")),
-              {Escape(context.M("component")), Escape(context.M("replacement")), Escape(context.M("delay")), ""},
-              {}, {}, ""};
+  Table table{"table-substitutes",
+              Escape(context.M("hits")),
+              {Escape(context.M("component")), Escape(context.M("replacement")),
+               Escape(context.M("delay")), ""},
+              {},
+              {},
+              ""};
   for (const analysis::EmbargoReport& report : facts.embargoes) {
     for (const analysis::EmbargoHit& hit : report.hits) {
       std::vector<SourceRef> sources = hit.component.sources;
       std::string replacement = context.M("none");
       if (hit.replacement) {
-        replacement = hit.replacement->name + " (" + context.Name(hit.replacement->maker_state) + ")";
-        sources.insert(sources.end(), hit.replacement->sources.begin(), hit.replacement->sources.end());
+        replacement =
+            hit.replacement->name + " (" + context.Name(hit.replacement->maker_state) + ")";
+        sources.insert(sources.end(), hit.replacement->sources.begin(),
+                       hit.replacement->sources.end());
       }
-      table.rows.push_back({Escape(hit.component.name + " (" + context.Name(hit.component.maker_state) + ")"),
-                            Escape(replacement), Escape(hit.delay ? hit.delay->ToString() : ""),
-                            context.cites.Cite(sources)});
+      table.rows.push_back(
+          {Escape(hit.component.name + " (" + context.Name(hit.component.maker_state) + ")"),
+           Escape(replacement), Escape(hit.delay ? hit.delay->ToString() : ""),
+           context.cites.Cite(sources)});
     }
   }
   return table.rows.empty() ? "" : RenderTable(table);
@@ -46,9 +58,12 @@ std::string HitsTable(ReportContext& context, const Facts& facts) {
 
 std::string DeliveriesTable(ReportContext& context, const Facts& facts) {
   if (!facts.has_sipri) return context.SipriMissing();
-  Table table{"table-embargo-deliveries", Escape(context.M("deliveries_during")),
+  Table table{"table-embargo-deliveries",
+              Escape(context.M("deliveries_during")),
               {Escape(context.M("supplier")), Escape(context.M("year")), Escape(context.M("tiv"))},
-              {}, {false, true, true}, ""};
+              {},
+              {false, true, true},
+              ""};
   for (const analysis::EmbargoReport& report : facts.embargoes) {
     for (const analysis::EmbargoDelivery& delivery : report.deliveries) {
       table.rows.push_back({Escape(context.Name(delivery.supplier)), Formatter::Year(delivery.year),

@@ -14,10 +14,12 @@ constexpr size_t kTopRecipients = 10;
 std::string ByYearChart(ReportContext& context, const Facts& facts) {
   YearRange years = context.options.years;
   std::string focus = context.Name(context.options.focus);
-  std::vector<analysis::TivRow> average = analysis::MovingAverage(facts.exports_by_year, kMovingAverageYears, years);
+  std::vector<analysis::TivRow> average =
+      analysis::MovingAverage(facts.exports_by_year, kMovingAverageYears, years);
   XySeries bars{context.M("delivered"), FilledYears(facts.exports_by_year, years), false};
   XySeries line{context.M("moving_average"), YearPoints(average), false};
-  ChartText text{"chart-exports", context.M("chart_exports", {focus}) + ", " + context.format.Years(years),
+  ChartText text{"chart-exports",
+                 context.M("chart_exports", {focus}) + ", " + context.format.Years(years),
                  context.M("year"), context.M("tiv_axis")};
   return context.Figure(BarLineChart(text, bars, line, context.format), context.CiteSipri());
 }
@@ -29,20 +31,25 @@ std::string RecipientsChart(ReportContext& context, const Facts& facts) {
     bars.emplace_back(context.Name(share.actor), share.tiv);
   }
   std::string focus = context.Name(context.options.focus);
-  ChartText text{"chart-recipients", context.M("chart_recipients", {focus, context.format.Years(context.options.years)}),
-                 context.M("tiv_axis"), context.M("recipient")};
+  ChartText text{
+      "chart-recipients",
+      context.M("chart_recipients", {focus, context.format.Years(context.options.years)}),
+      context.M("tiv_axis"), context.M("recipient")};
   return context.Figure(HorizontalBarChart(text, bars, context.format), context.CiteSipri());
 }
 
 }  // namespace
 
 std::string ExportsSection(ReportContext& context, const Facts& facts) {
-  if (!facts.has_sipri) return Section("exports", Escape(context.M("sec_exports")), context.SipriMissing());
+  if (!facts.has_sipri)
+    return Section("exports", Escape(context.M("sec_exports")), context.SipriMissing());
   std::string focus = context.Name(context.options.focus);
-  std::string body = "<p>" + Escape(context.M("rank_sentence", {focus, std::to_string(facts.rank.rank),
-                                                                std::to_string(facts.rank.of),
-                                                                context.format.Years(context.options.years)})) +
-                     context.CiteSipri() + "</p>\n";
+  std::string body =
+      "<p>" +
+      Escape(context.M("rank_sentence",
+                       {focus, std::to_string(facts.rank.rank), std::to_string(facts.rank.of),
+                        context.format.Years(context.options.years)})) +
+      context.CiteSipri() + "</p>\n";
   body += ByYearChart(context, facts);
   body += RecipientsChart(context, facts);
   return Section("exports", Escape(context.M("sec_exports")), body);

@@ -18,16 +18,21 @@ std::string IndicatorValue(const ReportContext& context, const Indicator& indica
 }
 
 std::string Indicators(ReportContext& context) {
-  Table table{"table-indicators", Escape(context.M("indicators")),
-              {Escape(context.M("metric")), Escape(context.M("period")), Escape(context.M("value")), ""},
-              {}, {false, false, true, false}, ""};
+  Table table{
+      "table-indicators",
+      Escape(context.M("indicators")),
+      {Escape(context.M("metric")), Escape(context.M("period")), Escape(context.M("value")), ""},
+      {},
+      {false, false, true, false},
+      ""};
   for (const Indicator& indicator : context.data.curated.indicators) {
     if (indicator.actor_id != context.options.focus) continue;
     std::string value = Escape(IndicatorValue(context, indicator));
     if (indicator.estimate) value += " (" + Escape(context.M("estimate")) + ")";
     std::string metric = indicator.metric;
     std::replace(metric.begin(), metric.end(), '_', ' ');
-    table.rows.push_back({Escape(metric), Escape(indicator.period), value, context.cites.Cite(indicator.sources)});
+    table.rows.push_back(
+        {Escape(metric), Escape(indicator.period), value, context.cites.Cite(indicator.sources)});
   }
   if (table.rows.empty()) return "<p>" + Escape(context.M("no_rows")) + "</p>\n";
   return RenderTable(table);
@@ -60,17 +65,25 @@ std::vector<YearRange> GivenPeriods(const Claim& claim) {
   return periods;
 }
 
-std::string PeriodTables(ReportContext& context, const std::vector<std::pair<double, double>>& imports) {
+std::string PeriodTables(ReportContext& context,
+                         const std::vector<std::pair<double, double>>& imports) {
   std::vector<analysis::YearValue> series;
   for (const auto& [year, tiv] : imports) series.push_back({static_cast<int>(year), tiv});
   auto periods = analysis::DetectPeriods(series);
   if (!periods.ok()) return "<p>" + Escape(periods.status().message()) + "</p>\n";
-  std::string html = "<h3>" + Escape(context.M("periods_title", {context.Name(context.options.focus)})) + "</h3>\n<p>" +
-                     Escape(context.M("periods_intro")) + "</p>\n";
-  Table detected{"table-periods", "", {Escape(context.M("period")), Escape(context.M("mean_tiv")), Escape(context.M("change"))},
-                 {}, {false, true, true}, ""};
+  std::string html = "<h3>" +
+                     Escape(context.M("periods_title", {context.Name(context.options.focus)})) +
+                     "</h3>\n<p>" + Escape(context.M("periods_intro")) + "</p>\n";
+  Table detected{
+      "table-periods",
+      "",
+      {Escape(context.M("period")), Escape(context.M("mean_tiv")), Escape(context.M("change"))},
+      {},
+      {false, true, true},
+      ""};
   for (const analysis::Period& period : *periods) {
-    std::string change = period.change_vs_previous ? context.Number(*period.change_vs_previous, 2) + "×" : "";
+    std::string change =
+        period.change_vs_previous ? context.Number(*period.change_vs_previous, 2) + "×" : "";
     detected.rows.push_back({Escape(context.format.Years({period.start_year, period.end_year})),
                              Escape(context.Number(period.mean, 1)), Escape(change)});
   }
@@ -78,10 +91,15 @@ std::string PeriodTables(ReportContext& context, const std::vector<std::pair<dou
   html += RenderTable(detected);
   const Claim* claim = PeriodsClaim(context.data.curated);
   if (!claim) return html;
-  Table compare{"table-period-boundaries", "",
-                {Escape(context.M("article_boundary")), Escape(context.M("detected_boundary")), Escape(context.M("offset_years"))},
-                {}, {true, true, true}, ""};
-  for (const analysis::BoundaryMatch& match : analysis::ComparePeriods(*periods, GivenPeriods(*claim))) {
+  Table compare{"table-period-boundaries",
+                "",
+                {Escape(context.M("article_boundary")), Escape(context.M("detected_boundary")),
+                 Escape(context.M("offset_years"))},
+                {},
+                {true, true, true},
+                ""};
+  for (const analysis::BoundaryMatch& match :
+       analysis::ComparePeriods(*periods, GivenPeriods(*claim))) {
     compare.rows.push_back({Formatter::Year(match.given_year),
                             match.nearest_detected ? Formatter::Year(*match.nearest_detected) : "",
                             match.nearest_detected ? std::to_string(match.offset_years) : ""});
@@ -95,10 +113,12 @@ std::string TradeChart(ReportContext& context) {
   auto imports = FilledYears(ByYear(context, true), years);
   auto exports = FilledYears(ByYear(context, false), years);
   std::string focus = context.Name(context.options.focus);
-  ChartText text{"chart-trade", context.M("chart_trade", {focus}) + ", " + context.format.Years(years),
+  ChartText text{"chart-trade",
+                 context.M("chart_trade", {focus}) + ", " + context.format.Years(years),
                  context.M("year"), context.M("tiv_axis")};
-  Chart chart = LineChart(text, {{context.M("imports"), imports, false}, {context.M("exports"), exports, true}},
-                          context.format);
+  Chart chart = LineChart(
+      text, {{context.M("imports"), imports, false}, {context.M("exports"), exports, true}},
+      context.format);
   std::string html = context.Figure(chart, context.CiteSipri());  // footnotes in document order
   return html + PeriodTables(context, imports);
 }

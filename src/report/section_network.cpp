@@ -21,7 +21,8 @@ analysis::Graph FocusGraph(const ReportContext& context, const analysis::Graph& 
     if (!core.count(edge.source) && !core.count(edge.target)) continue;
     (edge.layer == analysis::kTransfersLayer ? transfers : graph.edges).push_back(edge);
   }
-  std::stable_sort(transfers.begin(), transfers.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+  std::stable_sort(transfers.begin(), transfers.end(),
+                   [](const auto& a, const auto& b) { return a.weight > b.weight; });
   if (transfers.size() > kShownTransferEdges) transfers.resize(kShownTransferEdges);
   graph.edges.insert(graph.edges.begin(), transfers.begin(), transfers.end());
   std::set<std::string> ids;
@@ -45,8 +46,11 @@ std::vector<SourceRef> CuratedSources(const ReportContext& context) {
 std::string NetworkSection(ReportContext& context, const Facts& facts) {
   analysis::NetworkBuildOptions options;
   options.years = context.options.years;
-  analysis::NetworkBuild build = analysis::BuildNetwork(context.data.transfers, context.data.curated, options);
-  NetworkDrawing drawing{FocusGraph(context, build.graph), context.options.focus, context.options.partners,
+  analysis::NetworkBuild build =
+      analysis::BuildNetwork(context.data.transfers, context.data.curated, options);
+  NetworkDrawing drawing{FocusGraph(context, build.graph),
+                         context.options.focus,
+                         context.options.partners,
                          {{std::string(analysis::kTransfersLayer), context.M("layer_transfers")},
                           {std::string(analysis::kAgreementsLayer), context.M("layer_agreements")},
                           {std::string(analysis::kVenturesLayer), context.M("layer_ventures")}}};
@@ -56,13 +60,17 @@ std::string NetworkSection(ReportContext& context, const Facts& facts) {
   std::vector<SourceRef> sources = CuratedSources(context);
   std::string marker = facts.has_sipri ? context.CiteSipri(sources) : context.cites.Cite(sources);
   std::string body = facts.has_sipri ? "" : context.SipriMissing();
-  body += "<p>" + Escape(context.M("network_sentence", {std::to_string(drawing.graph.nodes.size()),
-                                                        std::to_string(drawing.graph.edges.size()),
-                                                        context.Number(density, 3),
-                                                        context.Name(context.options.focus)})) + marker + "</p>\n";
-  ChartText text{"chart-network", context.M("chart_network", {context.format.Years(context.options.years)}), "", ""};
-  body += context.Figure(NetworkChart(text, drawing, context.format),
-                         facts.has_sipri ? context.CiteSipri(sources) : context.cites.Cite(sources));
+  body += "<p>" +
+          Escape(context.M("network_sentence",
+                           {std::to_string(drawing.graph.nodes.size()),
+                            std::to_string(drawing.graph.edges.size()), context.Number(density, 3),
+                            context.Name(context.options.focus)})) +
+          marker + "</p>\n";
+  ChartText text{"chart-network",
+                 context.M("chart_network", {context.format.Years(context.options.years)}), "", ""};
+  body +=
+      context.Figure(NetworkChart(text, drawing, context.format),
+                     facts.has_sipri ? context.CiteSipri(sources) : context.cites.Cite(sources));
   return Section("network", Escape(context.M("sec_network")), body);
 }
 

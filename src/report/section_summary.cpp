@@ -16,10 +16,10 @@ std::string ExportFindings(ReportContext& context, const Facts& facts) {
   if (!facts.has_sipri) return "";
   std::string focus = context.Name(context.options.focus);
   std::string years = context.format.Years(context.options.years);
-  std::string html = Item(context.M("sum_exports", {focus, context.Number(facts.recipients.total),
-                                                    years, std::to_string(facts.rank.rank),
-                                                    std::to_string(facts.rank.of)}),
-                          context.CiteSipri());
+  std::string html = Item(
+      context.M("sum_exports", {focus, context.Number(facts.recipients.total), years,
+                                std::to_string(facts.rank.rank), std::to_string(facts.rank.of)}),
+      context.CiteSipri());
   if (facts.previous_recipients.total > 0) {
     double ratio = facts.recipients.total / facts.previous_recipients.total;
     html += Item(context.M("sum_growth", {years, context.Number(ratio, 1) + "×",
@@ -28,7 +28,8 @@ std::string ExportFindings(ReportContext& context, const Facts& facts) {
   }
   if (!facts.recipients.rows.empty()) {
     const analysis::Share& top = facts.recipients.rows.front();
-    html += Item(context.M("sum_top_recipient", {context.Name(top.actor), context.format.Percent(top.share)}),
+    html += Item(context.M("sum_top_recipient",
+                           {context.Name(top.actor), context.format.Percent(top.share)}),
                  context.CiteSipri());
   }
   return html;
@@ -39,7 +40,8 @@ std::string PartnerFindings(ReportContext& context) {
   int ventures = 0;
   std::vector<SourceRef> sources;
   for (const std::string& partner : context.options.partners) {
-    for (const analysis::TimelineEntry& entry : PartnerEntries(context, partner, {"agreement", "venture"})) {
+    for (const analysis::TimelineEntry& entry :
+         PartnerEntries(context, partner, {"agreement", "venture"})) {
       (entry.kind == "agreement" ? agreements : ventures)++;
       sources.insert(sources.end(), entry.sources.begin(), entry.sources.end());
     }
@@ -52,9 +54,10 @@ std::string PartnerFindings(ReportContext& context) {
 std::string WaveFinding(ReportContext& context, const Facts& facts) {
   if (!facts.wave.test) return "";
   const analysis::ShockTest& test = *facts.wave.test;
-  return Item(context.M("sum_wave", {context.format.DateText(facts.wave.shock), std::to_string(test.after),
-                                     std::to_string(test.before), context.Number(test.test.p_greater, 3)}),
-              context.cites.Cite(SourceIdsOnly(facts.wave.sources)));
+  return Item(
+      context.M("sum_wave", {context.format.DateText(facts.wave.shock), std::to_string(test.after),
+                             std::to_string(test.before), context.Number(test.test.p_greater, 3)}),
+      context.cites.Cite(SourceIdsOnly(facts.wave.sources)));
 }
 
 std::string EmbargoFinding(ReportContext& context, const Facts& facts) {
@@ -64,8 +67,9 @@ std::string EmbargoFinding(ReportContext& context, const Facts& facts) {
     sources.insert(sources.end(), report.embargo.sources.begin(), report.embargo.sources.end());
     for (const analysis::EmbargoHit& hit : report.hits) substituted += hit.replacement.has_value();
   }
-  return Item(context.M("sum_embargoes", {std::to_string(facts.embargoes.size()), context.Name(context.options.focus),
-                                          std::to_string(substituted)}),
+  return Item(context.M("sum_embargoes",
+                        {std::to_string(facts.embargoes.size()),
+                         context.Name(context.options.focus), std::to_string(substituted)}),
               context.cites.Cite(SourceIdsOnly(sources)));
 }
 
@@ -76,9 +80,10 @@ std::string ClaimFinding(ReportContext& context, const Facts& facts) {
     ++counts[static_cast<int>(check.status)];
     sources.insert(sources.end(), check.sources.begin(), check.sources.end());
   }
-  return Item(context.M("sum_claims", {std::to_string(facts.claims.size()), std::to_string(counts[0]),
-                                       std::to_string(counts[1]), std::to_string(counts[2])}),
-              context.cites.Cite(SourceIdsOnly(sources)));
+  return Item(
+      context.M("sum_claims", {std::to_string(facts.claims.size()), std::to_string(counts[0]),
+                               std::to_string(counts[1]), std::to_string(counts[2])}),
+      context.cites.Cite(SourceIdsOnly(sources)));
 }
 
 }  // namespace

@@ -31,23 +31,32 @@ std::string TimelinePart(ReportContext& context, const Facts& facts) {
       if (!seen) entries.push_back(std::move(entry));
     }
   }
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
   std::vector<TimelineItem> items;
   std::vector<SourceRef> all_sources;
   for (const analysis::TimelineEntry& entry : entries) {
     items.push_back({entry.date, entry.title, LaneName(context, entry.kind)});
     all_sources.insert(all_sources.end(), entry.sources.begin(), entry.sources.end());
   }
-  ChartText text{"chart-timeline", context.M("chart_timeline", {context.format.Years({from.year, to.year})}), "", ""};
+  ChartText text{"chart-timeline",
+                 context.M("chart_timeline", {context.format.Years({from.year, to.year})}), "", ""};
   std::string label = context.format.DateText(facts.wave.shock);
-  Chart chart = TimelineChart(text, items, from, to, std::make_pair(facts.wave.shock, label), context.format);
+  Chart chart =
+      TimelineChart(text, items, from, to, std::make_pair(facts.wave.shock, label), context.format);
   std::string html = context.Figure(chart, context.cites.Cite(SourceIdsOnly(all_sources)));
   // The table after the figure, so that footnotes stay in document order.
-  Table table{"table-wave", "", {"#", Escape(context.M("date")), Escape(context.M("type")), Escape(context.M("title")), ""},
-              {}, {true, false, false, false, false}, ""};
+  Table table{
+      "table-wave",
+      "",
+      {"#", Escape(context.M("date")), Escape(context.M("type")), Escape(context.M("title")), ""},
+      {},
+      {true, false, false, false, false},
+      ""};
   for (const analysis::TimelineEntry& entry : entries) {
-    table.rows.push_back({std::to_string(table.rows.size() + 1), Escape(context.format.DateText(entry.date)),
-                          Escape(entry.type), Escape(entry.title), context.cites.Cite(entry.sources)});
+    table.rows.push_back({std::to_string(table.rows.size() + 1),
+                          Escape(context.format.DateText(entry.date)), Escape(entry.type),
+                          Escape(entry.title), context.cites.Cite(entry.sources)});
   }
   return html + (table.rows.empty() ? "" : RenderTable(table));
 }
@@ -56,16 +65,19 @@ std::string TestPart(ReportContext& context, const Facts& facts) {
   if (!facts.wave.test) return "";
   const analysis::ShockTest& test = *facts.wave.test;
   std::string html = "<h3>" + Escape(context.M("shock_title")) + "</h3>\n";
-  Table table{"table-shock", "", {Escape(context.M("window")), Escape(context.M("count"))}, {}, {false, true}, ""};
+  Table table{"table-shock", "", {Escape(context.M("window")), Escape(context.M("count"))}, {},
+              {false, true}, ""};
   table.rows.push_back({Escape(context.M("before")), std::to_string(test.before)});
   table.rows.push_back({Escape(context.M("after")), std::to_string(test.after)});
-  table.note = Escape(context.format.DateText(facts.wave.shock) + (facts.wave.shock_label.empty() ? "" : ": " + facts.wave.shock_label)) +
+  table.note = Escape(context.format.DateText(facts.wave.shock) +
+                      (facts.wave.shock_label.empty() ? "" : ": " + facts.wave.shock_label)) +
                context.cites.Cite(SourceIdsOnly(facts.wave.sources));
   html += RenderTable(table);
   std::string rank = test.placebo_rank ? std::to_string(*test.placebo_rank) : "–";
-  html += "<p>" + Escape(context.M("shock_sentence", {context.Number(test.test.p_greater, 3),
-                                                      context.Number(test.test.p_two_sided, 3), rank,
-                                                      std::to_string(test.placebo.size())})) +
+  html += "<p>" +
+          Escape(context.M("shock_sentence", {context.Number(test.test.p_greater, 3),
+                                              context.Number(test.test.p_two_sided, 3), rank,
+                                              std::to_string(test.placebo.size())})) +
           context.cites.Cite(SourceIdsOnly(facts.wave.sources)) + "</p>\n";
   return html;
 }

@@ -16,12 +16,18 @@ constexpr const char* kApiPrefix = "/api/v1/";
 
 std::string CodeFor(int http_status) {
   switch (http_status) {
-    case 400: return "bad_request";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "too_large";
-    case 414: return "uri_too_long";
-    default: return "internal";
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "too_large";
+    case 414:
+      return "uri_too_long";
+    default:
+      return "internal";
   }
 }
 
@@ -81,14 +87,16 @@ void Configure(httplib::Server& server, const ServeOptions& options, const ApiHa
   server.set_write_timeout(std::chrono::seconds(10));
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.target.size() > kMaxRequestLine) {
-      SendError(res, 414, "the request line is longer than " + std::to_string(kMaxRequestLine) + " bytes");
+      SendError(res, 414,
+                "the request line is longer than " + std::to_string(kMaxRequestLine) + " bytes");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.Get(R"(/api/v1/([a-z_]+))", [&handler](const httplib::Request& req, httplib::Response& res) {
-    HandleApi(handler, req, res);
-  });
+  server.Get(R"(/api/v1/([a-z_]+))",
+             [&handler](const httplib::Request& req, httplib::Response& res) {
+               HandleApi(handler, req, res);
+             });
   server.Get(R"(/api/v1/?.*)", [](const httplib::Request& req, httplib::Response& res) {
     SendError(res, 404, "no API endpoint " + req.path);
   });
@@ -106,9 +114,8 @@ void Configure(httplib::Server& server, const ServeOptions& options, const ApiHa
   server.set_logger([log = options.log](const httplib::Request& req, const httplib::Response& res) {
     LogRequest(log, req, res);
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    SendError(res, 500, "internal error");
-  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                  std::exception_ptr) { SendError(res, 500, "internal error"); });
 }
 
 }  // namespace
@@ -116,9 +123,12 @@ void Configure(httplib::Server& server, const ServeOptions& options, const ApiHa
 int HttpStatusFor(const Status& status) {
   switch (status.kind()) {
     case StatusKind::kUsage:
-    case StatusKind::kInvalidInput: return 400;
-    case StatusKind::kNotFound: return 404;
-    default: return 500;
+    case StatusKind::kInvalidInput:
+      return 400;
+    case StatusKind::kNotFound:
+      return 404;
+    default:
+      return 500;
   }
 }
 
@@ -131,7 +141,8 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
   httplib::Server server;
   if (!options.web_dir.empty()) {
     if (!std::filesystem::is_directory(options.web_dir)) {
-      return Status::Io("no dashboard at " + options.web_dir + " (build it: make web), or pass --web ''");
+      return Status::Io("no dashboard at " + options.web_dir +
+                        " (build it: make web), or pass --web ''");
     }
     server.set_mount_point("/", options.web_dir);
   }
@@ -142,7 +153,8 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
   } else if (!server.bind_to_port(options.host, port)) {
     port = -1;
   }
-  if (port < 0) return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  if (port < 0)
+    return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port));
   std::atomic<bool> signalled{false};
   std::thread stopper = StopOnSignal(server, &signalled);
   if (options.on_listening) options.on_listening(port);

@@ -11,10 +11,10 @@ namespace {
 
 // Child tables first, so deletes never leave a dangling reference mid-way.
 constexpr const char* kCuratedTables[] = {
-    "citation",   "claim",       "indicator", "embargo_imposer", "embargo",
-    "event_actor", "event",      "venture_partner", "venture", "agreement_party",
-    "agreement",  "component",   "platform_developer", "platform_alias", "platform",
-    "membership", "actor_code",  "actor_name", "actor",     "source"};
+    "citation",    "claim",      "indicator",          "embargo_imposer", "embargo",
+    "event_actor", "event",      "venture_partner",    "venture",         "agreement_party",
+    "agreement",   "component",  "platform_developer", "platform_alias",  "platform",
+    "membership",  "actor_code", "actor_name",         "actor",           "source"};
 
 using CitationMap = std::map<std::pair<std::string, std::string>, std::vector<SourceRef>>;
 
@@ -58,8 +58,11 @@ class CuratedWriter {
 Status CuratedWriter::WriteSources(const std::vector<Source>& sources) {
   Statement insert(db_, "INSERT INTO source VALUES (?, ?, ?, ?)");
   for (const Source& source : sources) {
-    DEFCOOP_RETURN_IF_ERROR(
-        insert.Bind(1, source.id).Bind(2, source.type).Bind(3, source.title).Bind(4, source.csl_json).Run());
+    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, source.id)
+                                .Bind(2, source.type)
+                                .Bind(3, source.title)
+                                .Bind(4, source.csl_json)
+                                .Run());
   }
   return Status::Ok();
 }
@@ -67,31 +70,53 @@ Status CuratedWriter::WriteSources(const std::vector<Source>& sources) {
 Status CuratedWriter::WriteActors(const Dataset& data) {
   Statement actor(db_, "INSERT INTO actor VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const Actor& a : data.actors) {
-    DEFCOOP_RETURN_IF_ERROR(actor.Bind(1, a.id).Bind(2, ToString(a.kind)).Bind(3, a.name)
-                                .BindOrNull(4, a.home_state).Bind(5, a.founded).Bind(6, a.dissolved)
-                                .BindOrNull(7, a.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(actor.Bind(1, a.id)
+                                .Bind(2, ToString(a.kind))
+                                .Bind(3, a.name)
+                                .BindOrNull(4, a.home_state)
+                                .Bind(5, a.founded)
+                                .Bind(6, a.dissolved)
+                                .BindOrNull(7, a.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("actor", a.id, a.sources));
   }
-  Statement name(db_, "INSERT INTO actor_name (actor_id, lang, script, name, kind, valid_from, valid_to)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement name(db_,
+                 "INSERT INTO actor_name (actor_id, lang, script, name, kind, valid_from, valid_to)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const ActorName& n : data.actor_names) {
-    DEFCOOP_RETURN_IF_ERROR(name.Bind(1, n.actor_id).BindOrNull(2, n.lang).BindOrNull(3, n.script)
-                                .Bind(4, n.name).Bind(5, n.kind).Bind(6, n.valid_from)
-                                .Bind(7, n.valid_to).Run());
+    DEFCOOP_RETURN_IF_ERROR(name.Bind(1, n.actor_id)
+                                .BindOrNull(2, n.lang)
+                                .BindOrNull(3, n.script)
+                                .Bind(4, n.name)
+                                .Bind(5, n.kind)
+                                .Bind(6, n.valid_from)
+                                .Bind(7, n.valid_to)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("actor_name", LastRowId(), n.sources));
   }
-  Statement code(db_, "INSERT INTO actor_code (actor_id, scheme, code, valid_from, valid_to)"
-                      " VALUES (?, ?, ?, ?, ?)");
+  Statement code(db_,
+                 "INSERT INTO actor_code (actor_id, scheme, code, valid_from, valid_to)"
+                 " VALUES (?, ?, ?, ?, ?)");
   for (const ActorCode& c : data.actor_codes) {
-    DEFCOOP_RETURN_IF_ERROR(code.Bind(1, c.actor_id).Bind(2, c.scheme).Bind(3, c.code)
-                                .Bind(4, c.valid_from).Bind(5, c.valid_to).Run());
+    DEFCOOP_RETURN_IF_ERROR(code.Bind(1, c.actor_id)
+                                .Bind(2, c.scheme)
+                                .Bind(3, c.code)
+                                .Bind(4, c.valid_from)
+                                .Bind(5, c.valid_to)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("actor_code", LastRowId(), c.sources));
   }
-  Statement membership(db_, "INSERT INTO membership (actor_id, organization_id, role, valid_from,"
-                            " valid_to, note) VALUES (?, ?, ?, ?, ?, ?)");
+  Statement membership(db_,
+                       "INSERT INTO membership (actor_id, organization_id, role, valid_from,"
+                       " valid_to, note) VALUES (?, ?, ?, ?, ?, ?)");
   for (const Membership& m : data.memberships) {
-    DEFCOOP_RETURN_IF_ERROR(membership.Bind(1, m.actor_id).Bind(2, m.organization_id).Bind(3, m.role)
-                                .Bind(4, m.from).Bind(5, m.to).BindOrNull(6, m.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(membership.Bind(1, m.actor_id)
+                                .Bind(2, m.organization_id)
+                                .Bind(3, m.role)
+                                .Bind(4, m.from)
+                                .Bind(5, m.to)
+                                .BindOrNull(6, m.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("membership", LastRowId(), m.sources));
   }
   return Status::Ok();
@@ -100,20 +125,34 @@ Status CuratedWriter::WriteActors(const Dataset& data) {
 Status CuratedWriter::WritePlatforms(const Dataset& data) {
   Statement platform(db_, "INSERT INTO platform VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const Platform& p : data.platforms) {
-    DEFCOOP_RETURN_IF_ERROR(platform.Bind(1, p.id).Bind(2, p.name).BindOrNull(3, p.category)
-                                .Bind(4, p.domain).BindOrNull(5, p.origin)
-                                .Bind(6, p.first_delivered).BindOrNull(7, p.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(platform.Bind(1, p.id)
+                                .Bind(2, p.name)
+                                .BindOrNull(3, p.category)
+                                .Bind(4, p.domain)
+                                .BindOrNull(5, p.origin)
+                                .Bind(6, p.first_delivered)
+                                .BindOrNull(7, p.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO platform_alias VALUES (?, ?)", p.id, p.aliases));
-    DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO platform_developer VALUES (?, ?)", p.id, p.developers));
+    DEFCOOP_RETURN_IF_ERROR(
+        Links("INSERT INTO platform_developer VALUES (?, ?)", p.id, p.developers));
     DEFCOOP_RETURN_IF_ERROR(Cite("platform", p.id, p.sources));
   }
   Statement component(db_, "INSERT INTO component VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Component& c : data.components) {
-    DEFCOOP_RETURN_IF_ERROR(component.Bind(1, c.id).Bind(2, c.platform_id).Bind(3, c.part)
-                                .Bind(4, c.name).BindOrNull(5, c.maker).BindOrNull(6, c.maker_state)
-                                .Bind(7, c.value_share).Bind(8, c.value_share_is_estimate)
-                                .Bind(9, c.from).Bind(10, c.to).BindOrNull(11, c.replaced_by)
-                                .BindOrNull(12, c.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(component.Bind(1, c.id)
+                                .Bind(2, c.platform_id)
+                                .Bind(3, c.part)
+                                .Bind(4, c.name)
+                                .BindOrNull(5, c.maker)
+                                .BindOrNull(6, c.maker_state)
+                                .Bind(7, c.value_share)
+                                .Bind(8, c.value_share_is_estimate)
+                                .Bind(9, c.from)
+                                .Bind(10, c.to)
+                                .BindOrNull(11, c.replaced_by)
+                                .BindOrNull(12, c.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("component", c.id, c.sources));
   }
   return Status::Ok();
@@ -122,17 +161,28 @@ Status CuratedWriter::WritePlatforms(const Dataset& data) {
 Status CuratedWriter::WriteAgreementsAndVentures(const Dataset& data) {
   Statement agreement(db_, "INSERT INTO agreement VALUES (?, ?, ?, ?, ?, ?)");
   for (const Agreement& a : data.agreements) {
-    DEFCOOP_RETURN_IF_ERROR(agreement.Bind(1, a.id).Bind(2, a.date.ToString()).Bind(3, a.type)
-                                .Bind(4, a.title).BindOrNull(5, a.status).BindOrNull(6, a.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(agreement.Bind(1, a.id)
+                                .Bind(2, a.date.ToString())
+                                .Bind(3, a.type)
+                                .Bind(4, a.title)
+                                .BindOrNull(5, a.status)
+                                .BindOrNull(6, a.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO agreement_party VALUES (?, ?)", a.id, a.parties));
     DEFCOOP_RETURN_IF_ERROR(Cite("agreement", a.id, a.sources));
   }
   Statement venture(db_, "INSERT INTO venture VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Statement partner(db_, "INSERT INTO venture_partner VALUES (?, ?, ?)");
   for (const Venture& v : data.ventures) {
-    DEFCOOP_RETURN_IF_ERROR(venture.Bind(1, v.id).Bind(2, v.name).BindOrNull(3, v.actor_id)
-                                .Bind(4, v.type).Bind(5, v.founded).Bind(6, v.ended)
-                                .BindOrNull(7, v.products).BindOrNull(8, v.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(venture.Bind(1, v.id)
+                                .Bind(2, v.name)
+                                .BindOrNull(3, v.actor_id)
+                                .Bind(4, v.type)
+                                .Bind(5, v.founded)
+                                .Bind(6, v.ended)
+                                .BindOrNull(7, v.products)
+                                .BindOrNull(8, v.note)
+                                .Run());
     for (size_t idx = 0; idx < v.partners.size(); ++idx) {
       std::optional<double> share;
       if (idx < v.shares.size()) share = v.shares[idx];
@@ -146,17 +196,29 @@ Status CuratedWriter::WriteAgreementsAndVentures(const Dataset& data) {
 Status CuratedWriter::WriteEventsAndEmbargoes(const Dataset& data) {
   Statement event(db_, "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?)");
   for (const Event& e : data.events) {
-    DEFCOOP_RETURN_IF_ERROR(event.Bind(1, e.id).Bind(2, e.date.ToString()).Bind(3, e.end_date)
-                                .Bind(4, e.type).Bind(5, e.title).BindOrNull(6, e.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(event.Bind(1, e.id)
+                                .Bind(2, e.date.ToString())
+                                .Bind(3, e.end_date)
+                                .Bind(4, e.type)
+                                .Bind(5, e.title)
+                                .BindOrNull(6, e.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO event_actor VALUES (?, ?)", e.id, e.actors));
     DEFCOOP_RETURN_IF_ERROR(Cite("event", e.id, e.sources));
   }
   Statement embargo(db_, "INSERT INTO embargo VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Embargo& e : data.embargoes) {
-    DEFCOOP_RETURN_IF_ERROR(embargo.Bind(1, e.id).Bind(2, e.target).Bind(3, e.scope)
-                                .BindOrNull(4, e.legal_basis).BindOrNull(5, e.trigger)
-                                .Bind(6, e.start).Bind(7, e.end).BindOrNull(8, e.status)
-                                .Bind(9, e.title).BindOrNull(10, e.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(embargo.Bind(1, e.id)
+                                .Bind(2, e.target)
+                                .Bind(3, e.scope)
+                                .BindOrNull(4, e.legal_basis)
+                                .BindOrNull(5, e.trigger)
+                                .Bind(6, e.start)
+                                .Bind(7, e.end)
+                                .BindOrNull(8, e.status)
+                                .Bind(9, e.title)
+                                .BindOrNull(10, e.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO embargo_imposer VALUES (?, ?)", e.id, e.imposers));
     DEFCOOP_RETURN_IF_ERROR(Cite("embargo", e.id, e.sources));
   }
@@ -166,16 +228,28 @@ Status CuratedWriter::WriteEventsAndEmbargoes(const Dataset& data) {
 Status CuratedWriter::WriteIndicatorsAndClaims(const Dataset& data) {
   Statement indicator(db_, "INSERT INTO indicator VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Indicator& i : data.indicators) {
-    DEFCOOP_RETURN_IF_ERROR(indicator.Bind(1, i.id).Bind(2, i.actor_id).Bind(3, i.metric)
-                                .Bind(4, i.period).Bind(5, i.value).Bind(6, i.unit)
-                                .Bind(7, i.estimate).BindOrNull(8, i.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(indicator.Bind(1, i.id)
+                                .Bind(2, i.actor_id)
+                                .Bind(3, i.metric)
+                                .Bind(4, i.period)
+                                .Bind(5, i.value)
+                                .Bind(6, i.unit)
+                                .Bind(7, i.estimate)
+                                .BindOrNull(8, i.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("indicator", i.id, i.sources));
   }
   Statement claim(db_, "INSERT INTO claim VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Claim& c : data.claims) {
-    DEFCOOP_RETURN_IF_ERROR(claim.Bind(1, c.id).Bind(2, c.text).Bind(3, c.section).Bind(4, c.kind)
-                                .BindOrNull(5, c.params).BindOrNull(6, c.expected)
-                                .BindOrNull(7, c.tolerance).BindOrNull(8, c.note).Run());
+    DEFCOOP_RETURN_IF_ERROR(claim.Bind(1, c.id)
+                                .Bind(2, c.text)
+                                .Bind(3, c.section)
+                                .Bind(4, c.kind)
+                                .BindOrNull(5, c.params)
+                                .BindOrNull(6, c.expected)
+                                .BindOrNull(7, c.tolerance)
+                                .BindOrNull(8, c.note)
+                                .Run());
     DEFCOOP_RETURN_IF_ERROR(Cite("claim", c.id, c.sources));
   }
   return Status::Ok();
@@ -200,13 +274,15 @@ Status CheckSipriReferences(sqlite3* db) {
   std::string missing;
   while (orphans.Step()) missing += (missing.empty() ? "" : ", ") + orphans.Text(0);
   if (missing.empty()) return Status::Ok();
-  return Status::InvalidInput("imported SIPRI data refers to actors the new data does not define (" +
-                              missing + "); add them back, or build a new store with --db");
+  return Status::InvalidInput(
+      "imported SIPRI data refers to actors the new data does not define (" + missing +
+      "); add them back, or build a new store with --db");
 }
 
 CitationMap LoadCitations(sqlite3* db) {
   CitationMap citations;
-  Statement select(db, "SELECT fact_table, fact_id, source_id, locator FROM citation ORDER BY rowid");
+  Statement select(db,
+                   "SELECT fact_table, fact_id, source_id, locator FROM citation ORDER BY rowid");
   while (select.Step()) {
     citations[{select.Text(0), select.Text(1)}].push_back({select.Text(2), select.Text(3)});
   }
@@ -220,28 +296,37 @@ std::map<std::string, std::vector<std::string>> LoadLinks(sqlite3* db, const cha
   return links;
 }
 
-Date RequiredDate(const Statement& row, int column) { return row.OptionalDate(column).value_or(Date{}); }
+Date RequiredDate(const Statement& row, int column) {
+  return row.OptionalDate(column).value_or(Date{});
+}
 
 void LoadActors(sqlite3* db, CitationMap& cites, Dataset* data) {
-  Statement actors(db, "SELECT id, kind, name, home_state, founded, dissolved, note FROM actor ORDER BY id");
+  Statement actors(
+      db, "SELECT id, kind, name, home_state, founded, dissolved, note FROM actor ORDER BY id");
   while (actors.Step()) {
-    Actor a{actors.Text(0), ParseActorKind(actors.Text(1)).value_or(ActorKind::kUnknown),
-            actors.Text(2), actors.Text(3), actors.OptionalDate(4), actors.OptionalDate(5),
-            actors.Text(6), cites[{"actor", actors.Text(0)}]};
+    Actor a{actors.Text(0),         ParseActorKind(actors.Text(1)).value_or(ActorKind::kUnknown),
+            actors.Text(2),         actors.Text(3),
+            actors.OptionalDate(4), actors.OptionalDate(5),
+            actors.Text(6),         cites[{"actor", actors.Text(0)}]};
     data->actors.push_back(std::move(a));
   }
-  Statement names(db, "SELECT id, actor_id, lang, script, name, kind, valid_from, valid_to FROM actor_name ORDER BY id");
+  Statement names(db,
+                  "SELECT id, actor_id, lang, script, name, kind, valid_from, valid_to FROM "
+                  "actor_name ORDER BY id");
   while (names.Step()) {
     data->actor_names.push_back({names.Text(1), names.Text(2), names.Text(3), names.Text(4),
                                  names.Text(5), names.OptionalDate(6), names.OptionalDate(7),
                                  cites[{"actor_name", names.Text(0)}]});
   }
-  Statement codes(db, "SELECT id, actor_id, scheme, code, valid_from, valid_to FROM actor_code ORDER BY id");
+  Statement codes(
+      db, "SELECT id, actor_id, scheme, code, valid_from, valid_to FROM actor_code ORDER BY id");
   while (codes.Step()) {
     data->actor_codes.push_back({codes.Text(1), codes.Text(2), codes.Text(3), codes.OptionalDate(4),
                                  codes.OptionalDate(5), cites[{"actor_code", codes.Text(0)}]});
   }
-  Statement members(db, "SELECT id, actor_id, organization_id, role, valid_from, valid_to, note FROM membership ORDER BY id");
+  Statement members(db,
+                    "SELECT id, actor_id, organization_id, role, valid_from, valid_to, note FROM "
+                    "membership ORDER BY id");
   while (members.Step()) {
     data->memberships.push_back({members.Text(1), members.Text(2), members.Text(3),
                                  members.OptionalDate(4), members.OptionalDate(5), members.Text(6),
@@ -251,30 +336,35 @@ void LoadActors(sqlite3* db, CitationMap& cites, Dataset* data) {
 
 void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
   auto aliases = LoadLinks(db, "SELECT platform_id, alias FROM platform_alias ORDER BY rowid");
-  auto developers = LoadLinks(db, "SELECT platform_id, actor_id FROM platform_developer ORDER BY rowid");
-  Statement platforms(db, "SELECT id, name, category, domain, origin, first_delivered, note FROM platform ORDER BY id");
+  auto developers =
+      LoadLinks(db, "SELECT platform_id, actor_id FROM platform_developer ORDER BY rowid");
+  Statement platforms(
+      db,
+      "SELECT id, name, category, domain, origin, first_delivered, note FROM platform ORDER BY id");
   while (platforms.Step()) {
     std::string id = platforms.Text(0);
-    data->platforms.push_back({id, platforms.Text(1), aliases[id], platforms.Text(2), platforms.Text(3),
-                               developers[id], platforms.Text(4), platforms.OptionalDate(5),
-                               platforms.Text(6), cites[{"platform", id}]});
+    data->platforms.push_back(
+        {id, platforms.Text(1), aliases[id], platforms.Text(2), platforms.Text(3), developers[id],
+         platforms.Text(4), platforms.OptionalDate(5), platforms.Text(6), cites[{"platform", id}]});
   }
-  Statement components(db, "SELECT id, platform_id, part, name, maker, maker_state, value_share,"
-                           " value_share_is_estimate, valid_from, valid_to, replaced_by, note"
-                           " FROM component ORDER BY id");
+  Statement components(db,
+                       "SELECT id, platform_id, part, name, maker, maker_state, value_share,"
+                       " value_share_is_estimate, valid_from, valid_to, replaced_by, note"
+                       " FROM component ORDER BY id");
   while (components.Step()) {
     std::string id = components.Text(0);
-    data->components.push_back({id, components.Text(1), components.Text(2), components.Text(3),
-                                components.Text(4), components.Text(5), components.OptionalDouble(6),
-                                components.Int(7) != 0, components.OptionalDate(8),
-                                components.OptionalDate(9), components.Text(10), components.Text(11),
-                                cites[{"component", id}]});
+    data->components.push_back(
+        {id, components.Text(1), components.Text(2), components.Text(3), components.Text(4),
+         components.Text(5), components.OptionalDouble(6), components.Int(7) != 0,
+         components.OptionalDate(8), components.OptionalDate(9), components.Text(10),
+         components.Text(11), cites[{"component", id}]});
   }
 }
 
 void LoadAgreementsAndVentures(sqlite3* db, CitationMap& cites, Dataset* data) {
   auto parties = LoadLinks(db, "SELECT agreement_id, actor_id FROM agreement_party ORDER BY rowid");
-  Statement agreements(db, "SELECT id, date, type, title, status, note FROM agreement ORDER BY date, id");
+  Statement agreements(
+      db, "SELECT id, date, type, title, status, note FROM agreement ORDER BY date, id");
   while (agreements.Step()) {
     std::string id = agreements.Text(0);
     data->agreements.push_back({id, RequiredDate(agreements, 1), parties[id], agreements.Text(2),
@@ -282,13 +372,16 @@ void LoadAgreementsAndVentures(sqlite3* db, CitationMap& cites, Dataset* data) {
                                 cites[{"agreement", id}]});
   }
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<double>>> partners;
-  Statement partner_rows(db, "SELECT venture_id, actor_id, share FROM venture_partner ORDER BY rowid");
+  Statement partner_rows(db,
+                         "SELECT venture_id, actor_id, share FROM venture_partner ORDER BY rowid");
   while (partner_rows.Step()) {
     auto& [ids, shares] = partners[partner_rows.Text(0)];
     ids.push_back(partner_rows.Text(1));
     if (auto share = partner_rows.OptionalDouble(2)) shares.push_back(*share);
   }
-  Statement ventures(db, "SELECT id, name, actor_id, type, founded, ended, products, note FROM venture ORDER BY id");
+  Statement ventures(
+      db,
+      "SELECT id, name, actor_id, type, founded, ended, products, note FROM venture ORDER BY id");
   while (ventures.Step()) {
     std::string id = ventures.Text(0);
     data->ventures.push_back({id, ventures.Text(1), ventures.Text(2), ventures.Text(3),
@@ -307,8 +400,9 @@ void LoadEventsAndEmbargoes(sqlite3* db, CitationMap& cites, Dataset* data) {
                             actors[id], events.Text(4), events.Text(5), cites[{"event", id}]});
   }
   auto imposers = LoadLinks(db, "SELECT embargo_id, actor_id FROM embargo_imposer ORDER BY rowid");
-  Statement embargoes(db, "SELECT id, target, scope, legal_basis, trigger_event, start_date, end_date,"
-                          " status, title, note FROM embargo ORDER BY start_date, id");
+  Statement embargoes(db,
+                      "SELECT id, target, scope, legal_basis, trigger_event, start_date, end_date,"
+                      " status, title, note FROM embargo ORDER BY start_date, id");
   while (embargoes.Step()) {
     std::string id = embargoes.Text(0);
     data->embargoes.push_back({id, imposers[id], embargoes.Text(1), embargoes.Text(2),
@@ -319,14 +413,18 @@ void LoadEventsAndEmbargoes(sqlite3* db, CitationMap& cites, Dataset* data) {
 }
 
 void LoadIndicatorsAndClaims(sqlite3* db, CitationMap& cites, Dataset* data) {
-  Statement indicators(db, "SELECT id, actor_id, metric, period, value, unit, estimate, note FROM indicator ORDER BY id");
+  Statement indicators(db,
+                       "SELECT id, actor_id, metric, period, value, unit, estimate, note FROM "
+                       "indicator ORDER BY id");
   while (indicators.Step()) {
     std::string id = indicators.Text(0);
     data->indicators.push_back({id, indicators.Text(1), indicators.Text(2), indicators.Text(3),
                                 indicators.Double(4), indicators.Text(5), indicators.Int(6) != 0,
                                 indicators.Text(7), cites[{"indicator", id}]});
   }
-  Statement claims(db, "SELECT id, text, section, kind, params, expected, tolerance, note FROM claim ORDER BY id");
+  Statement claims(
+      db,
+      "SELECT id, text, section, kind, params, expected, tolerance, note FROM claim ORDER BY id");
   while (claims.Step()) {
     std::string id = claims.Text(0);
     data->claims.push_back({id, claims.Text(1), claims.Text(2), claims.Text(3), claims.Text(4),

@@ -76,8 +76,8 @@ bool Statement::Step() {
 Status Statement::Run() {
   if (!stmt_) return status_;
   int rc = sqlite3_step(stmt_);
-  Status result = rc == SQLITE_DONE || rc == SQLITE_ROW ? Status::Ok()
-                                                        : Status::Store(sqlite3_errmsg(db_));
+  Status result =
+      rc == SQLITE_DONE || rc == SQLITE_ROW ? Status::Ok() : Status::Store(sqlite3_errmsg(db_));
   Reset();
   return result;
 }

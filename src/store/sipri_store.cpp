@@ -19,30 +19,52 @@ int CountRejected(const SipriFile& file) {
 }
 
 Status SaveTransfers(sqlite3* db, int64_t file_id, const SipriFile& file) {
-  Statement transfer(db, "INSERT INTO transfer (file_id, vintage, deal_id, supplier_name,"
-                         " recipient_name, supplier_id, recipient_id, designation, description,"
-                         " category, order_year, order_year_is_estimate, number_ordered,"
-                         " number_ordered_is_estimate, number_delivered,"
-                         " number_delivered_is_estimate, status, tiv_unit, tiv_unit_new, tiv_order,"
-                         " tiv_delivered, local_production, comments, source_line)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement transfer(
+      db,
+      "INSERT INTO transfer (file_id, vintage, deal_id, supplier_name,"
+      " recipient_name, supplier_id, recipient_id, designation, description,"
+      " category, order_year, order_year_is_estimate, number_ordered,"
+      " number_ordered_is_estimate, number_delivered,"
+      " number_delivered_is_estimate, status, tiv_unit, tiv_unit_new, tiv_order,"
+      " tiv_delivered, local_production, comments, source_line)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement delivery(db, "INSERT INTO delivery VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const Transfer& t : file.transfers) {
-    transfer.BindInt64(1, file_id).Bind(2, file.vintage).BindOrNull(3, t.deal_id)
-        .Bind(4, t.supplier_name).Bind(5, t.recipient_name).BindOrNull(6, t.supplier_id)
-        .BindOrNull(7, t.recipient_id).BindOrNull(8, t.designation).BindOrNull(9, t.description)
-        .BindOrNull(10, t.category).Bind(11, t.order_year).Bind(12, t.order_year_is_estimate)
-        .Bind(13, t.number_ordered).Bind(14, t.number_ordered_is_estimate)
-        .Bind(15, t.number_delivered).Bind(16, t.number_delivered_is_estimate)
-        .BindOrNull(17, t.status).Bind(18, t.tiv_unit).Bind(19, t.tiv_unit_new)
-        .Bind(20, t.tiv_order).Bind(21, t.tiv_delivered).Bind(22, t.local_production)
-        .BindOrNull(23, t.comments).Bind(24, t.source_line);
+    transfer.BindInt64(1, file_id)
+        .Bind(2, file.vintage)
+        .BindOrNull(3, t.deal_id)
+        .Bind(4, t.supplier_name)
+        .Bind(5, t.recipient_name)
+        .BindOrNull(6, t.supplier_id)
+        .BindOrNull(7, t.recipient_id)
+        .BindOrNull(8, t.designation)
+        .BindOrNull(9, t.description)
+        .BindOrNull(10, t.category)
+        .Bind(11, t.order_year)
+        .Bind(12, t.order_year_is_estimate)
+        .Bind(13, t.number_ordered)
+        .Bind(14, t.number_ordered_is_estimate)
+        .Bind(15, t.number_delivered)
+        .Bind(16, t.number_delivered_is_estimate)
+        .BindOrNull(17, t.status)
+        .Bind(18, t.tiv_unit)
+        .Bind(19, t.tiv_unit_new)
+        .Bind(20, t.tiv_order)
+        .Bind(21, t.tiv_delivered)
+        .Bind(22, t.local_production)
+        .BindOrNull(23, t.comments)
+        .Bind(24, t.source_line);
     DEFCOOP_RETURN_IF_ERROR(transfer.Run());
     int64_t transfer_id = sqlite3_last_insert_rowid(db);
     for (const Delivery& d : t.deliveries) {
-      DEFCOOP_RETURN_IF_ERROR(delivery.BindInt64(1, transfer_id).Bind(2, d.year).Bind(3, d.number)
-                                  .Bind(4, d.tiv).Bind(5, d.year_is_estimate)
-                                  .Bind(6, d.number_is_estimate).Bind(7, d.approximate).Run());
+      DEFCOOP_RETURN_IF_ERROR(delivery.BindInt64(1, transfer_id)
+                                  .Bind(2, d.year)
+                                  .Bind(3, d.number)
+                                  .Bind(4, d.tiv)
+                                  .Bind(5, d.year_is_estimate)
+                                  .Bind(6, d.number_is_estimate)
+                                  .Bind(7, d.approximate)
+                                  .Run());
     }
   }
   return Status::Ok();
@@ -52,11 +74,18 @@ Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string kind(ToString(file.format));
   for (const TivCell& c : file.cells) {
-    DEFCOOP_RETURN_IF_ERROR(cell.BindInt64(1, file_id).Bind(2, file.vintage)
-                                .Bind(3, kind).Bind(4, c.actor_name).BindOrNull(5, c.actor_id)
-                                .BindOrNull(6, c.counterpart_name).BindOrNull(7, c.counterpart_id)
-                                .Bind(8, c.year).Bind(9, c.tiv).Bind(10, c.under_half)
-                                .Bind(11, c.source_line).Run());
+    DEFCOOP_RETURN_IF_ERROR(cell.BindInt64(1, file_id)
+                                .Bind(2, file.vintage)
+                                .Bind(3, kind)
+                                .Bind(4, c.actor_name)
+                                .BindOrNull(5, c.actor_id)
+                                .BindOrNull(6, c.counterpart_name)
+                                .BindOrNull(7, c.counterpart_id)
+                                .Bind(8, c.year)
+                                .Bind(9, c.tiv)
+                                .Bind(10, c.under_half)
+                                .Bind(11, c.source_line)
+                                .Run());
   }
   return Status::Ok();
 }
@@ -64,8 +93,11 @@ Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
 Status SaveProblems(sqlite3* db, int64_t file_id, const SipriFile& file) {
   Statement problem(db, "INSERT INTO import_problem VALUES (?, ?, ?, ?)");
   for (const InputProblem& p : file.problems) {
-    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id).Bind(2, p.where.line)
-                                .Bind(3, p.reason).Bind(4, p.repaired).Run());
+    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
+                                .Bind(2, p.where.line)
+                                .Bind(3, p.reason)
+                                .Bind(4, p.repaired)
+                                .Run());
   }
   return Status::Ok();
 }
@@ -73,8 +105,14 @@ Status SaveProblems(sqlite3* db, int64_t file_id, const SipriFile& file) {
 }  // namespace
 
 Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::string& content_hash) {
-  ImportSummary summary{file.path, std::string(ToString(file.format)), file.vintage,
-                        file.records_read, 0, CountRejected(file), 0, false};
+  ImportSummary summary{file.path,
+                        std::string(ToString(file.format)),
+                        file.vintage,
+                        file.records_read,
+                        0,
+                        CountRejected(file),
+                        0,
+                        false};
   for (const InputProblem& problem : file.problems) summary.repaired += problem.repaired ? 1 : 0;
   summary.imported = summary.records_read - summary.rejected;
   Statement existing(db_, "SELECT 1 FROM sipri_file WHERE content_hash = ?");
@@ -84,12 +122,20 @@ Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::str
     return summary;
   }
   Status status = InTransaction(db_, [&]() -> Status {
-    Statement insert(db_, "INSERT INTO sipri_file (path, content_hash, format, vintage, title,"
-                          " records_read, imported, rejected, repaired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path).Bind(2, content_hash).Bind(3, summary.format)
-                                .Bind(4, file.vintage).BindOrNull(5, file.title)
-                                .Bind(6, summary.records_read).Bind(7, summary.imported)
-                                .Bind(8, summary.rejected).Bind(9, summary.repaired).Run());
+    Statement insert(
+        db_,
+        "INSERT INTO sipri_file (path, content_hash, format, vintage, title,"
+        " records_read, imported, rejected, repaired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path)
+                                .Bind(2, content_hash)
+                                .Bind(3, summary.format)
+                                .Bind(4, file.vintage)
+                                .BindOrNull(5, file.title)
+                                .Bind(6, summary.records_read)
+                                .Bind(7, summary.imported)
+                                .Bind(8, summary.rejected)
+                                .Bind(9, summary.repaired)
+                                .Run());
     int64_t file_id = sqlite3_last_insert_rowid(db_);
     DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db_, file_id, file));
     DEFCOOP_RETURN_IF_ERROR(SaveCells(db_, file_id, file));
@@ -108,9 +154,10 @@ std::vector<Vintage> Store::Vintages() const {
     vintage.files.push_back(files.Text(1));
     vintage.formats.push_back(files.Text(2));
   }
-  Statement counts(db_, "SELECT vintage, (SELECT count(*) FROM transfer t WHERE t.vintage = f.vintage),"
-                        " (SELECT count(*) FROM tiv_cell c WHERE c.vintage = f.vintage)"
-                        " FROM sipri_file f GROUP BY vintage");
+  Statement counts(db_,
+                   "SELECT vintage, (SELECT count(*) FROM transfer t WHERE t.vintage = f.vintage),"
+                   " (SELECT count(*) FROM tiv_cell c WHERE c.vintage = f.vintage)"
+                   " FROM sipri_file f GROUP BY vintage");
   while (counts.Step()) {
     by_vintage[counts.Text(0)].transfers = counts.Int(1);
     by_vintage[counts.Text(0)].table_cells = counts.Int(2);
@@ -121,16 +168,18 @@ std::vector<Vintage> Store::Vintages() const {
 }
 
 std::string Store::NewestVintage() const {
-  Statement newest(db_, "SELECT max(vintage) FROM sipri_file WHERE format IN ('old_register', 'new_register')");
+  Statement newest(
+      db_, "SELECT max(vintage) FROM sipri_file WHERE format IN ('old_register', 'new_register')");
   return newest.Step() ? newest.Text(0) : "";
 }
 
 Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) const {
   std::map<int64_t, std::vector<Delivery>> deliveries;
-  Statement delivery_rows(db_, "SELECT d.transfer_id, d.year, d.number, d.tiv, d.year_is_estimate,"
-                               " d.number_is_estimate, d.approximate FROM delivery d"
-                               " JOIN transfer t ON t.id = d.transfer_id"
-                               " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY d.rowid");
+  Statement delivery_rows(db_,
+                          "SELECT d.transfer_id, d.year, d.number, d.tiv, d.year_is_estimate,"
+                          " d.number_is_estimate, d.approximate FROM delivery d"
+                          " JOIN transfer t ON t.id = d.transfer_id"
+                          " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY d.rowid");
   delivery_rows.Bind(1, vintage);
   while (delivery_rows.Step()) {
     deliveries[delivery_rows.Int64(0)].push_back(
@@ -138,12 +187,13 @@ Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) c
          delivery_rows.Int(4) != 0, delivery_rows.Int(5) != 0, delivery_rows.Int(6) != 0});
   }
   if (!delivery_rows.status().ok()) return delivery_rows.status();
-  Statement rows(db_, "SELECT id, deal_id, supplier_name, recipient_name, supplier_id, recipient_id,"
-                      " designation, description, category, order_year, order_year_is_estimate,"
-                      " number_ordered, number_ordered_is_estimate, number_delivered,"
-                      " number_delivered_is_estimate, status, tiv_unit, tiv_unit_new, tiv_order,"
-                      " tiv_delivered, local_production, comments, source_line FROM transfer"
-                      " WHERE ?1 = '' OR vintage = ?1 ORDER BY id");
+  Statement rows(db_,
+                 "SELECT id, deal_id, supplier_name, recipient_name, supplier_id, recipient_id,"
+                 " designation, description, category, order_year, order_year_is_estimate,"
+                 " number_ordered, number_ordered_is_estimate, number_delivered,"
+                 " number_delivered_is_estimate, status, tiv_unit, tiv_unit_new, tiv_order,"
+                 " tiv_delivered, local_production, comments, source_line FROM transfer"
+                 " WHERE ?1 = '' OR vintage = ?1 ORDER BY id");
   rows.Bind(1, vintage);
   std::vector<Transfer> transfers;
   while (rows.Step()) {
@@ -179,9 +229,11 @@ Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) c
 
 Result<std::vector<TivCell>> Store::LoadTivCells(const std::string& vintage,
                                                  SipriFormat table_kind) const {
-  Statement rows(db_, "SELECT actor_name, actor_id, counterpart_name, counterpart_id, year, tiv, under_half,"
-                      " source_line FROM tiv_cell WHERE (?1 = '' OR vintage = ?1)"
-                      " AND table_kind = ?2 ORDER BY rowid");
+  Statement rows(
+      db_,
+      "SELECT actor_name, actor_id, counterpart_name, counterpart_id, year, tiv, under_half,"
+      " source_line FROM tiv_cell WHERE (?1 = '' OR vintage = ?1)"
+      " AND table_kind = ?2 ORDER BY rowid");
   rows.Bind(1, vintage).Bind(2, ToString(table_kind));
   std::vector<TivCell> cells;
   while (rows.Step()) {

@@ -36,8 +36,7 @@ Status Migrate(sqlite3* db, int from_version, int to_version) {
                              std::string(migration.description) + ") failed: " + status.message());
       }
     }
-    DEFCOOP_RETURN_IF_ERROR(
-        Exec(db, "PRAGMA application_id = " + std::to_string(kApplicationId)));
+    DEFCOOP_RETURN_IF_ERROR(Exec(db, "PRAGMA application_id = " + std::to_string(kApplicationId)));
     return Exec(db, "PRAGMA user_version = " + std::to_string(to_version));
   });
 }
@@ -71,21 +70,23 @@ Result<sqlite3*> OpenAndCheck(const std::string& path, int flags, int target, bo
   }
   bool fresh = application_id == 0 && version == 0 && IsEmptyDatabase(db);
   if (fresh && !may_create) {
-    return fail(Status::Store(path + " is an empty database, not a defcoop store; run `defcoop init`"));
+    return fail(
+        Status::Store(path + " is an empty database, not a defcoop store; run `defcoop init`"));
   }
   if (!fresh && application_id != kApplicationId) {
     return fail(Status::Store(path + " is an SQLite file of another program, not a defcoop store; "
-                              "choose another --db path"));
+                                     "choose another --db path"));
   }
   int latest = Store::CurrentSchemaVersion();
   if (version > latest) {
-    return fail(Status::Store(path + " was written by a newer defcoop (schema v" +
-                              std::to_string(version) + "; this defcoop reads up to v" +
-                              std::to_string(latest) +
-                              "): upgrade defcoop, or build a new store with `defcoop init --db OTHER`"));
+    return fail(
+        Status::Store(path + " was written by a newer defcoop (schema v" + std::to_string(version) +
+                      "; this defcoop reads up to v" + std::to_string(latest) +
+                      "): upgrade defcoop, or build a new store with `defcoop init --db OTHER`"));
   }
   if (version < target) {
-    if ((flags & SQLITE_OPEN_READWRITE) == 0) return fail(Status::Internal("migration needs write access"));
+    if ((flags & SQLITE_OPEN_READWRITE) == 0)
+      return fail(Status::Internal("migration needs write access"));
     status = Migrate(db, version, target);
     if (!status.ok()) return fail(status);
   }
@@ -105,7 +106,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     return Status::Store("no store at " + path +
                          "; build one with `defcoop init` (or pass --db / set DEFCOOP_DB)");
   }
-  if (exists && fs::is_directory(path)) return Status::Store(path + " is a folder, not a store file");
+  if (exists && fs::is_directory(path))
+    return Status::Store(path + " is a folder, not a store file");
   int write_flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0);
   if (mode != OpenMode::kReadOnly) {
     Result<sqlite3*> db = OpenAndCheck(path, write_flags, target, mode == OpenMode::kCreate);
@@ -150,7 +152,8 @@ Result<QueryResult> Store::Query(const std::string& sql) const {
     }
     result.rows.push_back(std::move(row));
   }
-  if (!statement.status().ok()) return Status::InvalidInput("SQL error: " + statement.status().message());
+  if (!statement.status().ok())
+    return Status::InvalidInput("SQL error: " + statement.status().message());
   return result;
 }
 

@@ -15,16 +15,32 @@ Claim MakeClaim(const std::string& id, const std::string& kind, const std::strin
 
 Dataset Facts() {
   Dataset data;
-  data.events = {{"event:war", *ParseDate("2020-09-27"), *ParseDate("2020-11-10"), "war", {"AZE"}, "War", "", {kRecord}},
-                 {"event:told", *ParseDate("2022-05-10"), {}, "visit", {"KAZ"}, "Visit", "", {kArticle}}};
-  data.indicators = {{"ind:own", "TUR", "defense_exports", "2022", 4.4e9, "usd", false, "", {kArticle}},
-                     {"ind:independent", "TUR", "defense_exports", "2022", 4.39e9, "usd", false, "", {kRecord}},
-                     {"ind:target", "TUR", "defense_exports_target", "2022", 4.0e9, "usd", false, "", {kRecord}}};
+  data.events = {
+      {"event:war",
+       *ParseDate("2020-09-27"),
+       *ParseDate("2020-11-10"),
+       "war",
+       {"AZE"},
+       "War",
+       "",
+       {kRecord}},
+      {"event:told", *ParseDate("2022-05-10"), {}, "visit", {"KAZ"}, "Visit", "", {kArticle}}};
+  data.indicators = {
+      {"ind:own", "TUR", "defense_exports", "2022", 4.4e9, "usd", false, "", {kArticle}},
+      {"ind:independent", "TUR", "defense_exports", "2022", 4.39e9, "usd", false, "", {kRecord}},
+      {"ind:target", "TUR", "defense_exports_target", "2022", 4.0e9, "usd", false, "", {kRecord}}};
   for (int month : {1, 3, 4, 5, 6, 9}) {
-    data.agreements.push_back({"agr:" + std::to_string(month), Date{2022, month, 15}, {"TUR", "KAZ"},
-                               "military_cooperation", "Agreement", "signed", "", {kRecord}});
+    data.agreements.push_back({"agr:" + std::to_string(month),
+                               Date{2022, month, 15},
+                               {"TUR", "KAZ"},
+                               "military_cooperation",
+                               "Agreement",
+                               "signed",
+                               "",
+                               {kRecord}});
   }
-  data.agreements.push_back({"agr:old", Date{2019, 6, 1}, {"TUR", "UZB"}, "framework", "Old", "signed", "", {kRecord}});
+  data.agreements.push_back(
+      {"agr:old", Date{2019, 6, 1}, {"TUR", "UZB"}, "framework", "Old", "signed", "", {kRecord}});
   return data;
 }
 
@@ -35,7 +51,8 @@ ClaimCheck CheckOnly(const Claim& claim, const std::vector<Transfer>& transfers 
 }
 
 TEST(Claims, DateFromAnotherSourceContradictsTheClaim) {
-  ClaimCheck check = CheckOnly(MakeClaim("c", "date", "table=events;id=event:war;field=end_date", "2021-11"));
+  ClaimCheck check =
+      CheckOnly(MakeClaim("c", "date", "table=events;id=event:war;field=end_date", "2021-11"));
   EXPECT_EQ(check.status, ClaimStatus::kContradicted);
   EXPECT_EQ(check.computed, "2020-11-10");
   EXPECT_EQ(check.evidence_sources, (std::vector<SourceRef>{kRecord}));
@@ -58,12 +75,16 @@ TEST(Claims, FactKnownOnlyFromTheClaimsOwnSourceIsUnverifiable) {
 }
 
 TEST(Claims, IndicatorValuesUseTheTolerance) {
-  EXPECT_EQ(CheckOnly(MakeClaim("c", "value", "indicator=ind:independent", "4400000000", "1%")).status,
-            ClaimStatus::kSupported);
-  EXPECT_EQ(CheckOnly(MakeClaim("c", "value", "indicator=ind:independent", "4400000000", "0")).status,
-            ClaimStatus::kContradicted);
-  EXPECT_EQ(CheckOnly(MakeClaim("c", "value", "indicator=ind:independent;bound=lower", "4000000000")).status,
-            ClaimStatus::kSupported);
+  EXPECT_EQ(
+      CheckOnly(MakeClaim("c", "value", "indicator=ind:independent", "4400000000", "1%")).status,
+      ClaimStatus::kSupported);
+  EXPECT_EQ(
+      CheckOnly(MakeClaim("c", "value", "indicator=ind:independent", "4400000000", "0")).status,
+      ClaimStatus::kContradicted);
+  EXPECT_EQ(
+      CheckOnly(MakeClaim("c", "value", "indicator=ind:independent;bound=lower", "4000000000"))
+          .status,
+      ClaimStatus::kSupported);
   EXPECT_EQ(CheckOnly(MakeClaim("c", "value", "indicator=ind:own", "4400000000")).status,
             ClaimStatus::kUnverifiable);
 }
@@ -76,19 +97,21 @@ TEST(Claims, RatioOfTwoIndicators) {
 }
 
 TEST(Claims, ShockTestOnTheAgreementsAfterADate) {
-  ClaimCheck check = CheckOnly(MakeClaim("c", "shock_test",
-                                         "date=2022-02-24;window=12m;actors=TUR|KAZ|UZB;type=agreement",
-                                         "increase"));
+  ClaimCheck check = CheckOnly(
+      MakeClaim("c", "shock_test", "date=2022-02-24;window=12m;actors=TUR|KAZ|UZB;type=agreement",
+                "increase"));
   // 5 agreements in the 12 months after (Mar-Sep 2022), 1 before (Jan 2022); the Jun 2019
   // one is outside both windows. R: poisson.test(c(5, 1), c(365, 365))$p.value -> 0.21875,
   // with alternative = "greater" -> 0.109375: not significant at 5%.
   EXPECT_EQ(check.status, ClaimStatus::kUnverifiable);
-  EXPECT_NE(check.computed.find("5 after vs 1 before; p = 0.2188 (one-sided 0.1094)"), std::string::npos)
+  EXPECT_NE(check.computed.find("5 after vs 1 before; p = 0.2188 (one-sided 0.1094)"),
+            std::string::npos)
       << check.computed;
 }
 
 TEST(Claims, CountOfAgreementsBelowTheClaimMeansMissingData) {
-  ClaimCheck check = CheckOnly(MakeClaim("c", "count", "table=agreements;parties=TUR|UZB;date=2019-06-01", "10"));
+  ClaimCheck check =
+      CheckOnly(MakeClaim("c", "count", "table=agreements;parties=TUR|UZB;date=2019-06-01", "10"));
   EXPECT_EQ(check.status, ClaimStatus::kUnverifiable);
   EXPECT_EQ(check.computed, "1");
 }
@@ -105,18 +128,22 @@ Transfer Deal(const std::string& supplier, const std::string& recipient, int yea
 TEST(Claims, SupplierShareDirectionFromSipri) {
   std::vector<Transfer> transfers = {Deal("RUS", "AZE", 2011, 90), Deal("TUR", "AZE", 2011, 10),
                                      Deal("RUS", "AZE", 2016, 40), Deal("TUR", "AZE", 2016, 60)};
-  Claim falls = MakeClaim("c", "supplier_rank", "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "decrease");
+  Claim falls = MakeClaim("c", "supplier_rank",
+                          "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "decrease");
   ClaimCheck check = CheckOnly(falls, transfers);
   EXPECT_EQ(check.status, ClaimStatus::kSupported);
-  EXPECT_NE(check.computed.find("90.0% in 2010-2014 -> 40.0% in 2015-2019"), std::string::npos) << check.computed;
-  Claim rises = MakeClaim("c", "supplier_rank", "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "increase");
+  EXPECT_NE(check.computed.find("90.0% in 2010-2014 -> 40.0% in 2015-2019"), std::string::npos)
+      << check.computed;
+  Claim rises = MakeClaim("c", "supplier_rank",
+                          "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "increase");
   EXPECT_EQ(CheckOnly(rises, transfers).status, ClaimStatus::kContradicted);
 }
 
 TEST(Claims, RecipientRankAmongAGroup) {
   std::vector<Transfer> transfers = {Deal("TUR", "TKM", 2019, 100), Deal("TUR", "AZE", 2019, 50),
                                      Deal("TUR", "QAT", 2019, 500)};
-  Claim claim = MakeClaim("c", "rank", "supplier=TUR;recipient=AZE;among=AZE|TKM;years=2018-2022", "1");
+  Claim claim =
+      MakeClaim("c", "rank", "supplier=TUR;recipient=AZE;among=AZE|TKM;years=2018-2022", "1");
   ClaimCheck check = CheckOnly(claim, transfers);
   EXPECT_EQ(check.status, ClaimStatus::kContradicted);
   EXPECT_EQ(check.computed, "rank 2 (TKM 100 > AZE 50)");
@@ -124,14 +151,16 @@ TEST(Claims, RecipientRankAmongAGroup) {
 
 TEST(Claims, UnitsDeliveredAtLeastTheClaimedNumber) {
   std::vector<Transfer> transfers = {Deal("TUR", "KGZ", 2021, 10), Deal("TUR", "KGZ", 2022, 10)};
-  Claim claim = MakeClaim("c", "count", "supplier=TUR;recipient=KGZ;designation=Bayraktar TB2;bound=lower", "3");
+  Claim claim = MakeClaim("c", "count",
+                          "supplier=TUR;recipient=KGZ;designation=Bayraktar TB2;bound=lower", "3");
   ClaimCheck check = CheckOnly(claim, transfers);
   EXPECT_EQ(check.status, ClaimStatus::kSupported);
   EXPECT_EQ(check.computed, "4 delivered");
 }
 
 TEST(Claims, SipriChecksWithoutSipriDataAreUnverifiable) {
-  Claim claim = MakeClaim("c", "supplier_rank", "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "decrease");
+  Claim claim = MakeClaim("c", "supplier_rank",
+                          "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "decrease");
   ClaimCheck check = CheckOnly(claim);
   EXPECT_EQ(check.status, ClaimStatus::kUnverifiable);
   EXPECT_NE(check.evidence.find("needs SIPRI data"), std::string::npos);

@@ -75,7 +75,7 @@ Dataset UavAndTanks() {
 
 TEST(InUseAt, OverlapsAtTheCoarserPrecision) {
   Component camera = Part("c", "p", "camera", "CAN", "", "2020-10");
-  EXPECT_TRUE(InUseAt(camera, D("2020-10-05")));   // used "until October": overlaps the day
+  EXPECT_TRUE(InUseAt(camera, D("2020-10-05")));  // used "until October": overlaps the day
   EXPECT_FALSE(InUseAt(camera, D("2020-11-01")));
   Component engine = Part("e", "p", "engine", "KOR", "2021-10", "");
   EXPECT_TRUE(InUseAt(engine, D("2021")));  // the year includes October
@@ -148,8 +148,8 @@ TEST(EmbargoYears, RunsFromStartToEndOrTheVintagesLastYear) {
   EXPECT_FALSE(EmbargoYears(MakeEmbargo("e", {"CAN"}, "TUR", ""), 2023).has_value());
 }
 
-Transfer Deal(const std::string& supplier, const std::string& recipient, const std::string& designation,
-              std::vector<Delivery> deliveries) {
+Transfer Deal(const std::string& supplier, const std::string& recipient,
+              const std::string& designation, std::vector<Delivery> deliveries) {
   Transfer t;
   t.supplier_id = t.supplier_name = supplier;
   t.recipient_id = t.recipient_name = recipient;
@@ -160,7 +160,8 @@ Transfer Deal(const std::string& supplier, const std::string& recipient, const s
 
 TEST(DeliveriesDuring, ListsEachImposersYearsWithTivAndDesignations) {
   std::vector<Transfer> transfers = {
-      Deal("USA", "TUR", "F-16", {{1974, 1, 100, false, false, false}, {1976, 1, 40, false, false, false}}),
+      Deal("USA", "TUR", "F-16",
+           {{1974, 1, 100, false, false, false}, {1976, 1, 40, false, false, false}}),
       Deal("USA", "TUR", "M-60", {{1976, 1, 10, false, false, true}}),
       Deal("FRA", "TUR", "Milan", {{1977, 1, 5, false, false, false}}),
       Deal("USA", "GRC", "F-4", {{1976, 1, 70, false, false, false}})};
@@ -185,7 +186,8 @@ TEST(AnalyzeEmbargoes, FiltersByTargetStateAndOrdersByStart) {
                     MakeEmbargo("emb:usa", {"USA"}, "org:agency", "2020-10-05"),
                     MakeEmbargo("emb:deu", {"DEU"}, "TUR", "2019-10"),
                     MakeEmbargo("emb:other", {"DEU"}, "RUS", "2014")};
-  std::vector<Transfer> transfers = {Deal("CAN", "TUR", "Camera", {{2021, 1, 3, false, false, false}})};
+  std::vector<Transfer> transfers = {
+      Deal("CAN", "TUR", "Camera", {{2021, 1, 3, false, false, false}})};
   auto reports = AnalyzeEmbargoes(data, transfers, {{"TUR"}, 2023});
   ASSERT_EQ(reports.size(), 4u);
   EXPECT_EQ(reports[0].embargo.id, "emb:deu");
@@ -204,7 +206,8 @@ TEST(AnalyzeEmbargoes, FiltersByTargetStateAndOrdersByStart) {
 TEST(AnalyzeEmbargoes, WithoutSipriDataChecksNoDeliveries) {
   Dataset data = UavAndTanks();
   data.embargoes = {MakeEmbargo("emb:can", {"CAN"}, "TUR", "2020-10-05")};
-  std::vector<Transfer> transfers = {Deal("CAN", "TUR", "Camera", {{2021, 1, 3, false, false, false}})};
+  std::vector<Transfer> transfers = {
+      Deal("CAN", "TUR", "Camera", {{2021, 1, 3, false, false, false}})};
   auto reports = AnalyzeEmbargoes(data, transfers, {{}, std::nullopt});
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_FALSE(reports[0].sipri_years.has_value());

@@ -95,7 +95,8 @@ Dataset Fleet() {
   data.platforms = {MakePlatform("p:tank", "TUR"), MakePlatform("p:ship", "TUR"),
                     MakePlatform("p:heli", "TUR"), MakePlatform("p:leo", "DEU")};
   data.components = {
-      Part("c:tank-eng-deu", "p:tank", "engine", "DEU", std::nullopt, true, "", "2019", "c:tank-eng-kor"),
+      Part("c:tank-eng-deu", "p:tank", "engine", "DEU", std::nullopt, true, "", "2019",
+           "c:tank-eng-kor"),
       Part("c:tank-eng-kor", "p:tank", "engine", "KOR", std::nullopt, true, "2021-10"),
       Part("c:ship-eng-deu", "p:ship", "engine", "DEU"),
       Part("c:heli-sensor-can", "p:heli", "sensor", "CAN"),

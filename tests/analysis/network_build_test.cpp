@@ -8,7 +8,8 @@
 namespace defcoop::analysis {
 namespace {
 
-Transfer Deal(const std::string& supplier, const std::string& recipient, std::vector<Delivery> deliveries) {
+Transfer Deal(const std::string& supplier, const std::string& recipient,
+              std::vector<Delivery> deliveries) {
   Transfer t;
   t.supplier_id = t.supplier_name = supplier;
   t.recipient_id = t.recipient_name = recipient;
@@ -29,7 +30,8 @@ Actor MakeActor(const std::string& id, ActorKind kind, const std::string& home =
   return actor;
 }
 
-Agreement MakeAgreement(const std::string& id, const std::string& date, std::vector<std::string> parties) {
+Agreement MakeAgreement(const std::string& id, const std::string& date,
+                        std::vector<std::string> parties) {
   Agreement agreement;
   agreement.id = id;
   agreement.date = D(date);
@@ -40,7 +42,8 @@ Agreement MakeAgreement(const std::string& id, const std::string& date, std::vec
 // Four states, two firms with home states, one without, an organization and a region.
 Dataset Curated() {
   Dataset data;
-  for (const char* id : {"TUR", "AZE", "KAZ", "RUS"}) data.actors.push_back(MakeActor(id, ActorKind::kState));
+  for (const char* id : {"TUR", "AZE", "KAZ", "RUS"})
+    data.actors.push_back(MakeActor(id, ActorKind::kState));
   data.actors.push_back(MakeActor("firm:aselsan", ActorKind::kFirm, "TUR"));
   data.actors.push_back(MakeActor("firm:ke", ActorKind::kFirm, "KAZ"));
   data.actors.push_back(MakeActor("firm:eurosam", ActorKind::kFirm));
@@ -65,15 +68,15 @@ Dataset Curated() {
 
 std::vector<Transfer> Register() {
   return {Deal("TUR", "AZE", {Exact(2020, 10), Exact(2021, 5)}),
-          Deal("RUS", "AZE", {Exact(2015, 100)}),
-          Deal("RUS", "KAZ", {Exact(2020, 50)}),
+          Deal("RUS", "AZE", {Exact(2015, 100)}), Deal("RUS", "KAZ", {Exact(2020, 50)}),
           Deal("", "AZE", {Exact(2020, 7)})};  // an unresolved supplier
 }
 
 std::vector<std::string> EdgeTexts(const Graph& graph) {
   std::vector<std::string> texts;
   for (const Edge& e : graph.edges) {
-    texts.push_back(e.layer + " " + e.source + "-" + e.target + " " + std::to_string(static_cast<int>(e.weight)));
+    texts.push_back(e.layer + " " + e.source + "-" + e.target + " " +
+                    std::to_string(static_cast<int>(e.weight)));
   }
   return texts;
 }
@@ -102,13 +105,13 @@ TEST(BuildNetwork, DefaultLayersMapFirmsToHomeStatesAndSumTivPerDyad) {
 }
 
 TEST(BuildNetwork, FirmsOptionKeepsFirmsAsNodes) {
-  NetworkBuild build = BuildNetwork(Register(), Curated(), {{2019, 2021}, {"agreements"}, true, std::nullopt});
+  NetworkBuild build =
+      BuildNetwork(Register(), Curated(), {{2019, 2021}, {"agreements"}, true, std::nullopt});
   EXPECT_EQ(EdgeTexts(build.graph),
-            (std::vector<std::string>{"agreements AZE-KAZ 1", "agreements AZE-TUR 1",
-                                      "agreements KAZ-TUR 1", "agreements TUR-firm:aselsan 1",
-                                      "agreements TUR-firm:eurosam 1",
-                                      "agreements firm:aselsan-firm:eurosam 1",
-                                      "agreements firm:aselsan-firm:ke 1"}));
+            (std::vector<std::string>{
+                "agreements AZE-KAZ 1", "agreements AZE-TUR 1", "agreements KAZ-TUR 1",
+                "agreements TUR-firm:aselsan 1", "agreements TUR-firm:eurosam 1",
+                "agreements firm:aselsan-firm:eurosam 1", "agreements firm:aselsan-firm:ke 1"}));
   EXPECT_EQ(build.graph.nodes.back().kind, "firm");
 }
 
@@ -119,15 +122,18 @@ TEST(BuildNetwork, TopKeepsTheHeaviestTransferEdges) {
 }
 
 TEST(BuildNetwork, MembershipsLinkStatesToOrganizationsButNotRegions) {
-  NetworkBuild build = BuildNetwork(Register(), Curated(), {{2019, 2021}, {"memberships"}, false, std::nullopt});
+  NetworkBuild build =
+      BuildNetwork(Register(), Curated(), {{2019, 2021}, {"memberships"}, false, std::nullopt});
   EXPECT_EQ(EdgeTexts(build.graph), (std::vector<std::string>{"memberships AZE-org:ots 1"}));
   EXPECT_EQ(build.graph.nodes[1].kind, "organization");
 }
 
 TEST(BuildNetwork, SpanCuttingThroughAnEvenlySplitDealIsApproximate) {
   std::vector<Transfer> split = {Deal("RUS", "KAZ", {Split(2018, 5), Split(2019, 5)})};
-  EXPECT_TRUE(BuildNetwork(split, Curated(), {{2019, 2021}, {"transfers"}, false, std::nullopt}).approximate);
-  EXPECT_FALSE(BuildNetwork(split, Curated(), {{2015, 2021}, {"transfers"}, false, std::nullopt}).approximate);
+  EXPECT_TRUE(BuildNetwork(split, Curated(), {{2019, 2021}, {"transfers"}, false, std::nullopt})
+                  .approximate);
+  EXPECT_FALSE(BuildNetwork(split, Curated(), {{2015, 2021}, {"transfers"}, false, std::nullopt})
+                   .approximate);
 }
 
 TEST(BuildNetwork, MetricsCanBeComputedOnTheResult) {

@@ -5,7 +5,8 @@
 namespace defcoop::analysis {
 namespace {
 
-Transfer Deal(const std::string& supplier, const std::string& recipient, std::vector<Delivery> deliveries) {
+Transfer Deal(const std::string& supplier, const std::string& recipient,
+              std::vector<Delivery> deliveries) {
   Transfer t;
   t.supplier_id = t.supplier_name = supplier;
   t.recipient_id = t.recipient_name = recipient;

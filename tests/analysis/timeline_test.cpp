@@ -9,11 +9,37 @@ Dataset Small() {
   Dataset data;
   data.actors = {{"firm:aselsan", ActorKind::kFirm, "Aselsan", "TUR", {}, {}, "", {}},
                  {"firm:ke", ActorKind::kFirm, "KE", "KAZ", {}, {}, "", {}}};
-  data.events = {{"event:war", *ParseDate("2020-09-27"), *ParseDate("2020-11-10"), "war", {"AZE", "ARM"}, "War", "", {}},
-                 {"event:visit", *ParseDate("2022-05-10"), {}, "visit", {"KAZ", "TUR"}, "Visit", "", {}}};
-  data.agreements = {{"agr:uzb", *ParseDate("2022-03-30"), {"TUR", "UZB"}, "framework", "Framework", "signed", "", {}},
-                     {"agr:usa", *ParseDate("2019"), {"TUR", "USA"}, "framework", "Other", "signed", "", {}}};
-  data.ventures = {{"venture:kz", "Kazaselsan", "", "joint_venture", {"firm:aselsan", "firm:ke"}, {}, *ParseDate("2011"), {}, "", "", {}}};
+  data.events = {
+      {"event:war",
+       *ParseDate("2020-09-27"),
+       *ParseDate("2020-11-10"),
+       "war",
+       {"AZE", "ARM"},
+       "War",
+       "",
+       {}},
+      {"event:visit", *ParseDate("2022-05-10"), {}, "visit", {"KAZ", "TUR"}, "Visit", "", {}}};
+  data.agreements = {
+      {"agr:uzb",
+       *ParseDate("2022-03-30"),
+       {"TUR", "UZB"},
+       "framework",
+       "Framework",
+       "signed",
+       "",
+       {}},
+      {"agr:usa", *ParseDate("2019"), {"TUR", "USA"}, "framework", "Other", "signed", "", {}}};
+  data.ventures = {{"venture:kz",
+                    "Kazaselsan",
+                    "",
+                    "joint_venture",
+                    {"firm:aselsan", "firm:ke"},
+                    {},
+                    *ParseDate("2011"),
+                    {},
+                    "",
+                    "",
+                    {}}};
   return data;
 }
 
@@ -24,8 +50,9 @@ std::vector<std::string> Ids(const std::vector<TimelineEntry>& entries) {
 }
 
 TEST(Timeline, OrdersEverythingByDate) {
-  EXPECT_EQ(Ids(BuildTimeline(Small(), {})),
-            (std::vector<std::string>{"venture:kz", "agr:usa", "event:war", "agr:uzb", "event:visit"}));
+  EXPECT_EQ(
+      Ids(BuildTimeline(Small(), {})),
+      (std::vector<std::string>{"venture:kz", "agr:usa", "event:war", "agr:uzb", "event:visit"}));
 }
 
 TEST(Timeline, ActorWithPartnersNeedsBothAndCountsFirmsAsTheirStates) {
@@ -40,13 +67,15 @@ TEST(Timeline, DateRangeKeepsEntriesThatOverlapIt) {
   TimelineFilter filter;
   filter.from = *ParseDate("2020-11");
   filter.to = *ParseDate("2022-04");
-  EXPECT_EQ(Ids(BuildTimeline(Small(), filter)), (std::vector<std::string>{"event:war", "agr:uzb"}));
+  EXPECT_EQ(Ids(BuildTimeline(Small(), filter)),
+            (std::vector<std::string>{"event:war", "agr:uzb"}));
 }
 
 TEST(Timeline, FiltersByKindOrType) {
   TimelineFilter filter;
   filter.types = {"war", "venture"};
-  EXPECT_EQ(Ids(BuildTimeline(Small(), filter)), (std::vector<std::string>{"venture:kz", "event:war"}));
+  EXPECT_EQ(Ids(BuildTimeline(Small(), filter)),
+            (std::vector<std::string>{"venture:kz", "event:war"}));
 }
 
 }  // namespace

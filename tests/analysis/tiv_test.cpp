@@ -5,8 +5,8 @@
 namespace defcoop::analysis {
 namespace {
 
-Transfer Deal(const std::string& supplier, const std::string& recipient, const std::string& category,
-              std::vector<Delivery> deliveries) {
+Transfer Deal(const std::string& supplier, const std::string& recipient,
+              const std::string& category, std::vector<Delivery> deliveries) {
   Transfer t;
   t.supplier_id = supplier;
   t.recipient_id = recipient;
@@ -65,7 +65,8 @@ TEST(SupplierShares, ComputesSharesAndHhi) {
   EXPECT_DOUBLE_EQ(table.total, 160);
   EXPECT_EQ(table.rows[0].actor, "RUS");
   EXPECT_DOUBLE_EQ(table.rows[0].share, 100.0 / 160);
-  double hhi = (100.0 / 160) * (100.0 / 160) + (40.0 / 160) * (40.0 / 160) + (20.0 / 160) * (20.0 / 160);
+  double hhi =
+      (100.0 / 160) * (100.0 / 160) + (40.0 / 160) * (40.0 / 160) + (20.0 / 160) * (20.0 / 160);
   EXPECT_DOUBLE_EQ(table.hhi, hhi);
 }
 

@@ -16,11 +16,14 @@ namespace fs = std::filesystem;
 const std::string kSipri = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri";
 // The newest register (old format, vintage 2026-05-18) and a new-format one (2024-04-13).
 const std::string kNewestRegister = kSipri + "/alexarui__network-analysis/trade-register.csv";
-const std::string kNewFormatRegister = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
+const std::string kNewFormatRegister =
+    kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
 constexpr const char* kNewFormatVintage = "2024-04-13";
 
 std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / ("defcoop-analysis-cli-" + std::to_string(::getpid()) + "-" + name)).string();
+  return (fs::temp_directory_path() /
+          ("defcoop-analysis-cli-" + std::to_string(::getpid()) + "-" + name))
+      .string();
 }
 
 nlohmann::json RunJson(const std::string& args, const std::string& db) {
@@ -32,7 +35,9 @@ nlohmann::json RunJson(const std::string& args, const std::string& db) {
 // P(X >= k) for X ~ Binomial(n, 1/2).
 double UpperTailHalf(int k, int n) {
   double tail = 0;
-  for (int x = k; x <= n; ++x) tail += std::exp(std::lgamma(n + 1) - std::lgamma(x + 1) - std::lgamma(n - x + 1) - n * std::log(2.0));
+  for (int x = k; x <= n; ++x)
+    tail += std::exp(std::lgamma(n + 1) - std::lgamma(x + 1) - std::lgamma(n - x + 1) -
+                     n * std::log(2.0));
   return tail;
 }
 
@@ -78,7 +83,8 @@ TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore
 }
 
 TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThrough) {
-  auto json = RunJson("shock --date 2022-02-24 --window 90d --actor Kazakhstan --with Türkiye --placebo day", db_);
+  auto json = RunJson(
+      "shock --date 2022-02-24 --window 90d --actor Kazakhstan --with Türkiye --placebo day", db_);
   ASSERT_EQ(json["rows"].size(), 2u);
   EXPECT_EQ(json["rows"][0]["days"], 90);
   EXPECT_EQ(json["meta"]["actors"], nlohmann::json::array({"KAZ"}));
@@ -87,7 +93,8 @@ TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThro
   EXPECT_EQ(json["rows"][1]["events"], nlohmann::json::array({"agr:kaz-tur-esp-2022"}));
   EXPECT_EQ(json["rows"][1]["to"], "2022-05-24");
   EXPECT_EQ(json["meta"]["ambiguous"], 2);
-  EXPECT_NE(json["meta"]["note"].get<std::string>().find("agr:kaz-tur-intel-2022"), std::string::npos);
+  EXPECT_NE(json["meta"]["note"].get<std::string>().find("agr:kaz-tur-intel-2022"),
+            std::string::npos);
 }
 
 TEST_F(CuratedAnalysisCliTest, ShockRejectsABadWindowAsAUsageError) {
@@ -110,7 +117,8 @@ class SipriAnalysisCliTest : public ::testing::Test {
     db_ = TempPath("sipri.db");
     fs::remove(db_);
     ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
-    CommandResult import = RunDefcoop("import sipri '" + kNewestRegister + "' '" + kNewFormatRegister + "'", db_);
+    CommandResult import =
+        RunDefcoop("import sipri '" + kNewestRegister + "' '" + kNewFormatRegister + "'", db_);
     ASSERT_EQ(import.exit_code, 0) << import.err;
   }
   static void TearDownTestSuite() {
@@ -118,7 +126,8 @@ class SipriAnalysisCliTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    if (!fs::exists(kNewestRegister) || !fs::exists(kNewFormatRegister)) GTEST_SKIP() << "no SIPRI data at " << kSipri;
+    if (!fs::exists(kNewestRegister) || !fs::exists(kNewFormatRegister))
+      GTEST_SKIP() << "no SIPRI data at " << kSipri;
   }
 
   static inline std::string db_;
@@ -138,7 +147,8 @@ TEST_F(SipriAnalysisCliTest, TurkishExportPeriodsAreComparedWithTheArticles) {
   ASSERT_EQ(json["meta"]["compare"].size(), 2u);
   EXPECT_EQ(json["meta"]["compare"][0]["given"], 1990);
   EXPECT_EQ(json["meta"]["compare"][1]["given"], 2005);
-  EXPECT_NE(json["meta"]["compare_source"].get<std::string>().find("bazarbayev2024"), std::string::npos);
+  EXPECT_NE(json["meta"]["compare_source"].get<std::string>().find("bazarbayev2024"),
+            std::string::npos);
 }
 
 TEST_F(SipriAnalysisCliTest, PeriodsOfAnotherSeriesCompareOnlyWhenAsked) {

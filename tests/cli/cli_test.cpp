@@ -17,8 +17,9 @@ const std::string kGolden = std::string(DEFCOOP_TEST_DIR) + "/golden";
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("defcoop-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("defcoop-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "test.db").string();
@@ -78,8 +79,8 @@ TEST_F(CliTest, UnknownCommandIsAUsageError) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"init", "validate", "resolve", "show", "timeline", "query",
-                              "vintages", "import sipri"}) {
+  for (const char* command :
+       {"init", "validate", "resolve", "show", "timeline", "query", "vintages", "import sipri"}) {
     CommandResult result = Run(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command << ": " << result.out;
@@ -128,19 +129,24 @@ TEST_F(CliTest, ResolveGroupAtADateListsMembersAndObservers) {
 
 TEST_F(CliTest, TimelineOfTurkiyeWithTheTurkicStatesHasThe2022Agreements) {
   InitShipped();
-  CommandResult result = Run("--format csv timeline --actor Türkiye --with OTS --from 2022 --to 2022");
+  CommandResult result =
+      Run("--format csv timeline --actor Türkiye --with OTS --from 2022 --to 2022");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("2022-03-30,"), std::string::npos) << result.out;  // Uzbekistan framework
-  EXPECT_NE(result.out.find("2022-10-26,"), std::string::npos) << result.out;  // Uzbekistan cooperation
-  EXPECT_NE(result.out.find("2022-05-10,"), std::string::npos) << result.out;  // Kazakhstan partnership
-  EXPECT_EQ(result.out.find("2019-"), std::string::npos) << result.out;        // outside the range
+  EXPECT_NE(result.out.find("2022-03-30,"), std::string::npos)
+      << result.out;  // Uzbekistan framework
+  EXPECT_NE(result.out.find("2022-10-26,"), std::string::npos)
+      << result.out;  // Uzbekistan cooperation
+  EXPECT_NE(result.out.find("2022-05-10,"), std::string::npos)
+      << result.out;                                                     // Kazakhstan partnership
+  EXPECT_EQ(result.out.find("2019-"), std::string::npos) << result.out;  // outside the range
 }
 
 TEST_F(CliTest, ShowAselsanListsItsFoundingVentureAndSources) {
   InitShipped();
   CommandResult result = Run("--format csv show Aselsan");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("actor,Aselsan,firm firm:aselsan,1975"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("actor,Aselsan,firm firm:aselsan,1975"), std::string::npos)
+      << result.out;
   EXPECT_NE(result.out.find("Kazaselsan"), std::string::npos);
 }
 

@@ -12,14 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kNewRegister =
-    std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
+const std::string kNewRegister = std::string(DEFCOOP_SHARED_DATA_DIR) +
+                                 "/sipri/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
 
 class EmbargoCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("defcoop-embargo-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("defcoop-embargo-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "test.db").string();

@@ -18,11 +18,12 @@ std::string ReadText(const std::string& path) {
 
 CommandResult RunDefcoop(const std::string& args, const std::string& db, const std::string& cwd) {
   static int counter = 0;
-  std::string base = (std::filesystem::temp_directory_path() /
-                      ("defcoop-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                         .string();
-  std::string command = "cd '" + cwd + "' && DEFCOOP_DB='" + db + "' '" + DEFCOOP_BIN + "' " + args +
-                        " >'" + base + ".out' 2>'" + base + ".err'";
+  std::string base =
+      (std::filesystem::temp_directory_path() /
+       ("defcoop-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+          .string();
+  std::string command = "cd '" + cwd + "' && DEFCOOP_DB='" + db + "' '" + DEFCOOP_BIN + "' " +
+                        args + " >'" + base + ".out' 2>'" + base + ".err'";
   int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

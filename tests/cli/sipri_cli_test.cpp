@@ -13,23 +13,29 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kSipri = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri";
-const std::string kOldRegister = kSipri + "/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv";
+const std::string kOldRegister =
+    kSipri + "/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv";
 const std::string kNewRegister = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
-const std::string kNewTable = kSipri + "/Andrei-Teodor-Petre__InfoVizProject/import-values_1990-2023.csv";
+const std::string kNewTable =
+    kSipri + "/Andrei-Teodor-Petre__InfoVizProject/import-values_1990-2023.csv";
 const std::string kRegionalTable =
-    kSipri + "/Andrei-Teodor-Petre__InfoVizProject/regional-transfers_1990-2023-suppliers_to_the_region.csv";
+    kSipri +
+    "/Andrei-Teodor-Petre__InfoVizProject/regional-transfers_1990-2023-suppliers_to_the_region.csv";
 const std::string kOldRegister2024 = kSipri + "/MJHofmann__SIPRI_BRICS/trade-register.csv";
-const std::string kOldTable2024 = kSipri + "/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv";
+const std::string kOldTable2024 =
+    kSipri + "/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv";
 
 class SipriCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (!fs::exists(kSipri)) return;
-    db_ = (fs::temp_directory_path() / ("defcoop-sipri-cli-" + std::to_string(::getpid()) + ".db")).string();
+    db_ = (fs::temp_directory_path() / ("defcoop-sipri-cli-" + std::to_string(::getpid()) + ".db"))
+              .string();
     fs::remove(db_);
     ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
-    import_ = RunDefcoop("--format json import sipri '" + kOldRegister + "' '" + kNewRegister + "' '" +
-                             kNewTable + "' '" + kRegionalTable + "' '" + kOldRegister2024 + "' '" + kOldTable2024 + "'",
+    import_ = RunDefcoop("--format json import sipri '" + kOldRegister + "' '" + kNewRegister +
+                             "' '" + kNewTable + "' '" + kRegionalTable + "' '" + kOldRegister2024 +
+                             "' '" + kOldTable2024 + "'",
                          db_);
   }
   static void TearDownTestSuite() { fs::remove(db_); }
@@ -69,7 +75,8 @@ TEST_F(SipriCliTest, ImportEndsWithOneSummaryLine) {
   CommandResult again = RunDefcoop("import sipri '" + kOldRegister + "'", db_);
   ASSERT_EQ(again.exit_code, 0);
   EXPECT_TRUE(again.out.find("29515 records read, 29515 imported, 0 rejected, 4 repaired\n") !=
-              std::string::npos) << again.out;
+              std::string::npos)
+      << again.out;
 }
 
 TEST_F(SipriCliTest, ImportingTheSameFileTwiceChangesNothing) {
@@ -83,7 +90,9 @@ TEST_F(SipriCliTest, ImportingTheSameFileTwiceChangesNothing) {
 
 TEST_F(SipriCliTest, RejectsFileListsRepairedRecordsWithLines) {
   std::string rejects = db_ + ".rejects.csv";
-  ASSERT_EQ(RunDefcoop("import sipri --rejects '" + rejects + "' '" + kOldRegister + "'", db_).exit_code, 0);
+  ASSERT_EQ(
+      RunDefcoop("import sipri --rejects '" + rejects + "' '" + kOldRegister + "'", db_).exit_code,
+      0);
   std::string text = ReadText(rejects);
   EXPECT_EQ(text.rfind("file,line,reason,repaired\n", 0), 0u);
   EXPECT_NE(text.find(",5432,"), std::string::npos) << text;
@@ -143,7 +152,9 @@ TEST_F(SipriCliTest, TivFromTurkiyeToTheOtsByDyad) {
 
 TEST_F(SipriCliTest, FiveYearMovingAverageSmoothsTheYearlySeries) {
   auto yearly = Json("tiv --recipient Azerbaijan --years 2010-2020 --by year --vintage 2024-04-13");
-  auto smooth = Json("tiv --recipient Azerbaijan --years 2010-2020 --by year --moving-average 5 --vintage 2024-04-13");
+  auto smooth = Json(
+      "tiv --recipient Azerbaijan --years 2010-2020 --by year --moving-average 5 --vintage "
+      "2024-04-13");
   ASSERT_EQ(smooth["rows"].size(), 11u);
   EXPECT_EQ(smooth["meta"]["moving_average_years"], 5);
   // 2020's average is the mean of 2016-2020 (years without deliveries count as zero).

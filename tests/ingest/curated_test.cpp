@@ -32,14 +32,18 @@ TEST(CuratedData, ExpandsStateRowsIntoCodesAndSipriNames) {
   CuratedLoad load = LoadCuratedData(kFixtures + "curated-small");
   auto has_code = [&](const std::string& scheme, const std::string& code) {
     return std::any_of(load.data.actor_codes.begin(), load.data.actor_codes.end(),
-                       [&](const ActorCode& c) { return c.actor_id == "TUR" && c.scheme == scheme && c.code == code; });
+                       [&](const ActorCode& c) {
+                         return c.actor_id == "TUR" && c.scheme == scheme && c.code == code;
+                       });
   };
   EXPECT_TRUE(has_code("iso3", "TUR"));
   EXPECT_TRUE(has_code("iso2", "TR"));
   EXPECT_TRUE(has_code("cow_n", "640"));
   EXPECT_TRUE(has_code("fips", "TU"));
   EXPECT_TRUE(std::any_of(load.data.actor_names.begin(), load.data.actor_names.end(),
-                          [](const ActorName& n) { return n.actor_id == "TUR" && n.name == "Turkiye" && n.kind == "sipri"; }));
+                          [](const ActorName& n) {
+                            return n.actor_id == "TUR" && n.name == "Turkiye" && n.kind == "sipri";
+                          }));
 }
 
 TEST(CuratedData, ReadsSourcesWithLocators) {

@@ -507,9 +507,7 @@ TEST(SipriReadFile, ReportsMissingFileAsIoError) {
 
 const std::string kSipriDir = std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri/";
 
-bool HaveRealData() {
-  return std::filesystem::is_directory(kSipriDir);
-}
+bool HaveRealData() { return std::filesystem::is_directory(kSipriDir); }
 
 #define SKIP_WITHOUT_REAL_DATA()                        \
   if (!HaveRealData())                                  \

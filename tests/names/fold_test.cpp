@@ -48,9 +48,7 @@ TEST(FoldForMatch, MakesCyrillicAndNativeLatinSpellingsMeet) {
   EXPECT_EQ(FoldForMatch("Казахстан"), FoldForMatch("Kazakhstan"));
 }
 
-TEST(FoldForMatch, TransliteratesOtherScripts) {
-  EXPECT_EQ(FoldForMatch("Ελλάδα"), "ellada");
-}
+TEST(FoldForMatch, TransliteratesOtherScripts) { EXPECT_EQ(FoldForMatch("Ελλάδα"), "ellada"); }
 
 TEST(FoldForMatch, CollapsesPunctuationAndSpaces) {
   EXPECT_EQ(FoldForMatch("  Bosnia-Herzegovina "), "bosnia herzegovina");
@@ -60,9 +58,7 @@ TEST(FoldForMatch, CollapsesPunctuationAndSpaces) {
   EXPECT_EQ(FoldForMatch("***"), "");
 }
 
-TEST(FoldForMatch, NormalizesFullWidthFormsWithNfkc) {
-  EXPECT_EQ(FoldForMatch("ＴＵＲ"), "tur");
-}
+TEST(FoldForMatch, NormalizesFullWidthFormsWithNfkc) { EXPECT_EQ(FoldForMatch("ＴＵＲ"), "tur"); }
 
 TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_EQ(EditDistance("kazakstn", "kazakhstan"), 2u);

@@ -21,8 +21,8 @@ ActorCode Iso2(std::string actor, std::string code) {
 bool HasName(const std::vector<ActorName>& names, std::string_view actor, std::string_view lang,
              std::string_view name, std::string_view source) {
   return std::any_of(names.begin(), names.end(), [&](const ActorName& row) {
-    return row.actor_id == actor && row.lang == lang && row.name == name &&
-           !row.sources.empty() && row.sources.front().source_id == source;
+    return row.actor_id == actor && row.lang == lang && row.name == name && !row.sources.empty() &&
+           row.sources.front().source_id == source;
   });
 }
 
@@ -66,8 +66,8 @@ TEST(GeneratedStateNames, NamesHistoricalStatesFromIso3166Part3) {
   ActorCode soviet = Iso2("SUN", "SU");
   std::vector<ActorName> names = GeneratedStateNames({soviet}, {"en", "tr", "kk"});
   EXPECT_TRUE(HasName(names, "SUN", "en", "USSR", "debian-iso-codes"));
-  EXPECT_TRUE(HasName(names, "SUN", "en", "Union of Soviet Socialist Republics",
-                      "debian-iso-codes"));
+  EXPECT_TRUE(
+      HasName(names, "SUN", "en", "Union of Soviet Socialist Republics", "debian-iso-codes"));
   EXPECT_TRUE(HasName(names, "SUN", "tr", "SSCB", "debian-iso-codes"));
   EXPECT_TRUE(HasName(names, "SUN", "kk", "КСРО", "debian-iso-codes"));
 }
@@ -94,7 +94,7 @@ std::string TinyMoFile() {
     for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<char>(value >> shift));
   };
   const std::vector<std::pair<std::string, std::string>> messages = {{"Türkiye", "Түркия"},
-                                                                      {"ctx\x04Yes", "Иә"}};
+                                                                     {"ctx\x04Yes", "Иә"}};
   const uint32_t header = 20;
   const uint32_t tables = header + 16 * 2;
   word(0x950412de);

@@ -91,10 +91,10 @@ NameIndex SmallIndex() {
       MakeName("group:hezbollah", "en", "Hezbollah (Lebanon)*", "sipri"),
   };
   std::vector<ActorCode> codes = {
-      MakeCode("TUR", "iso2", "TR"),   MakeCode("TUR", "fips", "TU"),
-      MakeCode("GMB", "iso2", "GM"),   MakeCode("DEU", "fips", "GM"),
-      MakeCode("CSK", "cow_c", "CZE"), MakeCode("ZAF", "iso3n", "710"),
-      MakeCode("CHN", "cow_n", "710"), MakeCode("KAZ", "cow_c", "KZK"),
+      MakeCode("TUR", "iso2", "TR"),       MakeCode("TUR", "fips", "TU"),
+      MakeCode("GMB", "iso2", "GM"),       MakeCode("DEU", "fips", "GM"),
+      MakeCode("CSK", "cow_c", "CZE"),     MakeCode("ZAF", "iso3n", "710"),
+      MakeCode("CHN", "cow_n", "710"),     MakeCode("KAZ", "cow_c", "KZK"),
       MakeCode("TUR", "sipri", "Turkiye"),
   };
   return NameIndex(std::move(actors), std::move(names), std::move(codes), OtsMemberships());

@@ -50,7 +50,8 @@ std::vector<SourceRef> Sources(const std::string& text) {
     if (bracket == std::string::npos) {
       refs.push_back({part, ""});
     } else {
-      refs.push_back({part.substr(0, bracket), part.substr(bracket + 1, part.size() - bracket - 2)});
+      refs.push_back(
+          {part.substr(0, bracket), part.substr(bracket + 1, part.size() - bracket - 2)});
     }
   }
   return refs;
@@ -83,7 +84,8 @@ ActorCode CodeOf(const std::string& actor, const std::string& scheme, const std:
 void AddStateCodes(const Row& row, Tables* tables) {
   static const char* kSchemes[] = {"iso2", "iso3n", "cow_n", "cow_c", "fips", "cameo"};
   for (const char* scheme : kSchemes) {
-    if (!row.at(scheme).empty()) tables->codes.push_back(CodeOf(row.at("id"), scheme, row.at(scheme)));
+    if (!row.at(scheme).empty())
+      tables->codes.push_back(CodeOf(row.at("id"), scheme, row.at(scheme)));
   }
   for (const std::string& spelling : csv::SplitList(row.at("sipri"), '|')) {
     if (spelling.empty()) continue;
@@ -126,8 +128,8 @@ const NameIndex& ShippedIndex() {
   static const NameIndex* index = [] {
     const Tables& tables = ShippedTables();
     std::vector<ActorName> names = tables.names;
-    for (ActorName& name : GeneratedStateNames(tables.codes, {"en", "tr", "kk", "ru", "az", "uz",
-                                                              "ky"})) {
+    for (ActorName& name :
+         GeneratedStateNames(tables.codes, {"en", "tr", "kk", "ru", "az", "uz", "ky"})) {
       names.push_back(std::move(name));
     }
     return new NameIndex(tables.actors, names, tables.codes, {});
@@ -148,40 +150,104 @@ struct Case {
 // Spellings across scripts and schemes, each with the id it must resolve to.
 constexpr Case kSpellings[] = {
     // Latin names, Turkish i rules, diacritics.
-    {"Türkiye", "TUR"}, {"TÜRKİYE", "TUR"}, {"türkiye", "TUR"}, {"TURKIYE", "TUR"},
-    {"Turkey", "TUR"}, {"Türkei", "TUR"}, {"Republic of Türkiye", "TUR"},
-    {"Türkiye Cumhuriyeti", "TUR"}, {"Kazakhstan", "KAZ"}, {"Kazakistan", "KAZ"},
-    {"Qazaqstan", "KAZ"}, {"Kazakstan", "KAZ"}, {"Kyrgyzstan", "KGZ"},
-    {"Kyrgyz Republic", "KGZ"}, {"KIRGIZİSTAN", "KGZ"}, {"Uzbekistan", "UZB"},
-    {"Oʻzbekiston", "UZB"}, {"O'zbekiston", "UZB"}, {"Özbekistan", "UZB"}, {"Azerbaijan", "AZE"},
-    {"Azərbaycan", "AZE"}, {"Azerbaycan", "AZE"}, {"Turkmenistan", "TKM"},
-    {"Türkmenistan", "TKM"}, {"Russian Federation", "RUS"},
-    {"Côte d'Ivoire", "CIV"}, {"Bosnia and Herzegovina", "BIH"},
+    {"Türkiye", "TUR"},
+    {"TÜRKİYE", "TUR"},
+    {"türkiye", "TUR"},
+    {"TURKIYE", "TUR"},
+    {"Turkey", "TUR"},
+    {"Türkei", "TUR"},
+    {"Republic of Türkiye", "TUR"},
+    {"Türkiye Cumhuriyeti", "TUR"},
+    {"Kazakhstan", "KAZ"},
+    {"Kazakistan", "KAZ"},
+    {"Qazaqstan", "KAZ"},
+    {"Kazakstan", "KAZ"},
+    {"Kyrgyzstan", "KGZ"},
+    {"Kyrgyz Republic", "KGZ"},
+    {"KIRGIZİSTAN", "KGZ"},
+    {"Uzbekistan", "UZB"},
+    {"Oʻzbekiston", "UZB"},
+    {"O'zbekiston", "UZB"},
+    {"Özbekistan", "UZB"},
+    {"Azerbaijan", "AZE"},
+    {"Azərbaycan", "AZE"},
+    {"Azerbaycan", "AZE"},
+    {"Turkmenistan", "TKM"},
+    {"Türkmenistan", "TKM"},
+    {"Russian Federation", "RUS"},
+    {"Côte d'Ivoire", "CIV"},
+    {"Bosnia and Herzegovina", "BIH"},
     // Cyrillic.
-    {"Түркия", "TUR"}, {"Турция", "TUR"}, {"Қазақстан", "KAZ"}, {"Казахстан", "KAZ"},
-    {"Кыргызстан", "KGZ"}, {"Қырғызстан", "KGZ"}, {"Киргизия", "KGZ"}, {"Ўзбекистон", "UZB"},
-    {"Узбекистан", "UZB"}, {"Әзірбайжан", "AZE"}, {"Азербайджан", "AZE"},
-    {"Туркменистан", "TKM"}, {"Россия", "RUS"},
+    {"Түркия", "TUR"},
+    {"Турция", "TUR"},
+    {"Қазақстан", "KAZ"},
+    {"Казахстан", "KAZ"},
+    {"Кыргызстан", "KGZ"},
+    {"Қырғызстан", "KGZ"},
+    {"Киргизия", "KGZ"},
+    {"Ўзбекистон", "UZB"},
+    {"Узбекистан", "UZB"},
+    {"Әзірбайжан", "AZE"},
+    {"Азербайджан", "AZE"},
+    {"Туркменистан", "TKM"},
+    {"Россия", "RUS"},
     // Codes of every scheme.
-    {"TUR", "TUR"}, {"tur", "TUR"}, {"TR", "TUR"}, {"792", "TUR"}, {"640", "TUR"},
-    {"TU", "TUR"}, {"KZK", "KAZ"}, {"cow_n:705", "KAZ"}, {"705", "SVN"}, {"KZ", "KAZ"}, {"AJ", "AZE"},
-    {"TX", "TKM"}, {"KYR", "KGZ"}, {"GMY", "DEU"}, {"TMP", "TLS"}, {"cameo:TMP", "TLS"},
-    {"XKX", "XKX"}, {"KV", "XKX"},
+    {"TUR", "TUR"},
+    {"tur", "TUR"},
+    {"TR", "TUR"},
+    {"792", "TUR"},
+    {"640", "TUR"},
+    {"TU", "TUR"},
+    {"KZK", "KAZ"},
+    {"cow_n:705", "KAZ"},
+    {"705", "SVN"},
+    {"KZ", "KAZ"},
+    {"AJ", "AZE"},
+    {"TX", "TKM"},
+    {"KYR", "KGZ"},
+    {"GMY", "DEU"},
+    {"TMP", "TLS"},
+    {"cameo:TMP", "TLS"},
+    {"XKX", "XKX"},
+    {"KV", "XKX"},
     // SIPRI spellings, with and without markers.
-    {"Turkiye", "TUR"}, {"UAE", "ARE"}, {"Viet Nam", "VNM"}, {"eSwatini", "SWZ"},
-    {"DR Congo", "COD"}, {"Bosnia-Herzegovina", "BIH"}, {"Saint Vincent", "VCT"},
-    {"Hezbollah (Lebanon)*", "group:hezbollah"}, {"Houthi rebels (Yemen)*", "group:houthi-rebels"},
-    {"PKK (Turkiye)*", "group:pkk"}, {"Libya HoR*", "group:libya-hor"},
-    {"HoR (Libya)*", "group:libya-hor"}, {"unknown supplier(s)", "unknown"},
-    {"unknown recipient(s)", "unknown"}, {"United Nations**", "org:un"}, {"NATO**", "org:nato"},
-    {"African Union**", "org:au"}, {"European Union**", "org:eu"},
+    {"Turkiye", "TUR"},
+    {"UAE", "ARE"},
+    {"Viet Nam", "VNM"},
+    {"eSwatini", "SWZ"},
+    {"DR Congo", "COD"},
+    {"Bosnia-Herzegovina", "BIH"},
+    {"Saint Vincent", "VCT"},
+    {"Hezbollah (Lebanon)*", "group:hezbollah"},
+    {"Houthi rebels (Yemen)*", "group:houthi-rebels"},
+    {"PKK (Turkiye)*", "group:pkk"},
+    {"Libya HoR*", "group:libya-hor"},
+    {"HoR (Libya)*", "group:libya-hor"},
+    {"unknown supplier(s)", "unknown"},
+    {"unknown recipient(s)", "unknown"},
+    {"United Nations**", "org:un"},
+    {"NATO**", "org:nato"},
+    {"African Union**", "org:au"},
+    {"European Union**", "org:eu"},
     // Historical states and names.
-    {"Soviet Union", "SUN"}, {"USSR", "SUN"}, {"СССР", "SUN"}, {"SSCB", "SUN"}, {"SUN", "SUN"},
-    {"Yugoslavia", "YUG"}, {"Czechoslovakia", "CSK"}, {"East Germany (GDR)", "DDR"},
-    {"German Democratic Republic", "DDR"}, {"GDR", "DDR"}, {"South Yemen", "YMD"},
-    {"North Yemen", "YAR"}, {"Yemen Arab Republic (North Yemen)", "YAR"},
-    {"South Vietnam", "RVN"}, {"Serbia and Montenegro", "SCG"}, {"Zaire", "COD"},
-    {"Burma", "MMR"}, {"Rhodesia", "RHO"},
+    {"Soviet Union", "SUN"},
+    {"USSR", "SUN"},
+    {"СССР", "SUN"},
+    {"SSCB", "SUN"},
+    {"SUN", "SUN"},
+    {"Yugoslavia", "YUG"},
+    {"Czechoslovakia", "CSK"},
+    {"East Germany (GDR)", "DDR"},
+    {"German Democratic Republic", "DDR"},
+    {"GDR", "DDR"},
+    {"South Yemen", "YMD"},
+    {"North Yemen", "YAR"},
+    {"Yemen Arab Republic (North Yemen)", "YAR"},
+    {"South Vietnam", "RVN"},
+    {"Serbia and Montenegro", "SCG"},
+    {"Zaire", "COD"},
+    {"Burma", "MMR"},
+    {"Rhodesia", "RHO"},
 };
 
 TEST(ShippedTables, ResolveEverySpellingToItsId) {

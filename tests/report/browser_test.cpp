@@ -43,7 +43,8 @@ double InkShare(const std::string& path) {
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!report::ChromiumAvailable()) GTEST_SKIP() << "Chromium not installed at " << report::kChromiumPath;
+    if (!report::ChromiumAvailable())
+      GTEST_SKIP() << "Chromium not installed at " << report::kChromiumPath;
     dir_ = fs::temp_directory_path() / ("defcoop-report-browser-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     auto html = report::RenderReport(SmallReportData(), SmallReportOptions());
@@ -81,7 +82,8 @@ int PageCount(const std::string& pdf) {
 }
 
 TEST_F(BrowserTest, PdfHasAPlausiblePageCount) {
-  if (::access("/usr/bin/pdfinfo", X_OK) != 0) GTEST_SKIP() << "pdfinfo (Debian poppler-utils) not installed";
+  if (::access("/usr/bin/pdfinfo", X_OK) != 0)
+    GTEST_SKIP() << "pdfinfo (Debian poppler-utils) not installed";
   std::string pdf = (dir_ / "brief.pdf").string();
   Status status = report::PrintPdf(html_path(), pdf);
   ASSERT_TRUE(status.ok()) << status.ToString();

@@ -12,7 +12,8 @@ namespace {
 
 TEST(Messages, EveryKeyHasAllFourLanguages) {
   for (std::string_view key : MessageKeys()) {
-    for (std::string_view lang : kLanguages) EXPECT_TRUE(HasMessage(key, lang)) << key << " " << lang;
+    for (std::string_view lang : kLanguages)
+      EXPECT_TRUE(HasMessage(key, lang)) << key << " " << lang;
   }
 }
 
@@ -21,7 +22,9 @@ TEST(Messages, FillsPositionalArguments) {
   EXPECT_EQ(Msg("no such key", "en"), "no such key");
 }
 
-TEST(Html, EscapesEverySpecialCharacter) { EXPECT_EQ(Escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;"); }
+TEST(Html, EscapesEverySpecialCharacter) {
+  EXPECT_EQ(Escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
+}
 
 TEST(Html, Base64MatchesRfc4648) {
   EXPECT_EQ(Base64("f"), "Zg==");
@@ -29,23 +32,31 @@ TEST(Html, Base64MatchesRfc4648) {
   EXPECT_EQ(Base64("foobar"), "Zm9vYmFy");
 }
 
-TEST(Html, QuotesCsvFieldsThatNeedIt) { EXPECT_EQ(CsvLine({"a,b", "c\"d", "e"}), "\"a,b\",\"c\"\"d\",e\r\n"); }
+TEST(Html, QuotesCsvFieldsThatNeedIt) {
+  EXPECT_EQ(CsvLine({"a,b", "c\"d", "e"}), "\"a,b\",\"c\"\"d\",e\r\n");
+}
 
 TEST(Citations, FormatsAJournalArticleApaLike) {
   Formatter format("en");
-  Source source{"a", "article-journal", "A title",
-                R"({"author":[{"family":"Bazarbayev","given":"Kanat"},{"family":"Zhanaltay","given":"Zhengizkhan"},{"family":"Amirbek","given":"Aidarbek"}],"issued":{"date-parts":[[2024]]},"container-title":"Journal","volume":"3","issue":"1","page":"1-20"})"};
+  Source source{
+      "a", "article-journal", "A title",
+      R"({"author":[{"family":"Bazarbayev","given":"Kanat"},{"family":"Zhanaltay","given":"Zhengizkhan"},{"family":"Amirbek","given":"Aidarbek"}],"issued":{"date-parts":[[2024]]},"container-title":"Journal","volume":"3","issue":"1","page":"1-20"})"};
   Reference reference = FormatReference(source, format);
   EXPECT_EQ(reference.entry_html,
-            "Bazarbayev, K., Zhanaltay, Z., &amp; Amirbek, A. (2024). A title. <i>Journal</i>, <i>3</i>(1), 1-20. ");
+            "Bazarbayev, K., Zhanaltay, Z., &amp; Amirbek, A. (2024). A title. <i>Journal</i>, "
+            "<i>3</i>(1), 1-20. ");
   EXPECT_EQ(reference.short_cite, "Bazarbayev et al. (2024)");
 }
 
 TEST(Citations, PrintsUrlsWithTheAccessDateButDoesNotLinkThem) {
   Formatter format("en");
-  Source source{"w", "webpage", "Page", R"({"author":[{"literal":"Akorda"}],"URL":"https://x.kz/a","accessed":{"date-parts":[[2023,10,1]]}})"};
+  Source source{
+      "w", "webpage", "Page",
+      R"({"author":[{"literal":"Akorda"}],"URL":"https://x.kz/a","accessed":{"date-parts":[[2023,10,1]]}})"};
   Reference reference = FormatReference(source, format);
-  EXPECT_EQ(reference.entry_html, "Akorda. (n.d.). <i>Page.</i> <span class=\"url\">https://x.kz/a</span> (accessed October 1, 2023).");
+  EXPECT_EQ(reference.entry_html,
+            "Akorda. (n.d.). <i>Page.</i> <span class=\"url\">https://x.kz/a</span> (accessed "
+            "October 1, 2023).");
 }
 
 TEST(Citations, NumbersFootnotesInOrderAndListsOnlyCitedSources) {
@@ -66,7 +77,8 @@ TEST(Charts, NiceTicksAreRound) {
 
 TEST(Charts, EmbedTheirDataAsCsv) {
   Formatter format("en");
-  Chart chart = LineChart({"chart-x", "T", "Year", "TIV"}, {{"A", {{2020, 1}, {2021, 2.5}}, false}}, format);
+  Chart chart =
+      LineChart({"chart-x", "T", "Year", "TIV"}, {{"A", {{2020, 1}, {2021, 2.5}}, false}}, format);
   EXPECT_EQ(chart.csv, "Year,A\r\n2020,1\r\n2021,2.5\r\n");
   EXPECT_NE(chart.svg.find("<title id=\"chart-x-title\">T</title>"), std::string::npos);
 }

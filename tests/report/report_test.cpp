@@ -1,6 +1,8 @@
 // The brief as a whole on a small fixed data set: its outline against a golden file,
 // nothing referenced outside the file, SIPRI's credit line, escaping of data text, and
 // what the brief says when there is no SIPRI data.
+#include "defcoop/report/report.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -8,7 +10,6 @@
 #include <sstream>
 
 #include "defcoop/report/outline.h"
-#include "defcoop/report/report.h"
 #include "small_dataset.h"
 
 namespace defcoop::testing {
@@ -31,18 +32,21 @@ std::string Render(const report::ReportData& data, const report::ReportOptions& 
 void ExpectGolden(const std::string& name, const std::string& actual) {
   std::string path = std::string(DEFCOOP_TEST_DIR) + "/golden/" + name;
   if (std::getenv("DEFCOOP_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
-  EXPECT_EQ(ReadFile(path), actual) << "golden file " << path << " (DEFCOOP_UPDATE_GOLDEN=1 rewrites it)";
+  EXPECT_EQ(ReadFile(path), actual)
+      << "golden file " << path << " (DEFCOOP_UPDATE_GOLDEN=1 rewrites it)";
 }
 
 TEST(Report, OutlineOfTheSmallDataSetMatchesTheGoldenFile) {
-  ExpectGolden("outline-small-en.txt", report::ExtractOutline(Render(SmallReportData(), SmallReportOptions())));
+  ExpectGolden("outline-small-en.txt",
+               report::ExtractOutline(Render(SmallReportData(), SmallReportOptions())));
 }
 
 TEST(Report, OutlineWithoutSipriDataMatchesTheGoldenFile) {
   report::ReportData data = SmallReportData();
   data.transfers.clear();
   data.vintage.clear();
-  ExpectGolden("outline-small-no-sipri.txt", report::ExtractOutline(Render(data, SmallReportOptions())));
+  ExpectGolden("outline-small-no-sipri.txt",
+               report::ExtractOutline(Render(data, SmallReportOptions())));
 }
 
 TEST(Report, EveryLanguageHasTheSameStructure) {
@@ -63,14 +67,17 @@ TEST(Report, ReferencesNothingOutsideItself) {
 }
 
 TEST(Report, ExternalReferencesFindsLinksToOtherFiles) {
-  std::string html = R"(<a href="#fn-1">1</a><img src="chart.png"><a href='https://x.org'>x</a>)"
-                     R"(<style>@import "a.css"; b { background: url(//cdn/x.png) }</style><a href="data:text/csv,a">)";
-  EXPECT_EQ(report::ExternalReferences(html), (std::vector<std::string>{"chart.png", "https://x.org", "a.css", "//cdn/x.png"}));
+  std::string html =
+      R"(<a href="#fn-1">1</a><img src="chart.png"><a href='https://x.org'>x</a>)"
+      R"(<style>@import "a.css"; b { background: url(//cdn/x.png) }</style><a href="data:text/csv,a">)";
+  EXPECT_EQ(report::ExternalReferences(html),
+            (std::vector<std::string>{"chart.png", "https://x.org", "a.css", "//cdn/x.png"}));
 }
 
 TEST(Report, CreditsSipriWithTheVintage) {
   std::string html = Render(SmallReportData(), SmallReportOptions());
-  EXPECT_NE(html.find("Information from the SIPRI Arms Transfers Database, vintage 2024-03-11."), std::string::npos);
+  EXPECT_NE(html.find("Information from the SIPRI Arms Transfers Database, vintage 2024-03-11."),
+            std::string::npos);
 }
 
 TEST(Report, EscapesDataText) {
@@ -90,7 +97,8 @@ TEST(Report, SaysWhatIsMissingWithoutSipriData) {
 }
 
 TEST(Report, IsTheSameOnEveryRun) {
-  EXPECT_EQ(Render(SmallReportData(), SmallReportOptions()), Render(SmallReportData(), SmallReportOptions()));
+  EXPECT_EQ(Render(SmallReportData(), SmallReportOptions()),
+            Render(SmallReportData(), SmallReportOptions()));
 }
 
 TEST(Report, RejectsAnUnsupportedLanguage) {

@@ -16,19 +16,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kRegister =
-    std::string(DEFCOOP_SHARED_DATA_DIR) + "/sipri/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
+const std::string kRegister = std::string(DEFCOOP_SHARED_DATA_DIR) +
+                              "/sipri/Andrei-Teodor-Petre__InfoVizProject/trade-register.csv";
 
 // Runs `defcoop serve --port 0` on a store with the shipped data (and a SIPRI register
 // when ../shared has it) and learns the port from its first line on stderr.
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = (fs::temp_directory_path() / ("defcoop-server-" + std::to_string(::getpid()) + ".db")).string();
+    db_ = (fs::temp_directory_path() / ("defcoop-server-" + std::to_string(::getpid()) + ".db"))
+              .string();
     fs::remove(db_);
-    std::string setup = "DEFCOOP_DB='" + db_ + "' '" + DEFCOOP_BIN + "' init >/dev/null && (test ! -f '" +
-                        kRegister + "' || DEFCOOP_DB='" + db_ + "' '" + DEFCOOP_BIN + "' import sipri '" +
-                        kRegister + "' >/dev/null 2>&1)";
+    std::string setup = "DEFCOOP_DB='" + db_ + "' '" + DEFCOOP_BIN +
+                        "' init >/dev/null && (test ! -f '" + kRegister + "' || DEFCOOP_DB='" +
+                        db_ + "' '" + DEFCOOP_BIN + "' import sipri '" + kRegister +
+                        "' >/dev/null 2>&1)";
     ASSERT_EQ(std::system(setup.c_str()), 0);
     StartServer();
   }
@@ -40,7 +42,8 @@ class ServerTest : public ::testing::Test {
     if (pid_ == 0) {
       dup2(err_pipe[1], STDERR_FILENO);
       close(err_pipe[0]);
-      execl(DEFCOOP_BIN, DEFCOOP_BIN, "--db", db_.c_str(), "serve", "--port", "0", "--web", "", nullptr);
+      execl(DEFCOOP_BIN, DEFCOOP_BIN, "--db", db_.c_str(), "serve", "--port", "0", "--web", "",
+            nullptr);
       _exit(127);
     }
     close(err_pipe[1]);
@@ -49,7 +52,8 @@ class ServerTest : public ::testing::Test {
     ASSERT_NE(fgets(line, sizeof line, log_), nullptr);
     std::smatch match;
     std::string text(line);
-    ASSERT_TRUE(std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) << text;
+    ASSERT_TRUE(std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")))
+        << text;
     port_ = std::stoi(match[1]);
   }
 
@@ -104,7 +108,8 @@ TEST_F(ServerTest, AnswersWithMetaAndRowsLikeTheCommandLine) {
 }
 
 TEST_F(ServerTest, SearchResolvesAnySpellingInAnyScript) {
-  auto json = Json("/api/v1/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD");  // Қазақстан
+  auto json =
+      Json("/api/v1/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD");  // Қазақстан
   ASSERT_EQ(json["rows"].size(), 1u);
   EXPECT_EQ(json["rows"][0]["id"], "KAZ");
 }

@@ -19,8 +19,9 @@ const std::string kSmallData = std::string(DEFCOOP_TEST_DIR) + "/../fixtures/cur
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("defcoop-store-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("defcoop-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "test.db").string();
@@ -157,12 +158,13 @@ TEST_F(StoreTest, OldSchemaIsMigratedAndKeepsItsData) {
   // Rows as a v1 defcoop wrote them.
   sqlite3* db = nullptr;
   sqlite3_open(path_.c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "INSERT INTO source VALUES ('registry', 'dataset', 'R', '{}');"
-                         "INSERT INTO actor VALUES ('TUR', 'state', 'Türkiye', NULL, NULL, NULL, NULL);"
-                         "INSERT INTO citation VALUES ('actor', 'TUR', 'registry', NULL);",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   "INSERT INTO source VALUES ('registry', 'dataset', 'R', '{}');"
+                   "INSERT INTO actor VALUES ('TUR', 'state', 'Türkiye', NULL, NULL, NULL, NULL);"
+                   "INSERT INTO citation VALUES ('actor', 'TUR', 'registry', NULL);",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   auto store = OpenOrDie(OpenMode::kReadOnly);
   EXPECT_EQ(store->SchemaVersion(), Store::CurrentSchemaVersion());

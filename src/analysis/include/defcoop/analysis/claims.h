@@ -33,9 +33,9 @@ struct ClaimCheck {
   std::string text;
   std::string kind;
   ClaimStatus status = ClaimStatus::kUnverifiable;
-  std::string claimed;   // the claim's expected value, as written
-  std::string computed;  // what the store gives, "" when nothing
-  std::string evidence;  // how it was computed, or what is missing
+  std::string claimed;                      // the claim's expected value, as written
+  std::string computed;                     // what the store gives, "" when nothing
+  std::string evidence;                     // how it was computed, or what is missing
   std::vector<SourceRef> sources;           // the claim's own sources
   std::vector<SourceRef> evidence_sources;  // the sources of the evidence
 };

@@ -61,9 +61,9 @@ struct EmbargoDelivery {
 
 struct EmbargoReport {
   Embargo embargo;
-  std::string target_state;             // the target, or its home state for firms/agencies
-  std::optional<Event> trigger;         // the trigger event, when the data has it
-  std::optional<YearRange> sipri_years; // years checked in SIPRI; empty: not checked
+  std::string target_state;              // the target, or its home state for firms/agencies
+  std::optional<Event> trigger;          // the trigger event, when the data has it
+  std::optional<YearRange> sipri_years;  // years checked in SIPRI; empty: not checked
   std::vector<EmbargoHit> hits;
   std::vector<EmbargoDelivery> deliveries;
 };

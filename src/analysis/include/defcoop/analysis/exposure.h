@@ -27,8 +27,8 @@ struct DomesticShare {
   std::optional<double> share;  // 0..1; empty = unknown (no in-use component has a share)
   bool estimate = false;        // some share used is an estimate
   double foreign_share = 0;     // sum of the known shares of foreign-made components
-  std::vector<std::string> estimated_share;    // in-use component ids whose share is an estimate
-  std::vector<std::string> without_share;      // in-use component ids with no value share
+  std::vector<std::string> estimated_share;      // in-use component ids whose share is an estimate
+  std::vector<std::string> without_share;        // in-use component ids with no value share
   std::vector<std::string> unknown_maker_state;  // in-use component ids, maker state unknown
                                                  // (counted as domestic: an upper bound)
 };
@@ -38,8 +38,7 @@ bool InUse(const Component& component, const std::optional<Date>& at);
 
 // The domestic value share of `platform` from its components in use at `at` (now when
 // empty).
-DomesticShare DomesticValueShare(const Platform& platform,
-                                 const std::vector<Component>& components,
+DomesticShare DomesticValueShare(const Platform& platform, const std::vector<Component>& components,
                                  const std::optional<Date>& at);
 
 struct Substitute {
@@ -59,8 +58,8 @@ struct ExposedComponent {
 
 struct EmbargoExposure {
   std::set<std::string> states;
-  std::vector<ExposedComponent> components;  // by platform, then component id
-  std::vector<std::string> blocked;          // component ids
+  std::vector<ExposedComponent> components;    // by platform, then component id
+  std::vector<std::string> blocked;            // component ids
   std::vector<std::string> stopped_platforms;  // platform ids, sorted
 };
 

@@ -38,8 +38,8 @@ struct TivRow {
   std::string supplier;  // set when grouped by supplier
   std::string recipient;
   std::string category;
-  int year = 0;          // set when grouped by year
-  double tiv = 0;        // millions of TIV
+  int year = 0;    // set when grouped by year
+  double tiv = 0;  // millions of TIV
   bool approximate = false;
 };
 

@@ -21,7 +21,15 @@ struct SourceRef {
 };
 
 // kRegion: a geographic grouping of states as a source defines it (SIPRI's "Central Asia").
-enum class ActorKind { kState, kHistoricalState, kOrganization, kRegion, kFirm, kArmedGroup, kUnknown };
+enum class ActorKind {
+  kState,
+  kHistoricalState,
+  kOrganization,
+  kRegion,
+  kFirm,
+  kArmedGroup,
+  kUnknown
+};
 std::string_view ToString(ActorKind kind);
 std::optional<ActorKind> ParseActorKind(std::string_view text);
 
@@ -41,7 +49,7 @@ struct ActorName {
   std::string lang;    // BCP 47 language ("en", "tr", "kk", ...), "" when any
   std::string script;  // ISO 15924 ("Latn", "Cyrl"), "" when obvious
   std::string name;
-  std::string kind;    // official, short, alias, historical, sipri
+  std::string kind;  // official, short, alias, historical, sipri
   std::optional<Date> valid_from;
   std::optional<Date> valid_to;
   std::vector<SourceRef> sources;
@@ -84,8 +92,8 @@ struct Component {
   std::string platform_id;
   std::string part;  // engine, transmission, camera, ...
   std::string name;
-  std::string maker;        // actor id
-  std::string maker_state;  // state id
+  std::string maker;                  // actor id
+  std::string maker_state;            // state id
   std::optional<double> value_share;  // share of the platform's value, 0..1
   bool value_share_is_estimate = true;
   std::optional<Date> from;
@@ -99,7 +107,7 @@ struct Agreement {
   std::string id;
   Date date;
   std::vector<std::string> parties;  // actor ids
-  std::string type;    // framework, military_cooperation, military_technical, ...
+  std::string type;                  // framework, military_cooperation, military_technical, ...
   std::string title;
   std::string status;  // signed, ratified, in_force, suspended, ended
   std::string note;
@@ -152,7 +160,7 @@ struct Indicator {
   std::string metric;  // defense_exports, domestic_production_share, ...
   std::string period;  // "2022", "2018-2022"
   double value = 0;
-  std::string unit;    // usd, percent, count, ...
+  std::string unit;  // usd, percent, count, ...
   bool estimate = false;
   std::string note;
   std::vector<SourceRef> sources;
@@ -209,7 +217,7 @@ struct Transfer {
   bool number_ordered_is_estimate = false;
   std::optional<double> number_delivered;
   bool number_delivered_is_estimate = false;
-  std::string status;  // new, second_hand, second_hand_modernized
+  std::string status;                   // new, second_hand, second_hand_modernized
   std::optional<double> tiv_unit;       // TIV per unit (deal unit, after the status factor)
   std::optional<double> tiv_unit_new;   // SIPRI estimate for a new unit (new format)
   std::optional<double> tiv_order;      // TIV for the total order (old format)
@@ -233,7 +241,13 @@ struct TivCell {
   int source_line = 0;
 };
 
-enum class SipriFormat { kOldRegister, kNewRegister, kImporterTable, kExporterTable, kRegionalTable };
+enum class SipriFormat {
+  kOldRegister,
+  kNewRegister,
+  kImporterTable,
+  kExporterTable,
+  kRegionalTable
+};
 std::string_view ToString(SipriFormat format);
 
 // An input record that was not imported, or was imported after a repair.

@@ -62,8 +62,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}             // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}     // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
@@ -83,8 +83,8 @@ class Result {
 }  // namespace defcoop
 
 // Returns early from the enclosing function when `expr` yields a failed Status.
-#define DEFCOOP_RETURN_IF_ERROR(expr)            \
-  do {                                           \
-    ::defcoop::Status status_macro_ = (expr);    \
+#define DEFCOOP_RETURN_IF_ERROR(expr)              \
+  do {                                             \
+    ::defcoop::Status status_macro_ = (expr);      \
     if (!status_macro_.ok()) return status_macro_; \
   } while (false)

@@ -38,8 +38,8 @@
 namespace defcoop::names {
 
 struct Resolution {
-  std::string input;    // what the user wrote
-  std::string id;       // actor id
+  std::string input;  // what the user wrote
+  std::string id;     // actor id
   ActorKind kind = ActorKind::kState;
   std::string name;     // English display name
   std::string matched;  // the spelling or code that matched, with its scheme/lang
@@ -50,7 +50,7 @@ struct Resolution {
 struct GroupResolution {
   std::string input;
   std::string group_id;
-  std::string at;  // the date asked for, "" = today
+  std::string at;                      // the date asked for, "" = today
   std::vector<std::string> members;    // actor ids, sorted
   std::vector<std::string> observers;  // actor ids, sorted
 };
@@ -117,13 +117,13 @@ class NameIndex {
   Result<Resolution> Decide(std::string_view input, std::string_view marker,
                             const std::vector<const Entry*>& found) const;
   Status NotFoundError(std::string_view input) const;
-  Result<GroupResolution> MembersAt(std::string_view input, const Resolution& group,
-                                    const Date& at, std::string at_text) const;
+  Result<GroupResolution> MembersAt(std::string_view input, const Resolution& group, const Date& at,
+                                    std::string at_text) const;
 
   std::map<std::string, Actor, std::less<>> actors_;
-  KeyMap ids_;              // upper-cased id -> actor
-  KeyMap curated_names_;    // match key -> actor
-  KeyMap generated_names_;  // match key -> actor
+  KeyMap ids_;                                        // upper-cased id -> actor
+  KeyMap curated_names_;                              // match key -> actor
+  KeyMap generated_names_;                            // match key -> actor
   std::map<std::string, KeyMap, std::less<>> codes_;  // scheme -> upper-cased code -> actor
   std::vector<Membership> memberships_;
 };

@@ -20,7 +20,6 @@ bool ChromiumAvailable();
 
 Status PrintPdf(const std::string& html_path, const std::string& pdf_path);
 
-Status Screenshot(const std::string& html_path, const std::string& png_path, int width,
-                  int height);
+Status Screenshot(const std::string& html_path, const std::string& png_path, int width, int height);
 
 }  // namespace defcoop::report

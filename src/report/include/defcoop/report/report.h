@@ -26,14 +26,14 @@ struct ReportData {
 };
 
 struct ReportOptions {
-  std::string focus = "TUR";           // actor id of the focus country
-  std::vector<std::string> partners;   // actor ids, the focus excluded
+  std::string focus = "TUR";          // actor id of the focus country
+  std::vector<std::string> partners;  // actor ids, the focus excluded
   // How the partners were asked for (actor ids such as "org:ots", or the user's text),
   // named in the title; empty: the partners' names.
   std::vector<std::string> partner_groups;
   YearRange years{2000, 2024};
-  std::string lang = "en";             // en, tr, kk or ru
-  std::string generated_on;            // ISO date shown in the header; "" = not shown
+  std::string lang = "en";   // en, tr, kk or ru
+  std::string generated_on;  // ISO date shown in the header; "" = not shown
 };
 
 // The languages with a message catalog.

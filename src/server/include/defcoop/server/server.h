@@ -18,7 +18,7 @@ namespace defcoop::server {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string web_dir;  // the built dashboard (web/dist); "" = API only
+  std::string web_dir;          // the built dashboard (web/dist); "" = API only
   std::ostream* log = nullptr;  // one line per request; nullptr = no log
   // Called once the socket is bound (tests use it to learn the port when port = 0).
   std::function<void(int port)> on_listening;
@@ -31,16 +31,16 @@ struct ApiRequest {
 };
 
 struct ApiResponse {
-  Status status;             // not ok: turned into the JSON error and its HTTP status
-  std::string body;          // JSON, or CSV when content_type says so
+  Status status;     // not ok: turned into the JSON error and its HTTP status
+  std::string body;  // JSON, or CSV when content_type says so
   std::string content_type = "application/json";
 };
 
 using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
 
 // Limits that keep one request from taking the server down.
-constexpr size_t kMaxRequestLine = 4096;      // bytes of path + query
-constexpr size_t kMaxBody = 1024;             // GET requests carry no body
+constexpr size_t kMaxRequestLine = 4096;        // bytes of path + query
+constexpr size_t kMaxBody = 1024;               // GET requests carry no body
 constexpr size_t kMaxResponseBytes = 32 << 20;  // a response larger than this is refused
 
 // The HTTP status for a failed Status: usage/invalid input 400, not found 404, else 500.
