@@ -70,15 +70,6 @@ void ResolveNames(SipriFile* file, SipriNameResolver* resolver) {
   }
 }
 
-// FNV-1a over the file's bytes: identifies a file already imported.
-std::string ContentHash(std::string_view bytes) {
-  constexpr uint64_t kOffsetBasis = 14695981039346656037ull;
-  constexpr uint64_t kPrime = 1099511628211ull;
-  uint64_t hash = kOffsetBasis;
-  for (unsigned char byte : bytes) hash = (hash ^ byte) * kPrime;
-  return fmt::format("fnv1a64:{:016x}:{}", hash, bytes.size());
-}
-
 void WriteRejects(std::ostream& out, const SipriFile& file) {
   for (const InputProblem& problem : file.problems) {
     out << CsvEscape(file.path) << "," << problem.where.line << "," << CsvEscape(problem.reason)
@@ -90,8 +81,6 @@ void WriteRejects(std::ostream& out, const SipriFile& file) {
 Result<store::ImportSummary> ImportOne(Context& context, const std::string& path,
                                        SipriNameResolver* resolver, store::Store& store,
                                        std::ostream* rejects) {
-  auto bytes = csv::ReadFile(path);
-  if (!bytes.ok()) return bytes.status();
   auto file = ingest::ReadSipriFile(path);
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
@@ -102,7 +91,7 @@ Result<store::ImportSummary> ImportOne(Context& context, const std::string& path
     context.err << problem.where.ToString() << ": " << what << ": " << problem.reason << "\n";
   }
   if (rejects) WriteRejects(*rejects, *file);
-  auto summary = store.SaveSipriFile(*file, ContentHash(*bytes));
+  auto summary = store.SaveSipriFile(*file, file->content_hash);
   if (summary.ok() && summary->already_imported) {
     context.err << path << ": already imported (same content); nothing changed\n";
   }

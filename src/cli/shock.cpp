@@ -67,24 +67,14 @@ Result<analysis::ShockOptions> ParseShockOptions(const ShockCliOptions& cli) {
   return options;
 }
 
-Status AddStates(const names::NameIndex& index, const std::vector<std::string>& inputs,
-                 std::set<std::string>* ids) {
-  for (const std::string& input : inputs) {
-    auto states = index.ResolveToStates(input);
-    if (!states.ok()) return states.status();
-    ids->insert(states->begin(), states->end());
-  }
-  return Status::Ok();
-}
-
 Result<analysis::TimelineFilter> MakeFilter(const names::NameIndex& index,
                                             const ShockCliOptions& cli) {
   bool defaults = cli.actors.empty() && cli.partners.empty();
   analysis::TimelineFilter filter;
   DEFCOOP_RETURN_IF_ERROR(
-      AddStates(index, cli.actors.empty() ? kDefaultActors : cli.actors, &filter.actors));
+      AddCountries(index, cli.actors.empty() ? kDefaultActors : cli.actors, &filter.actors));
   DEFCOOP_RETURN_IF_ERROR(
-      AddStates(index, defaults ? kDefaultPartners : cli.partners, &filter.partners));
+      AddCountries(index, defaults ? kDefaultPartners : cli.partners, &filter.partners));
   if (cli.types.empty()) filter.types.insert(kDefaultType);
   filter.types.insert(cli.types.begin(), cli.types.end());
   return filter;

@@ -102,14 +102,20 @@ Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string&
   return LoadCuratedData(context);
 }
 
-Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
-                                               const std::vector<std::string>& inputs) {
-  std::set<std::string> ids;
+Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
+                    std::set<std::string>* ids) {
   for (const std::string& input : inputs) {
     auto states = index.ResolveToStates(input);
     if (!states.ok()) return states.status();
-    ids.insert(states->begin(), states->end());
+    ids->insert(states->begin(), states->end());
   }
+  return Status::Ok();
+}
+
+Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
+                                               const std::vector<std::string>& inputs) {
+  std::set<std::string> ids;
+  DEFCOOP_RETURN_IF_ERROR(AddCountries(index, inputs, &ids));
   return ids;
 }
 

@@ -63,6 +63,10 @@ Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string&
 Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
                                                const std::vector<std::string>& inputs);
 
+// Adds the actor ids `inputs` stand for (groups as their members) to *ids.
+Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
+                    std::set<std::string>* ids);
+
 // --years A-B, or the data's whole span when empty.
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 

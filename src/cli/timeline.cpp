@@ -18,16 +18,6 @@ struct TimelineOptions {
   std::string to;
 };
 
-Status AddStates(const names::NameIndex& index, const std::vector<std::string>& inputs,
-                 std::set<std::string>* ids) {
-  for (const std::string& input : inputs) {
-    auto states = index.ResolveToStates(input);
-    if (!states.ok()) return states.status();
-    ids->insert(states->begin(), states->end());
-  }
-  return Status::Ok();
-}
-
 Status ParseOptionalDate(const std::string& text, std::optional<Date>* date) {
   if (text.empty()) return Status::Ok();
   auto parsed = ParseDate(text);
@@ -39,8 +29,8 @@ Status ParseOptionalDate(const std::string& text, std::optional<Date>* date) {
 Result<analysis::TimelineFilter> MakeFilter(const names::NameIndex& index,
                                             const TimelineOptions& options) {
   analysis::TimelineFilter filter;
-  DEFCOOP_RETURN_IF_ERROR(AddStates(index, options.actors, &filter.actors));
-  DEFCOOP_RETURN_IF_ERROR(AddStates(index, options.partners, &filter.partners));
+  DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.actors, &filter.actors));
+  DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.partners, &filter.partners));
   filter.types.insert(options.types.begin(), options.types.end());
   DEFCOOP_RETURN_IF_ERROR(ParseOptionalDate(options.from, &filter.from));
   DEFCOOP_RETURN_IF_ERROR(ParseOptionalDate(options.to, &filter.to));

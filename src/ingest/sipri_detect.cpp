@@ -1,10 +1,13 @@
 // Entry points of the SIPRI readers: decoding (Latin-1 -> UTF-8), format detection
 // from the header line, the preamble (vintage and title, or the README.txt that
 // replaces a missing preamble), and the helpers the register and table parsers share.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 
@@ -260,7 +263,18 @@ Result<SipriFile> ParseSipri(std::string_view bytes, const std::string& path) {
 Result<SipriFile> ReadSipriFile(const std::string& path) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return ParseSipri(*bytes, path, FindReadme(path));
+  Result<SipriFile> file = ParseSipri(*bytes, path, FindReadme(path));
+  if (file.ok()) file->content_hash = ContentHash(*bytes);
+  return file;
+}
+
+std::string ContentHash(std::string_view bytes) {
+  // FNV-1a, 64 bits, with the length: enough to tell files apart, not a security hash.
+  constexpr uint64_t kOffsetBasis = 14695981039346656037ull;
+  constexpr uint64_t kPrime = 1099511628211ull;
+  uint64_t hash = kOffsetBasis;
+  for (unsigned char byte : bytes) hash = (hash ^ byte) * kPrime;
+  return fmt::format("fnv1a64:{:016x}:{}", hash, bytes.size());
 }
 
 namespace sipri_internal {

@@ -263,6 +263,7 @@ struct SipriFile {
   SipriFormat format = SipriFormat::kOldRegister;
   std::string vintage;  // "Data generated" date, ISO 8601 (YYYY-MM-DD)
   std::string title;    // the preamble's description of the query
+  std::string content_hash;  // identifies the file's bytes: the same file imports once
   int records_read = 0;
   std::vector<Transfer> transfers;  // registers
   std::vector<TivCell> cells;       // tables

@@ -16,7 +16,10 @@
 
 namespace defcoop::ingest {
 
-// Reads and parses the file at `path`. When the file has no preamble (the old
+// Identifies a file's bytes (SipriFile::content_hash).
+std::string ContentHash(std::string_view bytes);
+
+// Reads and parses the file at `path`, and sets content_hash. When the file has no preamble (the old
 // top-200 tables), the vintage and title come from "<name> README.txt" or
 // "README.txt" next to it, if one exists. Errors: Io when it cannot be read;
 // InvalidInput when it is not a SIPRI export defcoop knows.
