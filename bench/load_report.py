@@ -128,6 +128,10 @@ class Run:
     def rate(self):
         return self.figures["requests"] / self.seconds()
 
+    def rate_text(self):
+        rate = self.rate()
+        return f"{rate:,.0f}" if rate >= 10 else f"{rate:.1f} ({self.figures['requests']} in all)"
+
     def socket_errors(self):
         errors = self.figures["errors"]
         return sum(errors[key] for key in ("connect", "read", "write", "timeout"))
@@ -166,7 +170,7 @@ def endpoint_table(runs, servers):
                        f"{item.errors_text()} | {item.cpu_text()} | {server} |")
             continue
         out.append(
-            f"| `{item.label}` | {item.rate():,.0f} | {ms(item.latency('p50'))} | "
+            f"| `{item.label}` | {item.rate_text()} | {ms(item.latency('p50'))} | "
             f"{ms(item.latency('p90'))} | {ms(item.latency('p99'))} | {ms(item.latency('max'))} | "
             f"{item.figures['non2xx']:,} | {item.errors_text()} | {item.cpu_text()} | {server} |")
     return out
@@ -296,6 +300,9 @@ def reading(load, single, servers, memory, nproc, connections):
                 f"{plural(connections if item.phase == 'load' else 1, 'connection')}.{words} "
                 "wrk's socket errors in that row are its attempts on the closed port for the "
                 "rest of the run.")
+        if item.ok and item.figures["non2xx"]:
+            text += (f" Before it crashed it sent {plural(item.figures['requests'], 'answer')}, "
+                     f"{item.figures['non2xx']} of them an error (its status is in the log).")
         one = alone.get(item.label)
         if item.phase == "load" and one and one.answered and not one.died:
             text += (f" Alone, one such request takes {ms(one.latency('p50'))} at the median "
@@ -308,11 +315,13 @@ def reading(load, single, servers, memory, nproc, connections):
                 f"built with `IGRAPH_THREAD_SAFE` {igraph_thread_safe()} (`igraph_threading.h`): "
                 "its error-handling (\"finally\") stack, its error handlers (which "
                 "`src/analysis/network.cpp` swaps per call) and its random-number generator are "
-                "process-wide, while the server answers concurrent requests on several threads. "
-                "One `network` request at a time runs fine (table above); several at once "
-                "corrupt that state, and igraph aborts the process or it crashes. Serialising "
-                "the igraph work (a process-wide mutex in `src/analysis/network.cpp`) would "
-                "avoid it.")
+                "process-wide, while the server answers concurrent requests on several threads; "
+                "the rest of the request only reads the register the server shares, which "
+                "never changes once loaded. One `network` request at a time runs fine (table "
+                "above). Several at once sharing igraph's state is the likely cause; a crash "
+                "message from `src/core/...` is igraph's own, while heap corruption or a "
+                "segmentation fault say less. Serialising the igraph work (a process-wide mutex "
+                "in `src/analysis/network.cpp`) should avoid it.")
         out.append(text)
     if memory and not memory["flat"]:
         out.append(
@@ -412,7 +421,9 @@ def section(args):
             + (f", and once wrk had stopped {mib(rss_after)}" if rss_after else "") + ". "
             f"Flat by this section's measure (last sample within {FLAT_SHARE:.0%} of the first, "
             f"none more than {2 * FLAT_SHARE:.0%} above it): "
-            f"{'yes' if memory['flat'] else '**no**'}. The series, MiB: {series}.")
+            f"{'yes' if memory['flat'] else '**no**'}"
+            + (" (the same to the KiB in every sample)" if memory["min"] == memory["max"] else "")
+            + f". The series, MiB: {series}.")
         if memory["died_after"] is not None:
             out += ["", f"The server died after the {memory['died_after']} s sample."]
     else:

@@ -318,7 +318,10 @@ def main():
         "Raw results: `build-bench/bench-results/` (Google Benchmark and hyperfine JSON).",
         "",
     ]
-    Path(args.out).write_text("\n".join(out))
+    # bench/load writes its own "## Server load" section at the end: keep it.
+    previous = Path(args.out).read_text() if Path(args.out).exists() else ""
+    kept = previous[previous.find("\n## Server load"):] if "\n## Server load" in previous else ""
+    Path(args.out).write_text("\n".join(out).rstrip("\n") + "\n" + kept)
 
 
 if __name__ == "__main__":

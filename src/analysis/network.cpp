@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <new>
 #include <utility>
 
@@ -15,10 +16,18 @@ namespace {
 
 // igraph's default error handler aborts the process; while one of these lives, igraph
 // functions return their error codes instead (and warnings are not printed).
+// igraph's error handlers and random number generator are process-global, so one igraph
+// computation runs at a time (`defcoop serve` answers requests on several threads).
+std::mutex& IgraphMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 class ScopedIgraphHandlers {
  public:
   ScopedIgraphHandlers()
-      : error_(igraph_set_error_handler(igraph_error_handler_ignore)),
+      : lock_(IgraphMutex()),
+        error_(igraph_set_error_handler(igraph_error_handler_ignore)),
         warning_(igraph_set_warning_handler(igraph_warning_handler_ignore)) {}
   ~ScopedIgraphHandlers() {
     igraph_set_error_handler(error_);
@@ -28,6 +37,7 @@ class ScopedIgraphHandlers {
   ScopedIgraphHandlers& operator=(const ScopedIgraphHandlers&) = delete;
 
  private:
+  std::lock_guard<std::mutex> lock_;
   igraph_error_handler_t* error_;
   igraph_warning_handler_t* warning_;
 };

@@ -83,6 +83,8 @@ std::thread StopOnSignal(httplib::Server& server, std::atomic<bool>* signalled) 
 
 void Configure(httplib::Server& server, const ServeOptions& options, const ApiHandler& handler) {
   server.set_payload_max_length(kMaxBody);
+  // Without TCP_NODELAY small answers wait ~40 ms for Nagle's algorithm and delayed ACKs.
+  server.set_tcp_nodelay(true);
   server.set_read_timeout(std::chrono::seconds(5));
   server.set_write_timeout(std::chrono::seconds(10));
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {

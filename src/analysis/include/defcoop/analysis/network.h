@@ -14,7 +14,8 @@
 // weight. Layers can be selected with NetworkOptions::layers. Louvain is randomised;
 // ComputeNetworkMetrics seeds igraph's default random generator with kLouvainSeed
 // before each run, so results are reproducible (and that generator's state changes).
-// The functions are not thread-safe: igraph's error handler and RNG are global.
+// igraph's error handler and RNG are global: the functions take a process-wide lock while
+// they use igraph, so they are safe to call from several threads (one runs at a time).
 #pragma once
 
 #include <ostream>
