@@ -422,6 +422,9 @@ Result<NetworkMetrics> ComputeNetworkMetrics(const Graph& graph, const NetworkOp
   metrics.density = Density(collapsed.pairs.size(), graph.nodes.size(), graph.directed);
   if (graph.nodes.empty()) return metrics;
   ScopedIgraphHandlers handlers;
+  // Eigenvector centrality (ARPACK's start vector) and Louvain both draw on igraph's RNG:
+  // seeding it first makes every run give the same answer.
+  igraph_rng_seed(igraph_rng_default(), kLouvainSeed);
   IgraphGraph igraph(collapsed);
   RealVector weights(collapsed.weights);
   DEFCOOP_RETURN_IF_ERROR(FillDegreeAndStrength(igraph, weights, &metrics));

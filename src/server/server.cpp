@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -60,9 +61,12 @@ void HandleApi(const ApiHandler& handler, const httplib::Request& req, httplib::
 void LogRequest(std::ostream* log, const httplib::Request& req, const httplib::Response& res) {
   if (!log) return;
   std::string target = req.target.empty() ? req.path : req.target;
-  *log << req.remote_addr << " " << req.method << " " << target << " " << res.status << " "
-       << res.body.size() << "\n";
-  log->flush();
+  std::string line = req.remote_addr + " " + req.method + " " + target + " " +
+                     std::to_string(res.status) + " " + std::to_string(res.body.size()) + "\n";
+  // Worker threads log concurrently: one whole line at a time.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  *log << line << std::flush;
 }
 
 // Blocks SIGINT and SIGTERM in every thread, then waits for one on its own thread and
