@@ -30,11 +30,11 @@ bool AllDeliveriesWithin(const Transfer& transfer, const std::optional<YearRange
                      [&](const Delivery& d) { return years->Contains(d.year); });
 }
 
-GroupKey KeyOf(const Transfer& t, const Delivery& d, const std::vector<TivGroup>& by) {
+// A transfer's grouping key with year 0 (the year is set per delivery).
+GroupKey KeyOf(const Transfer& t, const std::vector<TivGroup>& by) {
   return {Wants(by, TivGroup::kSupplier) ? SupplierKey(t) : "",
           Wants(by, TivGroup::kRecipient) ? RecipientKey(t) : "",
-          Wants(by, TivGroup::kCategory) ? (t.category.empty() ? "unknown" : t.category) : "",
-          Wants(by, TivGroup::kYear) ? d.year : 0};
+          Wants(by, TivGroup::kCategory) ? (t.category.empty() ? "unknown" : t.category) : "", 0};
 }
 
 ShareTable MakeShareTable(const std::map<std::string, std::pair<double, bool>>& by_actor) {
@@ -83,11 +83,13 @@ std::vector<TivRow> AggregateTiv(const std::vector<Transfer>& transfers, const T
       continue;
     }
     bool period_exact = AllDeliveriesWithin(t, filter.years);
+    GroupKey key = KeyOf(t, by);
     for (const Delivery& d : t.deliveries) {
       if (filter.years && !filter.years->Contains(d.year)) continue;
-      GroupKey key = KeyOf(t, d, by);
-      TivRow& row = groups[key];
-      std::tie(row.supplier, row.recipient, row.category, row.year) = key;
+      if (per_year) std::get<3>(key) = d.year;
+      auto [found, inserted] = groups.try_emplace(key);  // copies the key only when new
+      TivRow& row = found->second;
+      if (inserted) std::tie(row.supplier, row.recipient, row.category, row.year) = key;
       row.tiv += d.tiv;
       row.approximate = row.approximate || (d.approximate && (per_year || !period_exact));
     }
