@@ -2,15 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "test_dates.h"
+
 namespace defcoop::analysis {
 namespace {
-
-Date D(const std::string& text) { return ParseDate(text).value(); }
-
-std::optional<Date> OptD(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return D(text);
-}
 
 Component Part(const std::string& id, const std::string& platform, const std::string& part,
                const std::string& state, std::optional<double> share = std::nullopt,

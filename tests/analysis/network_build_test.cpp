@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "test_dates.h"
+
 namespace defcoop::analysis {
 namespace {
 
@@ -19,8 +21,6 @@ Transfer Deal(const std::string& supplier, const std::string& recipient,
 
 Delivery Exact(int year, double tiv) { return {year, 1, tiv, false, false, false}; }
 Delivery Split(int year, double tiv) { return {year, 1, tiv, false, false, true}; }
-Date D(const std::string& text) { return *ParseDate(text); }
-
 Actor MakeActor(const std::string& id, ActorKind kind, const std::string& home = "") {
   Actor actor;
   actor.id = id;

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "test_dates.h"
+
 namespace defcoop::analysis {
 namespace {
-
-Date D(const std::string& text) { return *ParseDate(text); }
 
 void ExpectRelative(double actual, double expected) {
   EXPECT_NEAR(actual, expected, 1e-6 * std::fabs(expected)) << "expected " << expected;
