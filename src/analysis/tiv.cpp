@@ -139,12 +139,39 @@ ShareTable RecipientShares(const std::vector<Transfer>& transfers,
 
 Rank ExporterRank(const std::vector<Transfer>& transfers, const std::string& supplier,
                   YearRange years) {
-  ShareTable all = MakeShareTable(
-      TivByKey(AggregateTiv(transfers, TivFilter{{}, {}, years}, {TivGroup::kSupplier}), true));
-  Rank rank{0, static_cast<int>(all.rows.size())};
-  for (size_t idx = 0; idx < all.rows.size(); ++idx) {
-    if (all.rows[idx].actor == supplier) rank.rank = static_cast<int>(idx) + 1;
+  return ExporterRank(TivBySupplierYear(transfers), supplier, years);
+}
+
+SupplierYearTiv TivBySupplierYear(const std::vector<Transfer>& transfers) {
+  SupplierYearTiv totals;
+  for (const Transfer& t : transfers) {
+    if (t.deliveries.empty()) continue;
+    std::map<int, double>& by_year = totals.by_supplier[SupplierKey(t)];
+    for (const Delivery& d : t.deliveries) by_year[d.year] += d.tiv;
   }
+  return totals;
+}
+
+Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years) {
+  std::vector<std::pair<std::string_view, double>> delivered;  // suppliers in key order
+  for (const auto& [key, by_year] : totals.by_supplier) {
+    auto first = by_year.lower_bound(years.first);
+    auto last = by_year.upper_bound(years.last);
+    if (first == last) continue;  // nothing delivered in `years`
+    double tiv = 0;
+    for (auto it = first; it != last; ++it) tiv += it->second;
+    delivered.emplace_back(key, tiv);
+  }
+  Rank rank{0, static_cast<int>(delivered.size())};
+  auto own = std::find_if(delivered.begin(), delivered.end(),
+                          [&](const auto& entry) { return entry.first == supplier; });
+  if (own == delivered.end()) return rank;
+  // Larger totals rank first; equal totals keep key order (as ShareTable's stable sort does).
+  rank.rank = 1 + static_cast<int>(
+                      std::count_if(delivered.begin(), delivered.end(), [&](const auto& entry) {
+                        return entry.second > own->second ||
+                               (entry.second == own->second && entry.first < own->first);
+                      }));
   return rank;
 }
 

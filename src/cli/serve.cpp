@@ -3,13 +3,16 @@
 // sharing one Session, so the API answers exactly what the command line does. Query
 // parameters are mapped to the command's options through a table; any other parameter
 // is a 400, and no endpoint can reach a command or option that writes. Every endpoint
-// also takes `format` (json, csv) and `lang` (en, tr, kk, ru).
+// also takes `format` (json, csv) and `lang` (en, tr, kk, ru). The store is read once,
+// so answers are cached (the data cannot change under a running server: restart it
+// after an import).
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "context.h"
 #include "defcoop/cli/app.h"
+#include "defcoop/server/answer_cache.h"
 #include "defcoop/server/server.h"
 #include "sipri_data.h"
 
@@ -147,6 +150,9 @@ server::ApiResponse Answer(const std::shared_ptr<Session>& session, const std::s
   return {Status::Ok(), out.str(), csv ? "text/csv; charset=utf-8" : "application/json"};
 }
 
+// Room for a few hundred typical answers (most are 1–50 KB; the full network ~1 MB).
+constexpr size_t kAnswerCacheBytes = 64 << 20;
+
 struct ServeCliOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -169,9 +175,11 @@ Status RunServe(Context& context, const ServeCliOptions& options) {
                 << port << "/ (Ctrl-C stops)\n";
   };
   std::string db_path = context.db_path;
-  return server::Serve(serve, [session, db_path](const server::ApiRequest& request) {
-    return Answer(session, db_path, request);
-  });
+  return server::Serve(serve, server::Cached(
+                                  [session, db_path](const server::ApiRequest& request) {
+                                    return Answer(session, db_path, request);
+                                  },
+                                  kAnswerCacheBytes));
 }
 
 }  // namespace

@@ -87,6 +87,7 @@ Result<SharedData> Session::LoadSipri(const std::string& vintage) {
   if (!transfers.ok()) return transfers.status();
   data->transfers = std::move(*transfers);
   data->span = DeliverySpan(data->transfers);
+  data->exporter_tiv = analysis::TivBySupplierYear(data->transfers);
   return SharedData(data);
 }
 

@@ -22,9 +22,10 @@ namespace defcoop::cli {
 struct SipriData {
   // Actor names in each interface language (en, tr, kk, ru), made once at load.
   std::map<std::string, names::NameBook, std::less<>> names;
-  std::string vintage;              // "" when only the curated data is loaded
-  std::vector<Transfer> transfers;  // of `vintage`
-  YearRange span;                   // first and last delivery year in the data
+  std::string vintage;                     // "" when only the curated data is loaded
+  std::vector<Transfer> transfers;         // of `vintage`
+  analysis::SupplierYearTiv exporter_tiv;  // of `transfers`, for exporter ranks
+  YearRange span;                          // first and last delivery year in the data
   Dataset curated;
   names::NameIndex index;
 };

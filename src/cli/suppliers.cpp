@@ -74,7 +74,7 @@ Status RunExports(Context& context, const SharesOptions& options) {
   analysis::ShareTable table = analysis::RecipientShares(data.transfers, {supplier->id}, *years);
   YearRange before = analysis::PreviousWindow(*years);
   analysis::ShareTable previous = analysis::RecipientShares(data.transfers, {supplier->id}, before);
-  analysis::Rank rank = analysis::ExporterRank(data.transfers, supplier->id, *years);
+  analysis::Rank rank = analysis::ExporterRank(data.exporter_tiv, supplier->id, *years);
   Output output;
   AddShareRows(data, context.lang, table, "recipient", &output);
   output.meta["supplier"] = supplier->id;

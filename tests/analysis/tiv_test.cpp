@@ -82,6 +82,36 @@ TEST(ExporterRank, RanksByDeliveredTiv) {
   EXPECT_EQ(ExporterRank(Register(), "FRA", YearRange{2011, 2021}).rank, 0);
 }
 
+// The precomputed per-year totals rank exactly as sorting a fresh aggregation does.
+TEST(ExporterRank, PrecomputedTotalsAgreeWithAggregation) {
+  SupplierYearTiv totals = TivBySupplierYear(Register());
+  for (int first = 2005; first <= 2022; ++first) {
+    for (int last = first; last <= 2022; ++last) {
+      YearRange years{first, last};
+      auto rows = AggregateTiv(Register(), TivFilter{{}, {}, years}, {TivGroup::kSupplier});
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const TivRow& a, const TivRow& b) { return a.tiv > b.tiv; });
+      for (size_t idx = 0; idx < rows.size(); ++idx) {
+        Rank rank = ExporterRank(totals, rows[idx].supplier, years);
+        EXPECT_EQ(rank.rank, static_cast<int>(idx) + 1) << rows[idx].supplier << " " << first;
+        EXPECT_EQ(rank.of, static_cast<int>(rows.size()));
+      }
+    }
+  }
+}
+
+TEST(ExporterRank, EqualTotalsRankInKeyOrder) {
+  std::vector<Transfer> transfers = Register();
+  Transfer copy = transfers.front();
+  transfers.clear();
+  for (const char* supplier : {"ZZZ", "AAA"}) {
+    copy.supplier_id = supplier;
+    transfers.push_back(copy);
+  }
+  EXPECT_EQ(ExporterRank(transfers, "AAA", YearRange{1950, 2030}).rank, 1);
+  EXPECT_EQ(ExporterRank(transfers, "ZZZ", YearRange{1950, 2030}).rank, 2);
+}
+
 TEST(MovingAverage, AveragesTrailingYearsCountingGapsAsZero) {
   auto rows = AggregateTiv(Register(), TivFilter{{}, {"AZE"}, {}}, {TivGroup::kYear});
   auto averaged = MovingAverage(rows, 3, YearRange{2014, 2014});

@@ -79,13 +79,22 @@ ShareTable RecipientShares(const std::vector<Transfer>& transfers,
                            const std::set<std::string>& suppliers, YearRange years);
 
 // 1-based rank of `supplier` among all suppliers by delivered TIV in `years` (0: none),
-// and how many suppliers delivered anything.
+// and how many suppliers delivered anything in those years.
 struct Rank {
   int rank = 0;
   int of = 0;
 };
 Rank ExporterRank(const std::vector<Transfer>& transfers, const std::string& supplier,
                   YearRange years);
+
+// Delivered TIV per supplier (SupplierKey) and delivery year of a whole register. Built
+// once per register, it ranks exporters for any years without reading the register again
+// (the dashboard's exports page asks for a rank on every request).
+struct SupplierYearTiv {
+  std::map<std::string, std::map<int, double>> by_supplier;
+};
+SupplierYearTiv TivBySupplierYear(const std::vector<Transfer>& transfers);
+Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years);
 
 // The years a share table should be compared with: the window of the same length
 // just before `years`.
