@@ -338,10 +338,13 @@ def section(args):
     runs = [Run(results, row, nproc) for row in read_tsv(results / "runs.tsv")]
     load = [item for item in runs if item.phase == "load"]
     single = [item for item in runs if item.phase == "single"]
+    uncached = [item for item in runs if item.phase == "uncached"]
+    first = read_tsv(results / "first-answer.tsv")
     soak = next((item for item in runs if item.phase == "soak"), None)
     servers = {row[0]: Server(row) for row in read_tsv(results / "servers.tsv")}
     deaths = [server for server in servers.values() if server.died]
-    stop = next((server for server in servers.values() if server.stopped), None)
+    stopped = [server for server in servers.values() if server.stopped]
+    stop = stopped[-1] if stopped else None  # the soak's server (or the fresh one after it)
     soak_died = soak is not None and servers.get(soak.server) in deaths
     if soak_died:
         soak.state = "died"
@@ -373,7 +376,9 @@ def section(args):
         f"of {imported['records_read']:,} records imported). Server: `defcoop --db STORE serve "
         "--host 127.0.0.1 --port 0 --web ''` (the API only, on the free loopback port the kernel "
         "gives it, its request log to a file), warmed up with three rounds of the requests "
-        "below. Load: `wrk --latency` on 127.0.0.1 with a Lua script that counts non-2xx "
+        "below. The server caches its answers (64 MiB by default: the store cannot change "
+        "under it), so after the warm-up the first two tables measure cached answers; the "
+        "third, with `--cache-mb 0`, what computing each answer costs. Load: `wrk --latency` on 127.0.0.1 with a Lua script that counts non-2xx "
         "answers; *socket errors* are wrk's connect, read, write and timeout (over 2 s) "
         "errors; *server CPU* is the server's user + system time over the run as a share of "
         f"all {nproc} CPUs. The issue's target is p99 under {TARGET_TEXT}.",
@@ -392,6 +397,21 @@ def section(args):
         "",
     ]
     out += endpoint_table(single, servers)
+    out += [
+        "",
+        f"### Each endpoint under load, answers not cached (`--cache-mb 0`): "
+        f"{args.connections} keep-alive connections, {args.uncached_seconds} s each",
+        "",
+        "Every request computes its answer, as the first request for any new query does.",
+        "",
+    ]
+    out += endpoint_table(uncached, servers)
+    out += ["", "### First answers on a fresh server", "",
+            "One request per endpoint right after the server started (nothing cached, the "
+            "newest register already loaded), timed by curl including the connection.", "",
+            "| endpoint | time | HTTP status |", "|---|---|---|"]
+    out += [f"| `{path}` | {float(seconds) * 1000:.1f} ms | {code} |"
+            for path, seconds, code in first]
     out += ["", f"### Soak: {args.soak_seconds} s of the endpoint mix", ""]
     soak_text = (f"{len(mix)} endpoints requested in turn ("
                  + ", ".join(f"`{short(path)}`" for path in mix)
@@ -507,7 +527,7 @@ def section(args):
         "bench/load                    # installs wrk and curl if missing, builds build-bench/, "
         "writes this section",
         "SOAK_SECONDS=60 bench/load    # a shorter soak; also DURATION, SINGLE_SECONDS, "
-        "CONNECTIONS, THREADS",
+        "UNCACHED_SECONDS, CONNECTIONS, THREADS",
         "```",
         "",
         f"This run of `bench/load` took {args.elapsed} s. Raw results: "
@@ -521,7 +541,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     for name in ("--results", "--build", "--register", "--out"):
         parser.add_argument(name, required=True)
-    for name in ("--duration", "--single-seconds", "--connections", "--threads",
+    for name in ("--duration", "--single-seconds", "--uncached-seconds", "--connections", "--threads",
                  "--soak-seconds", "--rss-every", "--elapsed"):
         parser.add_argument(name, type=int, required=True)
     args = parser.parse_args()

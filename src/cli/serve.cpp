@@ -150,13 +150,12 @@ server::ApiResponse Answer(const std::shared_ptr<Session>& session, const std::s
   return {Status::Ok(), out.str(), csv ? "text/csv; charset=utf-8" : "application/json"};
 }
 
-// Room for a few hundred typical answers (most are 1–50 KB; the full network ~1 MB).
-constexpr size_t kAnswerCacheBytes = 64 << 20;
-
 struct ServeCliOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web = DEFCOOP_DEFAULT_WEB_DIR;
+  // Room for a few hundred typical answers (most are 1–50 KB; a whole network ~1 MB).
+  int cache_mb = 64;
 };
 
 Status RunServe(Context& context, const ServeCliOptions& options) {
@@ -175,11 +174,11 @@ Status RunServe(Context& context, const ServeCliOptions& options) {
                 << port << "/ (Ctrl-C stops)\n";
   };
   std::string db_path = context.db_path;
-  return server::Serve(serve, server::Cached(
-                                  [session, db_path](const server::ApiRequest& request) {
-                                    return Answer(session, db_path, request);
-                                  },
-                                  kAnswerCacheBytes));
+  server::ApiHandler handler = [session, db_path](const server::ApiRequest& request) {
+    return Answer(session, db_path, request);
+  };
+  if (options.cache_mb > 0) handler = server::Cached(handler, size_t(options.cache_mb) << 20);
+  return server::Serve(serve, handler);
 }
 
 }  // namespace
@@ -191,6 +190,9 @@ void AddServe(CLI::App* command, Context* context) {
   command->add_option("--port", options->port, "port (0: any free port)")->capture_default_str();
   command->add_option("--web", options->web, "the built dashboard folder ('' for the API only)")
       ->capture_default_str();
+  command->add_option("--cache-mb", options->cache_mb, "MiB of cached answers (0: none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   command->callback([context, options] { context->result = RunServe(*context, *options); });
 }
 
