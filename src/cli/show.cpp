@@ -35,17 +35,46 @@ bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
+// Actor and platform ids as "Name (id)", names in the output language; other text as is.
+class Labels {
+ public:
+  Labels(const SipriData& data, std::string lang) : data_(data), lang_(std::move(lang)) {}
+
+  std::string operator()(const std::string& id) const {
+    std::string name = DisplayName(data_, id, lang_);
+    if (name == id) name = PlatformName(id);
+    return name == id ? id : name + " (" + id + ")";
+  }
+
+  std::string Join(const std::vector<std::string>& ids) const {
+    std::string joined;
+    for (const std::string& id : ids) joined += (joined.empty() ? "" : ", ") + (*this)(id);
+    return joined;
+  }
+
+ private:
+  std::string PlatformName(const std::string& id) const {
+    for (const Platform& p : data_.curated.platforms) {
+      if (p.id == id) return p.name;
+    }
+    return id;
+  }
+
+  const SipriData& data_;
+  std::string lang_;
+};
+
 std::string Join(const std::vector<std::string>& items) {
   std::string joined;
   for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
   return joined;
 }
 
-void ShowIdentity(const Actor& actor, Sheet* sheet) {
-  sheet->Add("actor", actor.name, std::string(ToString(actor.kind)) + " " + actor.id,
+void ShowIdentity(const Actor& actor, const Labels& label, Sheet* sheet) {
+  sheet->Add("actor", label(actor.id), std::string(ToString(actor.kind)),
              Span(actor.founded, actor.dissolved), actor.sources);
   if (!actor.home_state.empty())
-    sheet->Add("actor", "home state", actor.home_state, "", actor.sources);
+    sheet->Add("actor", "home state", label(actor.home_state), "", actor.sources);
   if (!actor.note.empty()) sheet->Add("actor", "note", actor.note, "", actor.sources);
 }
 
@@ -60,29 +89,29 @@ void ShowNamesAndCodes(const Dataset& data, const std::string& id, Sheet* sheet)
   }
 }
 
-void ShowRelations(const Dataset& data, const std::string& id, Sheet* sheet) {
+void ShowRelations(const Dataset& data, const std::string& id, const Labels& label, Sheet* sheet) {
   for (const Membership& m : data.memberships) {
     if (m.actor_id == id)
-      sheet->Add("memberships", m.organization_id, m.role, Span(m.from, m.to), m.sources);
+      sheet->Add("memberships", label(m.organization_id), m.role, Span(m.from, m.to), m.sources);
     if (m.organization_id == id)
-      sheet->Add("members", m.actor_id, m.role, Span(m.from, m.to), m.sources);
+      sheet->Add("members", label(m.actor_id), m.role, Span(m.from, m.to), m.sources);
   }
   for (const Agreement& a : data.agreements) {
     if (Contains(a.parties, id))
-      sheet->Add("agreements", a.title, a.type + "; " + Join(a.parties), a.date.ToString(),
+      sheet->Add("agreements", a.title, a.type + "; " + label.Join(a.parties), a.date.ToString(),
                  a.sources);
   }
   for (const Venture& v : data.ventures) {
     if (Contains(v.partners, id) || v.actor_id == id)
-      sheet->Add("ventures", v.name, v.type + "; " + Join(v.partners), DateText(v.founded),
+      sheet->Add("ventures", v.name, v.type + "; " + label.Join(v.partners), DateText(v.founded),
                  v.sources);
   }
   for (const Embargo& e : data.embargoes) {
     if (e.target == id)
-      sheet->Add("embargoes on it", e.title, "by " + Join(e.imposers), Span(e.start, e.end),
+      sheet->Add("embargoes on it", e.title, "by " + label.Join(e.imposers), Span(e.start, e.end),
                  e.sources);
     if (Contains(e.imposers, id))
-      sheet->Add("embargoes it imposed", e.title, "on " + e.target, Span(e.start, e.end),
+      sheet->Add("embargoes it imposed", e.title, "on " + label(e.target), Span(e.start, e.end),
                  e.sources);
   }
   for (const Event& e : data.events) {
@@ -91,7 +120,7 @@ void ShowRelations(const Dataset& data, const std::string& id, Sheet* sheet) {
   }
 }
 
-void ShowIndustry(const Dataset& data, const std::string& id, Sheet* sheet) {
+void ShowIndustry(const Dataset& data, const std::string& id, const Labels& label, Sheet* sheet) {
   for (const Platform& p : data.platforms) {
     if (Contains(p.developers, id) || p.origin == id)
       sheet->Add("platforms", p.name, p.domain + "; " + p.category, DateText(p.first_delivered),
@@ -99,8 +128,8 @@ void ShowIndustry(const Dataset& data, const std::string& id, Sheet* sheet) {
   }
   for (const Component& c : data.components) {
     if (c.maker == id)
-      sheet->Add("components made", c.name, c.part + " of " + c.platform_id, Span(c.from, c.to),
-                 c.sources);
+      sheet->Add("components made", c.name, c.part + " of " + label(c.platform_id),
+                 Span(c.from, c.to), c.sources);
   }
   for (const Indicator& i : data.indicators) {
     if (i.actor_id != id) continue;
@@ -109,15 +138,15 @@ void ShowIndustry(const Dataset& data, const std::string& id, Sheet* sheet) {
   }
 }
 
-void ShowPlatform(const Dataset& data, const Platform& p, Sheet* sheet) {
+void ShowPlatform(const Dataset& data, const Platform& p, const Labels& label, Sheet* sheet) {
   sheet->Add("platform", p.name, p.id + "; " + p.domain + "; " + p.category,
              DateText(p.first_delivered), p.sources);
   if (!p.aliases.empty()) sheet->Add("platform", "aliases", Join(p.aliases), "", p.sources);
-  sheet->Add("platform", "developers", Join(p.developers), "", p.sources);
-  if (!p.origin.empty()) sheet->Add("platform", "origin", p.origin, "", p.sources);
+  sheet->Add("platform", "developers", label.Join(p.developers), "", p.sources);
+  if (!p.origin.empty()) sheet->Add("platform", "origin", label(p.origin), "", p.sources);
   for (const Component& c : data.components) {
     if (c.platform_id != p.id) continue;
-    std::string detail = c.part + " by " + c.maker + " (" + c.maker_state + ")";
+    std::string detail = c.part + " by " + label(c.maker) + " (" + c.maker_state + ")";
     if (!c.replaced_by.empty()) detail += "; replaced by " + c.replaced_by;
     if (c.value_share)
       detail += "; value share " + CellText(*c.value_share, "") +
@@ -137,30 +166,31 @@ const Platform* FindPlatform(const Dataset& data, const std::string& text) {
   return nullptr;
 }
 
-bool ShowFactById(const Dataset& data, const std::string& id, Sheet* sheet) {
+bool ShowFactById(const Dataset& data, const std::string& id, const Labels& label, Sheet* sheet) {
   for (const Agreement& a : data.agreements) {
     if (a.id != id) continue;
     sheet->Add("agreement", a.title, a.type + (a.status.empty() ? "" : "; " + a.status),
                a.date.ToString(), a.sources);
-    sheet->Add("agreement", "parties", Join(a.parties), "", a.sources);
+    sheet->Add("agreement", "parties", label.Join(a.parties), "", a.sources);
     if (!a.note.empty()) sheet->Add("agreement", "note", a.note, "", a.sources);
     return true;
   }
   for (const Event& e : data.events) {
     if (e.id != id) continue;
-    sheet->Add("event", e.title, e.type + "; " + Join(e.actors), Span(e.date, e.end_date),
+    sheet->Add("event", e.title, e.type + "; " + label.Join(e.actors), Span(e.date, e.end_date),
                e.sources);
     return true;
   }
   for (const Embargo& e : data.embargoes) {
     if (e.id != id) continue;
-    sheet->Add("embargo", e.title, e.scope + "; by " + Join(e.imposers) + " on " + e.target,
+    sheet->Add("embargo", e.title,
+               e.scope + "; by " + label.Join(e.imposers) + " on " + label(e.target),
                Span(e.start, e.end), e.sources);
     return true;
   }
   for (const Venture& v : data.ventures) {
     if (v.id != id) continue;
-    sheet->Add("venture", v.name, v.type + "; " + Join(v.partners) + "; " + v.products,
+    sheet->Add("venture", v.name, v.type + "; " + label.Join(v.partners) + "; " + v.products,
                DateText(v.founded), v.sources);
     return true;
   }
@@ -171,18 +201,19 @@ Status RunShow(Context& context, const std::string& name) {
   auto loaded = LoadCuratedData(context);
   if (!loaded.ok()) return loaded.status();
   const Dataset& data = (*loaded)->curated;
+  const Labels label(**loaded, context.lang);
   Sheet sheet;
   sheet.output().columns = {"section", "item", "detail", "date", "sources"};
   if (const Platform* platform = FindPlatform(data, name)) {
-    ShowPlatform(data, *platform, &sheet);
-  } else if (!ShowFactById(data, name, &sheet)) {
+    ShowPlatform(data, *platform, label, &sheet);
+  } else if (!ShowFactById(data, name, label, &sheet)) {
     const names::NameIndex& index = (*loaded)->index;
     auto found = index.Resolve(name);
     if (!found.ok()) return found.status();
-    ShowIdentity(*index.FindActor(found->id), &sheet);
+    ShowIdentity(*index.FindActor(found->id), label, &sheet);
     ShowNamesAndCodes(data, found->id, &sheet);
-    ShowRelations(data, found->id, &sheet);
-    ShowIndustry(data, found->id, &sheet);
+    ShowRelations(data, found->id, label, &sheet);
+    ShowIndustry(data, found->id, label, &sheet);
   }
   sheet.output().meta["query"] = name;
   context.Emit(sheet.output());

@@ -145,9 +145,21 @@ TEST_F(CliTest, ShowAselsanListsItsFoundingVentureAndSources) {
   InitShipped();
   CommandResult result = Run("--format csv show Aselsan");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("actor,Aselsan,firm firm:aselsan,1975"), std::string::npos)
+  EXPECT_NE(result.out.find("actor,Aselsan (firm:aselsan),firm,1975"), std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("Kazaselsan"), std::string::npos);
+  // Ids are shown with their names.
+  EXPECT_NE(result.out.find("home state,Türkiye (TUR)"), std::string::npos) << result.out;
+}
+
+TEST_F(CliTest, ShowNamesRelatedActorsInTheOutputLanguage) {
+  InitShipped();
+  CommandResult result = Run("--lang tr --format csv show Kazakhstan");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("actor,Kazakistan (KAZ)"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("memberships,Türk Devletleri Teşkilatı (org:ots),member"),
+            std::string::npos)
+      << result.out;
 }
 
 TEST_F(CliTest, ShowPlatformListsReplacedComponents) {
