@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <map>
 #include <memory>
 
 #include "context.h"
@@ -147,6 +149,19 @@ nlohmann::ordered_json OrNull(const std::optional<T>& value) {
   return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
+// The placebo statistics as [{statistic, dates}], by statistic: what a histogram of the
+// placebo distribution needs, small even for ten thousand daily placebo dates. The
+// statistic is rounded to 1e-6 (unequal month windows make it fractional).
+nlohmann::ordered_json PlaceboDistribution(const std::vector<analysis::PlaceboPoint>& placebo) {
+  std::map<long long, int> dates_by_statistic;
+  for (const analysis::PlaceboPoint& point : placebo)
+    ++dates_by_statistic[std::llround(point.statistic * 1e6)];
+  nlohmann::ordered_json distribution = nlohmann::ordered_json::array();
+  for (const auto& [micro, dates] : dates_by_statistic)
+    distribution.push_back({{"statistic", static_cast<double>(micro) / 1e6}, {"dates", dates}});
+  return distribution;
+}
+
 void AddTestMeta(const analysis::ShockTest& test, const ShockCliOptions& cli, Output* output) {
   output->meta["date"] = test.shock.ToString();
   output->meta["window"] = cli.window;
@@ -159,6 +174,7 @@ void AddTestMeta(const analysis::ShockTest& test, const ShockCliOptions& cli, Ou
   output->meta["placebo_step"] = cli.placebo;
   output->meta["placebo_p"] = OrNull(test.placebo_p_greater);
   output->meta["placebo_p_two_sided"] = OrNull(test.placebo_p_two_sided);
+  output->meta["placebo_distribution"] = PlaceboDistribution(test.placebo);
 }
 
 void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* output) {

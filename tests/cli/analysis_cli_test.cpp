@@ -82,6 +82,33 @@ TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore
   EXPECT_FALSE(json["meta"]["sources"].empty());
 }
 
+// The placebo distribution in the JSON agrees with the rank and placebo p the command
+// computed itself: counts add up to the placebo dates, those with a larger statistic to
+// rank - 1, those with at least the shock's to placebo_p.
+TEST_F(CuratedAnalysisCliTest, ShockPlaceboDistributionAgreesWithItsRank) {
+  for (const char* placebo : {"month", "day"}) {
+    auto json = RunJson(std::string("shock --date 2022-02-24 --placebo ") + placebo, db_);
+    const auto& meta = json["meta"];
+    double shock = meta["statistic"];
+    int total = 0, larger = 0, at_least = 0;
+    double previous = -1e300;
+    for (const auto& bin : meta["placebo_distribution"]) {
+      double statistic = bin["statistic"];
+      int dates = bin["dates"];
+      EXPECT_GT(statistic, previous);  // sorted, one bin per value
+      previous = statistic;
+      EXPECT_GT(dates, 0);
+      total += dates;
+      if (statistic > shock + 1e-6) larger += dates;
+      if (statistic >= shock - 1e-6) at_least += dates;
+    }
+    EXPECT_EQ(total, meta["placebo_dates"].get<int>()) << placebo;
+    EXPECT_EQ(larger + 1, meta["placebo_rank"].get<int>()) << placebo;
+    EXPECT_NEAR(static_cast<double>(at_least) / total, meta["placebo_p"].get<double>(), 1e-12)
+        << placebo;
+  }
+}
+
 TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThrough) {
   auto json = RunJson(
       "shock --date 2022-02-24 --window 90d --actor Kazakhstan --with Türkiye --placebo day", db_);
