@@ -22,8 +22,9 @@ export function apiUrl(endpoint, params = {}) {
 export async function api(endpoint, params = {}) {
   const url = apiUrl(endpoint, params);
   if (!cache.has(url)) {
+    const lang = getLang();
     const pending = fetchJson(url).catch((error) => retryWithoutLang(url, error)).then((answer) => {
-      rememberNames(answer.rows || []);
+      rememberNames(answer.rows || [], lang, endpoint === 'search');
       return answer;
     });
     cache.set(url, pending);
@@ -51,24 +52,33 @@ async function fetchJson(url) {
 }
 
 // Rows that carry an id key and a `name` teach us display names (suppliers, exports,
-// network, resolve); everything else shows ids.
-function rememberNames(rows) {
+// network, resolve), per interface language; everything else shows ids. /search may
+// answer in English where other endpoints give the language's name, so its names are
+// replaced by any other endpoint's.
+function rememberNames(rows, lang, weak) {
   for (const row of rows) {
     if (!row || typeof row.name !== 'string') continue;
     for (const key of ['id', 'supplier', 'recipient']) {
-      if (typeof row[key] === 'string' && !names.has(row[key])) names.set(row[key], row.name);
+      if (typeof row[key] !== 'string') continue;
+      const known = names.get(nameKey(lang, row[key]));
+      if (!known || (known.weak && !weak)) names.set(nameKey(lang, row[key]), { name: row.name, weak });
     }
   }
 }
 
+function nameKey(lang, id) {
+  return `${lang}\u0000${id}`;
+}
+
 export function nameOf(id) {
-  return names.get(id) || id;
+  return names.get(nameKey(getLang(), id))?.name || id;
 }
 
 // Learns the display names of actor ids (in the interface language, where the API gives
 // them) through /search; unknown ids stay ids.
 export async function ensureNames(ids) {
-  await Promise.allSettled(ids.filter((id) => !names.has(id)).map((id) => api('search', { q: id })));
+  const lang = getLang();
+  await Promise.allSettled(ids.filter((id) => !names.has(nameKey(lang, id))).map((id) => api('search', { q: id })));
 }
 
 // Resolves any spelling to an actor id through /search; returns the input when unknown.

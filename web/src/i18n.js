@@ -34,3 +34,16 @@ export function formatShare(value) {
   if (typeof value !== 'number') return '';
   return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
+
+// A relative change as a signed percentage: 0.25 -> "+25%", -0.5 -> "-50%".
+export function formatChange(value) {
+  if (typeof value !== 'number') return '';
+  return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+}
+
+// "arms exports of …" -> "Arms exports of …" (a message that starts with a lower-case
+// word when it opens a heading or a sentence).
+export function capitalise(text) {
+  const value = String(text);
+  return value.charAt(0).toLocaleUpperCase(current) + value.slice(1);
+}

@@ -14,8 +14,11 @@ import * as platform from './pages/platform.js';
 import * as timeline from './pages/timeline.js';
 import * as network from './pages/network.js';
 import * as claims from './pages/claims.js';
+import * as periods from './pages/periods.js';
+import * as shock from './pages/shock.js';
+import * as shift from './pages/shift.js';
 
-const PAGE_MODULES = { overview, country, dyad, platform, timeline, network, claims };
+const PAGE_MODULES = { overview, country, dyad, platform, timeline, network, claims, periods, shock, shift };
 // SIPRI's register starts in 1950; the last year comes from the data (tiv?by=year).
 const FIRST_SIPRI_YEAR = 1950;
 let bounds = [FIRST_SIPRI_YEAR, new Date().getFullYear() - 1];
@@ -62,10 +65,11 @@ function header(state) {
     nav, h('div', { class: 'tools' }, search, lang_select));
 }
 
-// Keeps the country when moving between the country, dyad and timeline pages.
+// Keeps the country when moving between the country, dyad and supplier shift pages.
 function defaultArgs(page, state) {
-  const focus = state.page === 'country' || state.page === 'dyad' ? state.args[0] : null;
+  const focus = ['country', 'dyad', 'shift'].includes(state.page) ? state.args[0] : null;
   if (page === 'country') return [focus || 'TUR'];
+  if (page === 'shift') return [focus || 'AZE'];
   if (page === 'dyad') return state.page === 'dyad' ? state.args : [focus || 'TUR', focus === 'AZE' ? 'TUR' : 'AZE'];
   if (page === 'platform') return [state.page === 'platform' ? state.args[0] : 'Bayraktar TB2'];
   return [];
@@ -95,6 +99,9 @@ export function render() {
   const ctx = {
     state, bounds, link, go,
     setParams: (changes, options) => go(withParams(state, changes), options),
+    // Records a change in the URL without drawing the page again (a selection within a
+    // drawn figure): the link reproduces it, the history gets no entry.
+    remember: (changes) => history.replaceState(null, '', buildHash(withParams(parseHash(location.hash), changes))),
     resolve: resolveId,
   };
   document.title = `${t(`nav_${state.page}`)} — defcoop`;

@@ -2,7 +2,7 @@
 // Pure functions only (no DOM), so they are unit-tested in node. A link reproduces a
 // view; every state change pushes a history entry, so back/forward work.
 
-export const PAGES = ['overview', 'country', 'dyad', 'platform', 'timeline', 'network', 'claims'];
+export const PAGES = ['overview', 'country', 'dyad', 'platform', 'timeline', 'network', 'claims', 'periods', 'shock', 'shift'];
 export const LANGS = ['en', 'tr', 'kk', 'ru'];
 
 // Parses "#/country/TUR?years=2000-2020&lang=tr" into

@@ -1,6 +1,7 @@
 // Country page: imports and exports over time, suppliers' shares (stacked), supplier and
 // recipient tables linking to dyads, and the curated profile (agreements, embargoes,
-// indicators, platforms). URL: #/country/ISO3?years=A-B
+// indicators, platforms), with links to its development periods, supplier shift and
+// shock test. URL: #/country/ISO3?years=A-B
 import { h } from '../dom.js';
 import { t, formatNumber, formatShare } from '../i18n.js';
 import { api, ensureNames } from '../api.js';
@@ -10,6 +11,7 @@ import { figure, slot } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { yearLines, stackedArea, legendFor } from '../charts.js';
 import { displayName, looksLikeId } from '../names.js';
+import { analysisLinks } from './periods.js';
 
 // Suppliers drawn separately in the stacked chart; the rest is summed as "other".
 const STACK_GROUPS = 7;
@@ -29,7 +31,8 @@ export async function render(main, ctx) {
   const heading = h('h1', {}, displayName(id));
   main.append(heading, controlBar(
     textForm({ label: t('country_pick'), name: 'country', value: id, onSubmit: (v) => v && ctx.go({ ...state, args: [v] }) }),
-    yearRange({ min: bounds[0], max: bounds[1], value: years, onChange: (v) => ctx.setParams({ years: formatYears(v) }) })));
+    yearRange({ min: bounds[0], max: bounds[1], value: years, onChange: (v) => ctx.setParams({ years: formatYears(v) }) })),
+  analysisLinks(ctx, id));
   const name = () => displayName(id);
 
   const suppliers = api('suppliers', { country: id, years: span });

@@ -1,8 +1,11 @@
 // Network: states as nodes (centralities and communities from /network), coloured by
 // community and sized by strength; edges are the heaviest SIPRI transfers (tiv by dyad)
-// of the same years. URL: #/network?years=A-B&layers=transfers,agreements
+// of the same years. A list of the drawn nodes beside the graph gives keyboard access
+// (one tab stop; arrow keys, Home/End, a letter; Enter selects) and selecting a node,
+// there or in the graph, shows its details; the table below is the text alternative.
+// URL: #/network?years=A-B&layers=transfers,agreements&node=TUR
 import cytoscape from 'cytoscape';
-import { h } from '../dom.js';
+import { h, uid } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { parseYears, formatYears } from '../url-state.js';
@@ -11,6 +14,7 @@ import { figure, slot } from '../figure.js';
 import { yearRange, select, controlBar } from '../controls.js';
 import { colourAt } from '../palette.js';
 import { displayName } from '../names.js';
+import { rovingIndex } from '../keyboard.js';
 
 const DEFAULT_SPAN = 10;
 // Enough edges to show the structure; more turns the drawing into a hairball.
@@ -18,6 +22,8 @@ const EDGE_LIMIT = 220;
 const LABELLED_NODES = 45;
 const WIDTH = 860;
 const HEIGHT = 600;
+// Partners listed in a selected node's details.
+const DETAIL_LINKS = 6;
 const LAYER_CHOICES = ['transfers,agreements,ventures', 'transfers', 'agreements,ventures', 'transfers,agreements,ventures,memberships'];
 
 export function render(main, ctx) {
@@ -32,7 +38,7 @@ export function render(main, ctx) {
       onChange: (v) => ctx.setParams({ layers: v === LAYER_CHOICES[0] ? null : v }),
     })));
   const network = api('network', { years: span, layers });
-  const drawn = { cy: null, init: null };
+  const drawn = { cy: null, init: null, ready: null };
   slot(main, async () => {
     const [net, dyads] = await Promise.all([network, api('tiv', { by: 'dyad', years: span })]);
     const present = new Set(net.rows.map((r) => r.id));
@@ -43,34 +49,59 @@ export function render(main, ctx) {
     const labelled = new Set([...nodes].sort((x, y) => y.strength - x.strength).slice(0, LABELLED_NODES).map((n) => n.id));
     const maxStrength = Math.max(1, ...nodes.map((n) => n.strength || 0));
     const maxTiv = Math.max(1, ...edges.map((e) => e.tiv));
-    const box = h('div', { class: 'cy', role: 'img', 'aria-label': t('network_title', { years: span }), style: `height:${HEIGHT}px` });
+    const hint_id = uid('network-hint');
+    const box = h('div', { class: 'cy', role: 'img', 'aria-label': t('network_img', { years: span, nodes: nodes.length, edges: edges.length }), 'aria-describedby': hint_id, style: `height:${HEIGHT}px` });
     const communities = [...new Set(nodes.map((n) => n.community))].sort((x, y) => x - y);
     // Cytoscape needs its container in the document to measure it: built once mounted.
     drawn.init = () => cytoscape({
-      container: box,
+      container: box, autounselectify: true, boxSelectionEnabled: false,
       elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: labelled.has(n.id) ? (n.name || n.id) : '', colour: colourAt(communities.indexOf(n.community)), size: 8 + 40 * Math.sqrt((n.strength || 0) / maxStrength) } })),
+        ...nodes.map((n) => ({ data: { id: n.id, name: n.name || displayName(n.id), label: labelled.has(n.id) ? (n.name || n.id) : '', colour: colourAt(communities.indexOf(n.community)), size: 8 + 40 * Math.sqrt((n.strength || 0) / maxStrength) } })),
         ...edges.map((e) => ({ data: { id: `${e.supplier}>${e.recipient}`, source: e.supplier, target: e.recipient, width: 0.5 + 6 * Math.sqrt(e.tiv / maxTiv) } })),
       ],
       style: [
         { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 9, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 2, 'border-width': 1, 'border-color': '#fff' } },
         { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa', opacity: 0.55, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa', 'arrow-scale': 0.6 } },
+        { selector: 'edge.chosen', style: { 'line-color': '#333', 'target-arrow-color': '#333', opacity: 0.9 } },
+        { selector: 'node.chosen', style: { label: 'data(name)', 'border-width': 4, 'border-color': '#000', 'font-weight': 'bold', 'z-index': 10 } },
+        { selector: 'node.focused', style: { label: 'data(name)', 'border-width': 5, 'border-color': '#E69F00', 'z-index': 11 } },
       ],
       layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 1500, fit: true, padding: 20 },
     });
-    const onTap = (cy) => cy.on('tap', 'node', (event) => { location.hash = link('country', [event.target.id()], { years: span }); });
     const legend = communities.map((c, idx) => ({ label: `${t('community')} ${c}`, colour: colourAt(idx) }));
     const meta = mergeMeta(net.meta, dyads.meta);
-    drawn.onTap = onTap;
+    const ranked = [...nodes].sort((x, y) => (y.strength || 0) - (x.strength || 0));
+    const details = h('div', { class: 'node-details', id: 'node-details', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('network_none')));
+    const show = (id) => {
+      const node = nodes.find((n) => n.id === id);
+      if (!node) return;
+      details.replaceChildren(nodeDetails(node, edges, { link, span }));
+      drawn.cy?.elements().removeClass('chosen');
+      drawn.cy?.$id(id).addClass('chosen').connectedEdges().addClass('chosen');
+      list.choose(id);
+    };
+    const list = nodeList(ranked, {
+      onFocus: (id) => { drawn.cy?.nodes().removeClass('focused'); if (id) drawn.cy?.$id(id).addClass('focused'); },
+      onSelect: (id) => { show(id); ctx.remember({ node: id }); },
+    });
+    drawn.ready = (cy) => {
+      cy.on('tap', 'node', (event) => { show(event.target.id()); ctx.remember({ node: event.target.id() }); });
+      cy.on('dbltap', 'node', (event) => { location.hash = link('country', [event.target.id()], { years: span }); });
+      if (state.params.node) show(state.params.node);
+    };
+    const side = h('div', { class: 'network-side' },
+      h('h3', { id: list.heading_id }, t('network_nodes')), h('p', { class: 'hint' }, t('network_keys')), list.element, details);
     return figure({
-      title: t('network_title', { years: span }), meta, rows: edges, chart: box, legend, id: 'network',
-      extra: [h('p', { class: 'hint' }, t('network_hint'), ` ${formatNumber(net.meta.nodes, 0)} nodes, ${formatNumber(net.meta.edges, 0)} edges, ${net.meta.communities} communities, modularity ${formatNumber(net.meta.modularity, 3)}.`)],
+      title: t('network_title', { years: span }), meta, rows: edges, chart: h('div', { class: 'network-layout' }, box, side), legend, id: 'network',
+      extra: [h('p', { class: 'hint', id: hint_id }, t('network_hint'), ' ', t('network_summary', {
+        nodes: formatNumber(net.meta.nodes, 0), edges: formatNumber(net.meta.edges, 0), communities: net.meta.communities, modularity: formatNumber(net.meta.modularity, 3),
+      }), ' ', t('network_alternative'))],
       svg: () => networkSvg(drawn.cy),
     });
   }).then(() => {
     if (!drawn.init) return;
     drawn.cy = drawn.init();
-    drawn.onTap(drawn.cy);
+    drawn.ready(drawn.cy);
   });
   slot(main, async () => {
     const { meta, rows } = await network;
@@ -81,11 +112,62 @@ export function render(main, ctx) {
         { label: t('community'), text: (r) => String(r.community), numeric: true },
         { label: t('degree'), text: (r) => String(r.degree), numeric: true },
         { label: t('strength'), text: (r) => formatNumber(r.strength, 0), numeric: true },
-        { label: 'betweenness', text: (r) => formatNumber(r.betweenness, 0), numeric: true },
-        { label: 'eigenvector', text: (r) => formatNumber(r.eigenvector, 3), numeric: true },
+        { label: t('betweenness'), text: (r) => formatNumber(r.betweenness, 0), numeric: true },
+        { label: t('eigenvector'), text: (r) => formatNumber(r.eigenvector, 3), numeric: true },
       ],
     });
   });
+}
+
+// The drawn nodes as buttons in a list with one tab stop: arrow keys, Home/End, Page
+// Up/Down and a letter move the focus (shown in the graph too), Enter or Space select.
+function nodeList(nodes, { onFocus, onSelect }) {
+  const heading_id = uid('nodes');
+  const names = nodes.map((n) => n.name || displayName(n.id));
+  const buttons = nodes.map((n, idx) => h('button', {
+    type: 'button', class: 'node-item', tabindex: idx === 0 ? '0' : '-1', 'data-id': n.id, 'aria-pressed': 'false',
+    onclick: () => onSelect(n.id), onfocus: () => onFocus(n.id),
+  }, names[idx]));
+  const element = h('ul', { class: 'node-list', 'aria-labelledby': heading_id }, buttons.map((b) => h('li', {}, b)));
+  const move = (next) => {
+    buttons.forEach((b, idx) => b.setAttribute('tabindex', idx === next ? '0' : '-1'));
+    buttons[next].focus();
+  };
+  element.addEventListener('keydown', (event) => {
+    const current = buttons.indexOf(document.activeElement);
+    if (current < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = rovingIndex(event.key, current, names);
+    if (next === null) return;
+    event.preventDefault();
+    move(next);
+  });
+  element.addEventListener('focusout', (event) => { if (!element.contains(event.relatedTarget)) onFocus(null); });
+  // The chosen node is pressed and becomes the list's tab stop.
+  const choose = (id) => buttons.forEach((b) => {
+    const chosen = b.dataset.id === id;
+    b.setAttribute('aria-pressed', String(chosen));
+    if (element.contains(document.activeElement)) return;
+    b.setAttribute('tabindex', chosen ? '0' : '-1');
+    if (chosen) element.scrollTop = Math.max(0, b.offsetTop - element.clientHeight / 2);
+  });
+  return { element, heading_id, choose };
+}
+
+// What a selected node shows: its centralities, its heaviest drawn links, its country page.
+function nodeDetails(node, edges, { link, span }) {
+  const name = node.name || displayName(node.id);
+  const state = /^[A-Z]{3}$/.test(node.id);
+  const links = edges.filter((e) => e.supplier === node.id || e.recipient === node.id).slice(0, DETAIL_LINKS);
+  const fact = (key, value) => [h('dt', {}, t(key)), h('dd', {}, value)];
+  return h('div', { class: 'node-card' },
+    h('h4', {}, name, ' ', h('code', {}, node.id)),
+    h('dl', {},
+      fact('community', String(node.community)), fact('degree', String(node.degree)),
+      fact('strength', formatNumber(node.strength, 0)), fact('betweenness', formatNumber(node.betweenness, 0)),
+      fact('eigenvector', formatNumber(node.eigenvector, 3))),
+    links.length ? [h('p', { class: 'node-links-title' }, t('network_links')),
+      h('ul', { class: 'node-links' }, links.map((e) => h('li', {}, `${displayName(e.supplier)} → ${displayName(e.recipient)}: ${formatNumber(e.tiv, 0)} TIV`)))] : null,
+    state ? h('p', {}, h('a', { href: link('country', [node.id], { years: span }) }, t('open_country', { name }))) : null);
 }
 
 // The network as SVG from the laid-out positions (Cytoscape draws on canvas).

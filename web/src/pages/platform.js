@@ -11,6 +11,13 @@ import { legendFor, toDate } from '../charts.js';
 import { OKABE_ITO } from '../palette.js';
 import { displayName } from '../names.js';
 
+// A `show` detail naming one state ("TUR", or "Türkiye (TUR)" since names come with ids)
+// links to that state's page.
+function countryLink(link, detail) {
+  const code = /^(?:.*\()?([A-Z]{3})\)?$/.exec(detail || '');
+  return code ? link('country', [code[1]]) : null;
+}
+
 export function render(main, ctx) {
   const { state, link } = ctx;
   const name = state.args[0] || 'Bayraktar TB2';
@@ -76,7 +83,7 @@ export function render(main, ctx) {
       columns: [
         { label: t('section'), text: (r) => r.section },
         { label: t('item'), text: (r) => r.item },
-        { label: t('detail'), text: (r) => r.detail, href: (r) => (/^[A-Z]{3}$/.test(r.detail) ? link('country', [r.detail]) : null) },
+        { label: t('detail'), text: (r) => r.detail, href: (r) => countryLink(link, r.detail) },
         { label: t('date'), text: (r) => r.date },
         { label: t('sources'), text: (r) => (r.sources || []).join('; ') },
       ],

@@ -91,6 +91,53 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     });
   }
 
+  test('the network page works from the keyboard: Tab to the node list, arrows, Enter shows the details', async () => {
+    await open('#/network?years=2014-2020');
+    await page.waitForSelector('.cy canvas');
+    const box = page.locator('#network .cy');
+    assert.equal(await box.getAttribute('role'), 'img');
+    assert.match(await box.getAttribute('aria-label'), /2014-2020/);
+    const described = await box.getAttribute('aria-describedby');
+    assert.match(await page.locator(`[id="${described}"]`).innerText(), /table/, 'the graph points to its text alternative');
+    const { rows } = await (await fetch(`${server.base}/api/v1/network?years=2014-2020&layers=transfers,agreements,ventures`)).json();
+    assert.equal(await page.locator('#network-table tbody tr').count(), rows.length, 'every node in the table');
+
+    await page.locator('select[name="layers"]').focus();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => ({
+      id: document.activeElement.dataset.id, inList: !!document.activeElement.closest('.node-list'),
+      visible: document.activeElement.matches(':focus-visible'), text: document.activeElement.textContent,
+    }));
+    const first = await focused();
+    assert.ok(first.inList && first.id, 'Tab reaches the node list');
+    assert.ok(first.visible, 'visible focus');
+    await page.keyboard.press('ArrowDown');
+    const second = await focused();
+    assert.ok(second.inList && second.id !== first.id, 'ArrowDown moves to the next node');
+    await page.keyboard.press('Enter');
+    const details = page.locator('#node-details');
+    await details.locator('h4').waitFor();
+    assert.ok((await details.locator('h4').innerText()).includes(second.text), 'the details are the node\'s');
+    const node = rows.find((r) => r.id === second.id);
+    assert.match(await details.innerText(), new RegExp(`\\b${node.degree}\\b`), 'the node\'s degree');
+    assert.equal(await page.locator(`.node-list button[data-id="${second.id}"]`).getAttribute('aria-pressed'), 'true');
+    assert.equal(await details.getAttribute('aria-live'), 'polite');
+    await page.waitForFunction((id) => location.hash.includes(`node=${id}`), second.id);
+    assert.ok((await focused()).inList, 'focus stays in the list after Enter');
+    await page.keyboard.press('Tab');
+    assert.ok(!(await focused()).inList, 'the list is one tab stop');
+    await shoot('network-keyboard', false);
+
+    await page.reload();
+    await settled();
+    await page.waitForSelector('.cy canvas');
+    await page.locator('#node-details h4').waitFor();
+    assert.ok((await page.locator('#node-details h4').innerText()).includes(second.text), 'the selected node is kept in the URL');
+    await page.locator('select[name="layers"]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).id, second.id, 'the selected node is the list\'s tab stop');
+  });
+
   test('a supplier row on the country page links to the dyad page', async () => {
     await open('#/country/AZE?years=2011-2020');
     const link = page.locator('#suppliers a[href^="#/dyad/"]').first();

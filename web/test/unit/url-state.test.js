@@ -43,3 +43,11 @@ test('langOf defaults to English for unknown languages', () => {
   assert.equal(langOf({ lang: 'kk' }), 'kk');
   assert.equal(langOf({ lang: 'de' }), 'en');
 });
+
+test('the analysis pages parse, and a series with a colon round-trips', () => {
+  assert.deepEqual(parseHash('#/shift/AZE?step=2&window=3'), { page: 'shift', args: ['AZE'], params: { step: '2', window: '3' } });
+  const periods = { page: 'periods', args: [], params: { compare: '1970-1990,1990-2004', series: 'exports:TUR', years: '1970-2023' } };
+  assert.deepEqual(parseHash(buildHash(periods)), periods);
+  const shock = { page: 'shock', args: [], params: { date: '2022-02-24', with: 'AZE,KAZ', window: '6m' } };
+  assert.deepEqual(parseHash(buildHash(shock)), shock);
+});
