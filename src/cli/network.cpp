@@ -101,8 +101,9 @@ Status WriteFiles(const NetworkCliOptions& options, const analysis::Graph& graph
                    [&](std::ostream& out) { return analysis::WriteEdgeCsv(graph, out); });
 }
 
-void AddNodeRows(const analysis::Graph& graph, const analysis::NetworkMetrics& metrics,
-                 Output* output) {
+// Node names in the --lang language where the actor has one there, else the graph's label.
+void AddNodeRows(const SipriData& data, const std::string& lang, const analysis::Graph& graph,
+                 const analysis::NetworkMetrics& metrics, Output* output) {
   output->columns = {"id",       "name",        "kind",        "degree",
                      "strength", "betweenness", "eigenvector", "community"};
   std::vector<size_t> order(graph.nodes.size());
@@ -113,8 +114,9 @@ void AddNodeRows(const analysis::Graph& graph, const analysis::NetworkMetrics& m
   for (size_t idx : order) {
     const analysis::Node& node = graph.nodes[idx];
     const analysis::NodeMetrics& m = metrics.nodes[idx];
+    std::string name = DisplayName(data, node.id, lang);
     output->rows.push_back({{"id", node.id},
-                            {"name", node.label},
+                            {"name", name == node.id ? node.label : name},
                             {"kind", node.kind},
                             {"degree", m.degree},
                             {"strength", m.strength},
@@ -185,7 +187,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   if (!metrics.ok()) return metrics.status();
   DEFCOOP_RETURN_IF_ERROR(WriteFiles(options, build.graph, *metrics));
   Output output;
-  AddNodeRows(build.graph, *metrics, &output);
+  AddNodeRows(data, context.lang, build.graph, *metrics, &output);
   output.meta["density"] = metrics->density;
   auto ots = OtsDensity(data, build.graph, *years, &output);
   if (!ots.ok()) return ots.status();

@@ -6,14 +6,15 @@
 namespace defcoop::cli {
 namespace {
 
-void AddGroupRows(const names::NameIndex& index, const names::GroupResolution& group,
-                  Output* output) {
+// Names are given in the --lang language (English where it has none).
+void AddGroupRows(const SipriData& data, const std::string& lang,
+                  const names::GroupResolution& group, Output* output) {
   auto add = [&](const std::string& id, const char* role) {
-    const Actor* actor = index.FindActor(id);
+    const Actor* actor = data.index.FindActor(id);
     output->rows.push_back({{"input", group.input},
                             {"id", id},
                             {"kind", actor ? std::string(ToString(actor->kind)) : ""},
-                            {"name", actor ? actor->name : ""},
+                            {"name", actor ? DisplayName(data, id, lang) : ""},
                             {"role", role},
                             {"group", group.group_id}});
   };
@@ -33,7 +34,7 @@ Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
       auto group = index.ResolveGroup(input);
       if (group.ok()) {
         output.columns = {"input", "id", "kind", "name", "role", "group"};
-        AddGroupRows(index, *group, &output);
+        AddGroupRows(**loaded, context.lang, *group, &output);
         continue;
       }
       context.err << "defcoop: " << group.status().message() << "\n";
@@ -49,7 +50,7 @@ Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
     output.rows.push_back({{"input", input},
                            {"id", found->id},
                            {"kind", std::string(ToString(found->kind))},
-                           {"name", found->name},
+                           {"name", DisplayName(**loaded, found->id, context.lang)},
                            {"matched", found->matched}});
   }
   if (!output.rows.empty()) context.Emit(output);

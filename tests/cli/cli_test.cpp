@@ -127,6 +127,16 @@ TEST_F(CliTest, ResolveGroupAtADateListsMembersAndObservers) {
   EXPECT_NE(result.out.find("HUN,state,Hungary,observer"), std::string::npos) << result.out;
 }
 
+TEST_F(CliTest, ResolveNamesInTheOutputLanguage) {
+  InitShipped();
+  CommandResult result = Run("--lang ru --format csv resolve Turkey");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Turkey,TUR,state,Турция,"), std::string::npos) << result.out;
+  result = Run("--lang kk --format csv resolve OTS@2022");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("HUN,state,Венгрия,observer"), std::string::npos) << result.out;
+}
+
 TEST_F(CliTest, TimelineOfTurkiyeWithTheTurkicStatesHasThe2022Agreements) {
   InitShipped();
   CommandResult result =
