@@ -17,6 +17,14 @@ std::string IndicatorValue(const ReportContext& context, const Indicator& indica
   return context.Number(indicator.value, 2);
 }
 
+// The metric's name in the brief's language; an unknown metric as its id, words spaced.
+std::string MetricName(const ReportContext& context, std::string metric) {
+  std::string key = "metric_" + metric;
+  if (HasMessage(key, context.options.lang)) return context.M(key);
+  std::replace(metric.begin(), metric.end(), '_', ' ');
+  return metric;
+}
+
 std::string Indicators(ReportContext& context) {
   Table table{
       "table-indicators",
@@ -29,10 +37,8 @@ std::string Indicators(ReportContext& context) {
     if (indicator.actor_id != context.options.focus) continue;
     std::string value = Escape(IndicatorValue(context, indicator));
     if (indicator.estimate) value += " (" + Escape(context.M("estimate")) + ")";
-    std::string metric = indicator.metric;
-    std::replace(metric.begin(), metric.end(), '_', ' ');
-    table.rows.push_back(
-        {Escape(metric), Escape(indicator.period), value, context.cites.Cite(indicator.sources)});
+    table.rows.push_back({Escape(MetricName(context, indicator.metric)), Escape(indicator.period),
+                          value, context.cites.Cite(indicator.sources)});
   }
   if (table.rows.empty()) return "<p>" + Escape(context.M("no_rows")) + "</p>\n";
   return RenderTable(table);

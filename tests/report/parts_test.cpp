@@ -2,6 +2,10 @@
 // bibliography entries from CSL-JSON, and chart scales.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "chart_axes.h"
 #include "citations.h"
 #include "html.h"
@@ -15,6 +19,27 @@ TEST(Messages, EveryKeyHasAllFourLanguages) {
     for (std::string_view lang : kLanguages)
       EXPECT_TRUE(HasMessage(key, lang)) << key << " " << lang;
   }
+}
+
+// Every indicator metric the shipped data uses has a name in every language of the brief
+// (its first three CSV fields, id, actor and metric, are plain words).
+TEST(Messages, EveryShippedIndicatorMetricHasANameInAllFourLanguages) {
+  std::ifstream in(std::string(DEFCOOP_DATA_DIR) + "/indicators.csv");
+  ASSERT_TRUE(in) << DEFCOOP_DATA_DIR;
+  std::string line;
+  std::getline(in, line);  // header
+  int metrics = 0;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string id, actor, metric;
+    std::getline(fields, id, ',');
+    std::getline(fields, actor, ',');
+    std::getline(fields, metric, ',');
+    ++metrics;
+    for (std::string_view lang : kLanguages)
+      EXPECT_TRUE(HasMessage("metric_" + metric, lang)) << metric << " " << lang;
+  }
+  EXPECT_GT(metrics, 20);
 }
 
 TEST(Messages, FillsPositionalArguments) {
