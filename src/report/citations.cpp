@@ -200,8 +200,10 @@ std::string Citations::Cite(const std::vector<SourceRef>& refs, std::string_view
   for (const SourceRef& ref : unique) note += (note.empty() ? "" : "; ") + ShortCite(ref);
   if (!note.empty()) note += ".";
   if (!extra_html.empty()) note += (note.empty() ? "" : " ") + std::string(extra_html);
+  auto [found, is_new] = number_of_note_.try_emplace(note, notes_.size() + 1);
+  std::string number = std::to_string(found->second);
+  if (!is_new) return "<sup class=\"fn\"><a href=\"#fn-" + number + "\">" + number + "</a></sup>";
   notes_.push_back(note);
-  std::string number = std::to_string(notes_.size());
   return "<sup class=\"fn\"><a href=\"#fn-" + number + "\" id=\"fnref-" + number + "\">" + number +
          "</a></sup>";
 }

@@ -33,8 +33,10 @@ class Citations {
  public:
   Citations(const std::vector<Source>& sources, const Formatter& format);
 
-  // A new footnote citing `refs` (duplicates merged) followed by `extra_html`; returns
-  // the marker <sup class="fn"><a href="#fn-N" id="fnref-N">N</a></sup>.
+  // A footnote citing `refs` (duplicates merged) followed by `extra_html`; returns the
+  // marker <sup class="fn"><a href="#fn-N" id="fnref-N">N</a></sup>. A note with the same
+  // text as an earlier one reuses its number (its marker then has no id: the note's back
+  // link leads to the first place that cites it).
   std::string Cite(const std::vector<SourceRef>& refs, std::string_view extra_html = "");
 
   std::string FootnotesHtml() const;     // <ol class="footnotes">
@@ -47,6 +49,7 @@ class Citations {
   std::map<std::string, Reference, std::less<>> references_;
   std::set<std::string> cited_;
   std::vector<std::string> notes_;
+  std::map<std::string, size_t, std::less<>> number_of_note_;
 };
 
 }  // namespace defcoop::report

@@ -27,6 +27,10 @@ figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 sup.fn a { text-decoration: none; } sup.fn { font-size: .7em; }
 ol.footnotes, ol.bibliography { font-size: .85rem; }
 ol.bibliography { list-style: none; padding-left: 0; } ol.bibliography li { padding-left: 2rem; text-indent: -2rem; margin-bottom: .3rem; }
+#table-claims { table-layout: fixed; } #table-claims th:nth-child(1) { width: 46%; }
+#table-claims th:nth-child(2) { width: 15%; } #table-claims th:nth-child(3) { width: 15%; }
+#table-claims th:nth-child(4) { width: 20%; } #table-claims th:nth-child(5) { width: 4%; }
+#table-claims td:nth-child(3), #table-claims td:nth-child(4) { overflow-wrap: anywhere; }
 .status-supported { color: #006b4f; } .status-contradicted { color: #a63d00; } .status-unverifiable { color: var(--muted); }
 .missing { border-left: 4px solid #E69F00; padding: .3rem .7rem; background: #fff8e8; }
 ul.findings li { margin-bottom: .3rem; }
@@ -35,13 +39,16 @@ ul.findings li { margin-bottom: .3rem; }
   @page { size: A4; margin: 16mm 14mm; }
   section.top { break-before: page; }
   section.top:first-of-type { break-before: auto; }
-  table, figure, .keep { break-inside: avoid; page-break-inside: avoid; }
+  figure, .keep { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   nav.toc { display: none; }
 }
 )css";
+
+constexpr size_t kRowsKeptTogether = 25;
 
 constexpr char kBase64Alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -121,7 +128,10 @@ std::string RenderTable(const Table& table) {
     return std::string("<") + tag + (numeric ? " class=\"num\">" : ">") + content + "</" + tag +
            ">";
   };
-  std::string html = "<div class=\"keep\"><table id=\"" + Escape(table.id) + "\">";
+  // A table longer than a page cannot be kept on one: it may break between rows.
+  bool keep = table.rows.size() <= kRowsKeptTogether;
+  std::string html = std::string(keep ? "<div class=\"keep\">" : "<div>") + "<table id=\"" +
+                     Escape(table.id) + "\">";
   if (!table.caption.empty()) html += "<caption>" + table.caption + "</caption>";
   html += "<thead><tr>";
   for (size_t column_idx = 0; column_idx < table.header.size(); ++column_idx) {

@@ -95,6 +95,21 @@ TEST(Citations, NumbersFootnotesInOrderAndListsOnlyCitedSources) {
   EXPECT_NE(cites.FootnotesHtml().find("missing."), std::string::npos);
 }
 
+TEST(Citations, ReusesTheNumberOfAnIdenticalNote) {
+  Formatter format("en");
+  Citations cites({{"a", "book", "A", "{}"}, {"b", "book", "B", "{}"}}, format);
+  std::string first = cites.Cite({{"a", "p. 1"}});
+  std::string other = cites.Cite({{"b", ""}});
+  std::string again = cites.Cite({{"a", "p. 1"}, {"a", "p. 1"}});  // the same note
+  std::string another_page = cites.Cite({{"a", "p. 2"}});
+  EXPECT_NE(first.find("id=\"fnref-1\""), std::string::npos) << first;
+  EXPECT_NE(other.find(">2</a>"), std::string::npos) << other;
+  EXPECT_NE(again.find("href=\"#fn-1\""), std::string::npos) << again;
+  EXPECT_EQ(again.find("id="), std::string::npos) << again;  // ids stay unique
+  EXPECT_NE(another_page.find(">3</a>"), std::string::npos) << another_page;
+  EXPECT_EQ(cites.footnote_count(), 3);
+}
+
 TEST(Charts, NiceTicksAreRound) {
   EXPECT_EQ(chart::NiceTicks(0, 1000, 5), (std::vector<double>{0, 200, 400, 600, 800, 1000}));
   EXPECT_EQ(chart::NiceMax(2840), 3000);
