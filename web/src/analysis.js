@@ -1,9 +1,5 @@
 // Pure helpers of the periods, shock and shift pages (no DOM), unit-tested in node: they
-// turn the API's answers into what the charts draw. The placebo distribution repeats the
-// server's rule (src/analysis/shock.cpp) because /shock reports only its rank and p-value;
-// the page checks its result against those before drawing it.
-
-const DAY_MS = 864e5;
+// turn the API's answers into what the charts draw.
 
 // "exports:TUR" -> {kind: 'exports', actor: 'TUR'}; "indicator:METRIC:ACTOR" ->
 // {kind: 'indicator', metric, actor}; anything else -> null.
@@ -67,39 +63,6 @@ export function comparedPeriods(texts = []) {
 
 // ---- shock ----
 
-// A date with precision ("2022", "2022-05", "2022-05-10") -> the inclusive range of day
-// numbers (days since 1970-01-01) it may stand for; null when unreadable.
-export function dayRange(text) {
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(String(text || '').trim());
-  if (!match) return null;
-  const year = Number(match[1]);
-  const first = dayNumber(year, Number(match[2] || 1), Number(match[3] || 1));
-  if (match[3]) return { first, last: first };
-  if (match[2]) return { first, last: dayNumber(year, Number(match[2]), daysInMonth(year, Number(match[2]))) };
-  return { first, last: dayNumber(year, 12, 31) };
-}
-
-export function dayNumber(year, month, day) {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-export function dayText(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-function daysInMonth(year, month) {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-// The same day `months` months later (or earlier), clamped to the month's last day.
-function addMonths(day, months) {
-  const date = new Date(day * DAY_MS);
-  const index = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return dayNumber(year, month, Math.min(date.getUTCDate(), daysInMonth(year, month)));
-}
-
 // "12m", "1y", "365d" -> {length, unit: 'months'|'days'}; null when unreadable.
 export function parseWindow(text) {
   const match = /^(\d{1,6})([mdy])$/.exec(String(text || ''));
@@ -109,83 +72,15 @@ export function parseWindow(text) {
   return { length: match[2] === 'y' ? length * 12 : length, unit: 'months' };
 }
 
-function shift(day, window, sign) {
-  return window.unit === 'days' ? day + sign * window.length : addMonths(day, sign * window.length);
-}
-
-// Half-open windows [before, shock) and [shock, after) around a day.
-function windowsAt(day, window) {
-  return { before: shift(day, window, -1), shock: day, after: shift(day, window, 1) };
-}
-
-// Counts events ({first, last} day ranges) in the windows; an event that overlaps a
-// window without lying wholly inside one is ambiguous and not counted.
-function countEvents(events, w) {
-  const counts = { before: 0, after: 0, ambiguous: 0 };
-  for (const event of events) {
-    if (event.last < w.before || event.first >= w.after) continue;
-    if (event.first >= w.before && event.last < w.shock) counts.before += 1;
-    else if (event.first >= w.shock && event.last < w.after) counts.after += 1;
-    else counts.ambiguous += 1;
-  }
-  return counts;
-}
-
-// The statistic: events after minus what the before rate predicts for the after window.
-function excess(counts, w) {
-  return counts.after - counts.before * ((w.after - w.shock) / (w.shock - w.before));
-}
-
-function nextPlaceboDay(day, step) {
-  if (step === 'day') return day + 1;
-  const date = new Date(day * DAY_MS);
-  return addMonths(dayNumber(date.getUTCFullYear(), date.getUTCMonth() + 1, 1), 1);
-}
-
-function firstPlaceboDay(first, step) {
-  return step === 'day' || new Date(first * DAY_MS).getUTCDate() === 1 ? first : nextPlaceboDay(first, step);
-}
-
-// The shock test's placebo distribution, by the server's rule: every placebo date (every
-// day, or every first of a month) of the span whose two windows fit inside it, the shock's
-// own date excepted, with its counts and statistic; plus the shock's own statistic, its
-// rank (1 + placebo dates with a larger statistic) and one-sided placebo p-value.
-// dates: the selected facts' dates ("2022-05"); span: "2011-01-01..2022-12-31".
-const TOLERANCE = 1e-9;
-export function placeboDistribution({ dates, shock, window, span, step = 'month' }) {
-  const events = dates.map(dayRange).filter(Boolean);
-  const win = parseWindow(window);
-  const shockDay = dayRange(shock)?.first;
-  const [from, to] = String(span || '').split('..').map((text) => dayRange(text));
-  if (!win || shockDay === undefined) return null;
-  const own = windowsAt(shockDay, win);
-  const ownCounts = countEvents(events, own);
-  const statistic = excess(ownCounts, own);
-  const points = [];
-  if (from && to) {
-    for (let day = firstPlaceboDay(from.first, step); day <= to.last; day = nextPlaceboDay(day, step)) {
-      const w = windowsAt(day, win);
-      if (day === shockDay || w.before < from.first) continue;
-      if (w.after > to.last + 1) break;
-      const counts = countEvents(events, w);
-      points.push({ date: dayText(day), before: counts.before, after: counts.after, statistic: excess(counts, w) });
-    }
-  }
-  const larger = points.filter((p) => p.statistic > statistic + TOLERANCE).length;
-  const atLeast = points.filter((p) => p.statistic >= statistic - TOLERANCE).length;
-  return {
-    before: ownCounts.before, after: ownCounts.after, statistic, points,
-    rank: points.length ? 1 + larger : null, p: points.length ? atLeast / points.length : null,
-  };
-}
-
-// Placebo statistics -> histogram bins of width 1 centred on whole numbers (month windows
-// differ by a few days, so statistics are near but not exactly whole), in value order.
-export function histogram(values) {
+// meta.placebo_distribution ([{statistic, dates}]: how many placebo dates have each
+// statistic) -> histogram bins of width 1 centred on whole numbers (month windows differ
+// by a few days, so statistics are near but not exactly whole), in value order; a bin's
+// count is the number of placebo dates in it.
+export function histogram(entries) {
   const counts = new Map();
-  for (const value of values) {
-    const bin = Math.round(value);
-    counts.set(bin, (counts.get(bin) || 0) + 1);
+  for (const { statistic, dates } of entries) {
+    const bin = Math.round(statistic);
+    counts.set(bin, (counts.get(bin) || 0) + dates);
   }
   return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count, x1: value - 0.4, x2: value + 0.4 }));
 }

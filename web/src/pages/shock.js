@@ -1,18 +1,17 @@
 // Shock test: curated facts (by default agreements between Türkiye and the Turkic states)
 // counted in equal windows before and after a date, the exact Poisson rate test, the
-// facts of each window, and the placebo distribution: the same excess at every other
-// possible date, with the real date marked.
+// facts of each window, and the placebo distribution (the server's meta.placebo_distribution:
+// the same excess at every other possible date) as a histogram with the real date marked.
 // URL: #/shock?date=2022-02-24&window=12m&actor=TUR&with=AZE,KAZ&type=agreement&placebo=month
 import * as Plot from '@observablehq/plot';
 import { h } from '../dom.js';
 import { t, formatNumber, capitalise } from '../i18n.js';
 import { api, ensureNames } from '../api.js';
-import { mergeMeta, withRowSources } from '../citation.js';
 import { figure, slot } from '../figure.js';
 import { textForm, select, controlBar } from '../controls.js';
 import { OKABE_ITO } from '../palette.js';
 import { displayName } from '../names.js';
-import { parseWindow, splitList, placeboDistribution, histogram, windowFacts } from '../analysis.js';
+import { parseWindow, splitList, histogram, windowFacts } from '../analysis.js';
 
 const DEFAULT_DATE = '2022-02-24';
 const DEFAULT_WINDOW = '12m';
@@ -53,8 +52,6 @@ export function render(main, ctx) {
     date, window, placebo, actor: splitList(actor), with: splitList(partners), type: type === 'all' ? KINDS : type,
   });
   const named = answer.then(({ meta }) => ensureNames([...(meta.actors || []), ...(meta.with || [])])).catch(() => null);
-  // The first figure reports a failed answer; the others then stay empty.
-  const quiet = answer.catch(() => null);
   slot(main, async () => {
     const { meta, rows } = await answer;
     await named;
@@ -82,31 +79,22 @@ export function render(main, ctx) {
           { label: t('identifier'), text: (r) => r.id },
         ],
       }),
+      placeboFigure(meta),
     ];
   });
+}
 
-  slot(main, async () => {
-    const { meta } = await quiet || {};
-    if (!meta) return null;
-    const facts = await api('timeline', { actor: meta.actors, with: meta.with, type: meta.types });
-    const result = placeboDistribution({
-      dates: facts.rows.map((r) => r.date), shock: meta.date, window: meta.window, span: meta.placebo_span, step: meta.placebo_step,
-    });
-    const points = result?.points || [];
-    const agrees = result && points.length === meta.placebo_dates && result.rank === meta.placebo_rank &&
-      Math.abs(result.statistic - meta.statistic) < 1e-9;
-    const title = t('shock_placebo', { n: points.length, date: meta.date });
-    return figure({
-      title, meta: mergeMeta(meta, withRowSources(facts.meta, facts.rows)), rows: points, id: 'shock-placebo',
-      chart: points.length ? placeboChart(histogram(points.map((p) => p.statistic)), meta.statistic, meta.date) : null,
-      legend: [{ label: t('placebo_dates'), colour: COLOURS.placebo }, { label: meta.date, colour: COLOURS.shock }],
-      extra: [
-        h('p', { class: 'hint' }, points.length
-          ? t('shock_placebo_hint', { step: t(`placebo_${meta.placebo_step}`), span: meta.placebo_span.replace('..', ' – '), date: meta.date, rank: meta.placebo_rank, of: meta.placebo_dates + 1, p: formatP(meta.placebo_p) })
-          : t('shock_no_placebo')),
-        points.length && !agrees ? h('p', { class: 'note placebo-mismatch' }, t('shock_placebo_mismatch', { rank: result?.rank ?? '?', server: meta.placebo_rank })) : null,
-      ],
-    });
+// The server's placebo distribution ([{statistic, dates}]) as a histogram; its rows (and
+// CSV) are the distribution's entries.
+function placeboFigure(meta) {
+  const distribution = meta.placebo_distribution || [];
+  return figure({
+    title: t('shock_placebo', { n: meta.placebo_dates, date: meta.date }), meta, rows: distribution, id: 'shock-placebo',
+    chart: distribution.length ? placeboChart(histogram(distribution), meta.statistic, meta.date) : null,
+    legend: [{ label: t('placebo_dates'), colour: COLOURS.placebo }, { label: meta.date, colour: COLOURS.shock }],
+    extra: [h('p', { class: 'hint' }, distribution.length
+      ? t('shock_placebo_hint', { step: t(`placebo_${meta.placebo_step}`), span: meta.placebo_span.replace('..', ' – '), date: meta.date, rank: meta.placebo_rank, of: meta.placebo_dates + 1, p: formatP(meta.placebo_p) })
+      : t('shock_no_placebo'))],
   });
 }
 

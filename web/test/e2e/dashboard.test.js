@@ -87,6 +87,14 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
       assert.match(await page.locator('main h1').innerText(), heading);
       await assertHealthy(name);
       if (name === 'network') assert.ok(await page.locator('.cy canvas').count() > 0, 'cytoscape canvas');
+      if (name === 'platform') {
+        // show's detail "Türkiye (TUR)" links to the country page.
+        const origin = page.locator('#facts tbody tr').filter({ has: page.locator('td:nth-child(2)', { hasText: /^origin$/ }) });
+        assert.equal(await origin.count(), 1, 'the origin row');
+        const detail = origin.locator('td:nth-child(3) a');
+        assert.equal(await detail.getAttribute('href'), '#/country/TUR');
+        assert.match(await detail.innerText(), /\(TUR\)$/);
+      }
       await shoot(name, name !== 'claims');
     });
   }

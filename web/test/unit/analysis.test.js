@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   parseSeries, yearSpan, splitList, fillYears, indicatorValues, periodSegments, changeYears, comparedPeriods,
-  dayRange, dayText, parseWindow, placeboDistribution, histogram, splitTitle, windowFacts,
+  parseWindow, histogram, splitTitle, windowFacts,
   windowEnd, rankSuppliers, shareSeries, dominantMarks, risersAndFallers,
 } from '../../src/analysis.js';
 
@@ -12,11 +12,6 @@ const PERIODS = [
   { period: 2, start: 1999, end: 2001, mean: 23.0067, change_vs_previous: 10.398, difference_vs_previous: 20.794 },
   { period: 3, start: 2002, end: 2005, mean: 30.8325, change_vs_previous: 1.340, difference_vs_previous: 7.826 },
 ];
-
-// Dates of `defcoop timeline --actor TUR --with AZE --with KAZ --with KGZ --with TKM
-// --with UZB --type agreement`: the facts `defcoop shock --date 2022-02-24` counts.
-const AGREEMENTS = ['2011', '2022-03', '2022-03-30', '2022-05', '2022-05', '2022-05-10', '2022-10-26'];
-const SPAN = '2011-01-01..2022-12-31';
 
 test('parseSeries reads exports, imports and indicator series', () => {
   assert.deepEqual(parseSeries('exports:TUR'), { kind: 'exports', actor: 'TUR' });
@@ -67,14 +62,6 @@ test('comparedPeriods reads a source\'s periods and skips unreadable ones', () =
   assert.deepEqual(comparedPeriods(undefined), []);
 });
 
-test('dayRange covers every day a date of year, month or day precision may stand for', () => {
-  assert.deepEqual([dayRange('2022-05')].map((r) => [dayText(r.first), dayText(r.last)]), [['2022-05-01', '2022-05-31']]);
-  assert.deepEqual([dayRange('2024-02')].map((r) => dayText(r.last)), ['2024-02-29']);
-  assert.deepEqual([dayRange('2011')].map((r) => [dayText(r.first), dayText(r.last)]), [['2011-01-01', '2011-12-31']]);
-  assert.equal(dayRange('2022-02-24').first, dayRange('2022-02-24').last);
-  assert.equal(dayRange('soon'), null);
-});
-
 test('parseWindow reads months, years and days', () => {
   assert.deepEqual(parseWindow('12m'), { length: 12, unit: 'months' });
   assert.deepEqual(parseWindow('2y'), { length: 24, unit: 'months' });
@@ -83,48 +70,20 @@ test('parseWindow reads months, years and days', () => {
   assert.equal(parseWindow('12w'), null);
 });
 
-// The server's answers for these cases (`defcoop shock --date D --window W --placebo S`):
-// statistic, placebo_dates, placebo_rank and placebo_p.
-const SERVER = [
-  ['2022-02-24', '12m', 'month', 6, 121, 1, 0.024793388429752067],
-  ['2022-02-24', '6m', 'month', 5, 133, 1, 0.03007518796992481],
-  ['2022-02-24', '365d', 'day', 6, 3654, 1, 0.01833607006020799],
-  ['2016-07-15', '12m', 'month', 0, 121, 11, 0.9917355371900827],
-  ['2020-09-27', '3m', 'day', 0, 4201, 175, 0.9781004522732683],
+// meta.placebo_distribution of `defcoop shock --date 2022-02-24` (121 placebo dates).
+const DISTRIBUTION = [
+  { statistic: -1.00274, dates: 1 }, { statistic: 0, dates: 110 }, { statistic: 2, dates: 2 },
+  { statistic: 5, dates: 5 }, { statistic: 6, dates: 3 },
 ];
 
-test('placeboDistribution repeats the server\'s placebo test exactly', () => {
-  for (const [shock, window, step, statistic, dates, rank, p] of SERVER) {
-    const result = placeboDistribution({ dates: AGREEMENTS, shock, window, span: SPAN, step });
-    const what = `${shock} ${window} ${step}`;
-    assert.equal(result.statistic, statistic, `${what} statistic`);
-    assert.equal(result.points.length, dates, `${what} placebo dates`);
-    assert.equal(result.rank, rank, `${what} rank`);
-    assert.ok(Math.abs(result.p - p) < 1e-12, `${what} p`);
-  }
-});
-
-test('placeboDistribution counts the windows and leaves out the shock date itself', () => {
-  const result = placeboDistribution({ dates: AGREEMENTS, shock: '2022-02-24', window: '12m', span: SPAN });
-  assert.deepEqual([result.before, result.after], [0, 6]);
-  assert.equal(result.points[0].date, '2012-01-01', 'first date whose before window fits');
-  assert.equal(result.points.at(-1).date, '2022-01-01', 'last date whose after window fits');
-  assert.ok(!result.points.some((p) => p.date === '2022-02-24'));
-  // A "2022-05" fact straddles a window boundary on 2022-05-15: counted in neither.
-  const straddled = placeboDistribution({ dates: ['2022-05'], shock: '2022-05-15', window: '30d', span: SPAN });
-  assert.deepEqual([straddled.before, straddled.after], [0, 0]);
-});
-
-test('placeboDistribution without a span has no placebo dates', () => {
-  const result = placeboDistribution({ dates: [], shock: '2022-02-24', window: '12m', span: '' });
-  assert.deepEqual([result.points.length, result.rank, result.p], [0, null, null]);
-  assert.equal(placeboDistribution({ dates: [], shock: 'x', window: '12m', span: SPAN }), null);
-});
-
-test('histogram bins statistics to whole numbers', () => {
-  assert.deepEqual(histogram([0, 0.003, -0.99, 5.99, 6]).map((b) => [b.value, b.count, b.x1, b.x2]), [
-    [-1, 1, -1.4, -0.6], [0, 2, -0.4, 0.4], [6, 2, 5.6, 6.4],
+test('histogram counts placebo dates in bins of width 1 centred on whole numbers', () => {
+  assert.deepEqual(histogram(DISTRIBUTION).map((b) => [b.value, b.count, b.x1, b.x2]), [
+    [-1, 1, -1.4, -0.6], [0, 110, -0.4, 0.4], [2, 2, 1.6, 2.4], [5, 5, 4.6, 5.4], [6, 3, 5.6, 6.4],
   ]);
+  // Statistics near one whole number share its bin, their dates summed.
+  assert.deepEqual(histogram([{ statistic: 0.003, dates: 4 }, { statistic: 0, dates: 2 }, { statistic: -0.99, dates: 1 }, { statistic: 5.99, dates: 3 }])
+    .map((b) => [b.value, b.count]), [[-1, 1], [0, 6], [6, 3]]);
+  assert.deepEqual(histogram([]), []);
 });
 
 test('windowFacts lists the facts of /shock\'s windows with their dates', () => {
