@@ -117,5 +117,36 @@ TEST(Report, FormatsNumbersForTheLanguage) {
   EXPECT_NE(html.find("10 Mayıs 2022"), std::string::npos);
 }
 
+// Claims of quantities show their numbers in the brief's format; dates stay dates.
+TEST(Report, FormatsClaimedQuantitiesButNotDates) {
+  report::ReportData data = SmallReportData();
+  Claim firms{"claim:firms",
+              "Firms grew from 56 to 2,700.",
+              "Results",
+              "count",
+              "table=indicators;metric=defense_industry_firms",
+              "56|2700",
+              "",
+              "",
+              {{"article2024", "p. 5"}}};
+  Claim founded{"claim:founded",
+                "Founded in 1973.",
+                "Results",
+                "date",
+                "table=actors;ids=TUR;field=founded",
+                "1973",
+                "",
+                "",
+                {{"article2024", "p. 5"}}};
+  data.curated.claims.push_back(firms);
+  data.curated.claims.push_back(founded);
+  report::ReportOptions options = SmallReportOptions();
+  options.lang = "tr";
+  std::string html = Render(data, options);
+  EXPECT_NE(html.find("<td>56 \u2192 2.700</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>1973</td>"), std::string::npos);
+  EXPECT_EQ(html.find("1.973"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace defcoop::testing
