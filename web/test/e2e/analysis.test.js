@@ -2,54 +2,19 @@
 // the real `defcoop serve`, driven in Debian's Chromium. Expected values are read from
 // the same server's JSON API, never written into the test. Screenshots go to
 // web/test-results/.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromiumMissing, launch } from './browser.js';
-import { startServer, WEB_DIST } from './server.js';
-
-const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
-const skip = chromiumMissing() || (!fs.existsSync(path.join(WEB_DIST, 'index.html')) && `${WEB_DIST} is not built: run npm run build`);
-if (skip) console.log(`# SKIP browser tests: ${skip}`);
+import { browserSession, skip } from './session.js';
 
 describe('analysis pages', { skip, timeout: 300_000 }, () => {
-  let server;
-  let browser;
+  const session = browserSession();
+  const { open, settled, shoot, hashOf, foreign, pageErrors } = session;
   let page;
-  const foreign = [];
-  const pageErrors = [];
-
-  before(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
-    server = await startServer();
-    browser = await launch();
-    const origin = new URL(server.base).origin;
-    await browser.context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-      foreign.push(url);
-      return route.abort();
-    });
-    page = browser.context.pages()[0] || await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  let server;
+  before(() => {
+    ({ page, server } = session);
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function open(hash) {
-    await page.goto(`${server.base}/${hash}`);
-    await settled();
-  }
-
-  async function settled() {
-    await page.waitForSelector('main h1');
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
-  }
 
   // The server's own answer, as the page asked for it.
   async function api(endpoint, params) {
@@ -60,12 +25,7 @@ describe('analysis pages', { skip, timeout: 300_000 }, () => {
     return response.json();
   }
 
-  const hashOf = () => new URL(page.url()).hash;
   const cells = (selector) => page.locator(`${selector} tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.cells].map((c) => c.textContent.trim())));
-
-  async function shoot(name) {
-    await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
-  }
 
   async function assertHealthy(what) {
     assert.deepEqual(await page.locator('.error').allTextContents(), [], `${what}: error messages on the page`);
