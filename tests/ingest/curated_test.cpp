@@ -104,5 +104,19 @@ TEST(CuratedData, ShippedDataHasTheIssuesFirms) {
   }
 }
 
+// Every platform has its domain and at least one developer that is a known actor.
+TEST(CuratedData, ShippedPlatformsHaveDomainAndDeveloper) {
+  CuratedLoad load = LoadCuratedData(DEFCOOP_DATA_DIR);
+  std::set<std::string> actors;
+  for (const Actor& actor : load.data.actors) actors.insert(actor.id);
+  EXPECT_GE(load.data.platforms.size(), 18u);
+  for (const Platform& platform : load.data.platforms) {
+    EXPECT_FALSE(platform.domain.empty()) << platform.id;
+    EXPECT_FALSE(platform.developers.empty()) << platform.id;
+    for (const std::string& developer : platform.developers)
+      EXPECT_TRUE(actors.count(developer)) << platform.id << " " << developer;
+  }
+}
+
 }  // namespace
 }  // namespace defcoop::ingest
