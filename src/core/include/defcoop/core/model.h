@@ -261,12 +261,42 @@ struct InputProblem {
 struct SipriFile {
   std::string path;
   SipriFormat format = SipriFormat::kOldRegister;
-  std::string vintage;  // "Data generated" date, ISO 8601 (YYYY-MM-DD)
-  std::string title;    // the preamble's description of the query
+  std::string vintage;       // "Data generated" date, ISO 8601 (YYYY-MM-DD)
+  std::string title;         // the preamble's description of the query
   std::string content_hash;  // identifies the file's bytes: the same file imports once
   int records_read = 0;
   std::vector<Transfer> transfers;  // registers
   std::vector<TivCell> cells;       // tables
+  std::vector<InputProblem> problems;
+};
+
+// A bilateral defense cooperation agreement of the Defense Cooperation Agreement
+// Dataset (DCAD, Kinne 2020): one row of its main file.
+struct DefenseCooperationAgreement {
+  std::string dcad_id;  // DCAid, e.g. "DCADv1.0-0001"
+  int cow1 = 0;         // COW state codes and abbreviations as the file gives them
+  int cow2 = 0;
+  std::string cow_name1;
+  std::string cow_name2;
+  std::string actor1_id;  // resolved actor ids ("" until resolved)
+  std::string actor2_id;
+  Date signed_on;                       // at the precision DCAD gives (year, month or day)
+  std::optional<Date> in_force;         // entry into force, when DCAD records it
+  std::string type;                     // general or sector
+  std::vector<std::string> categories;  // DCA, DIC, TREX, PROCUREMENT, COMMISSION, RESEARCH
+  std::optional<bool> terminated;       // empty: DCAD codes it as missing or not applicable
+  std::optional<int> end_year_estimate;
+  std::string source_type;  // treaty or factiva
+  std::string source;
+  int source_line = 0;
+};
+
+// What one DCAD file holds.
+struct DcadFile {
+  std::string path;
+  std::string content_hash;
+  int records_read = 0;
+  std::vector<DefenseCooperationAgreement> agreements;
   std::vector<InputProblem> problems;
 };
 
