@@ -54,7 +54,7 @@ void AddResolve(CLI::App* command, Context* context);
 void AddShow(CLI::App* command, Context* context);
 void AddTimeline(CLI::App* command, Context* context);
 void AddQuery(CLI::App* command, Context* context);
-void AddImportSipri(CLI::App* command, Context* context);
+void AddImport(CLI::App* command, Context* context);
 void AddVintages(CLI::App* command, Context* context);
 void AddTiv(CLI::App* command, Context* context);
 void AddSuppliers(CLI::App* command, Context* context);
@@ -69,6 +69,7 @@ void AddClaims(CLI::App* command, Context* context);
 void AddReport(CLI::App* command, Context* context);
 void AddServe(CLI::App* command, Context* context);
 void AddSources(CLI::App* command, Context* context);
+void AddDca(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

@@ -9,9 +9,9 @@
 #include <map>
 #include <memory>
 
-#include "context.h"
 #include "defcoop/csv/reader.h"
 #include "defcoop/ingest/sipri.h"
+#include "imports.h"
 
 namespace defcoop::cli {
 namespace {
@@ -70,13 +70,6 @@ void ResolveNames(SipriFile* file, SipriNameResolver* resolver) {
   }
 }
 
-void WriteRejects(std::ostream& out, const SipriFile& file) {
-  for (const InputProblem& problem : file.problems) {
-    out << CsvEscape(file.path) << "," << problem.where.line << "," << CsvEscape(problem.reason)
-        << "," << (problem.repaired ? "true" : "false") << "\n";
-  }
-}
-
 // Parses, resolves and saves one file (in its own transaction).
 Result<store::ImportSummary> ImportOne(Context& context, const std::string& path,
                                        SipriNameResolver* resolver, store::Store& store,
@@ -84,13 +77,8 @@ Result<store::ImportSummary> ImportOne(Context& context, const std::string& path
   auto file = ingest::ReadSipriFile(path);
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
-  for (const InputProblem& problem : file->problems) {
-    const char* what = problem.repaired          ? "repaired"
-                       : problem.where.line == 0 ? "warning"
-                                                 : "rejected";
-    context.err << problem.where.ToString() << ": " << what << ": " << problem.reason << "\n";
-  }
-  if (rejects) WriteRejects(*rejects, *file);
+  PrintProblems(context.err, file->problems);
+  if (rejects) WriteRejects(*rejects, file->path, file->problems);
   auto summary = store.SaveSipriFile(*file, file->content_hash);
   if (summary.ok() && summary->already_imported) {
     context.err << path << ": already imported (same content); nothing changed\n";
@@ -106,15 +94,8 @@ Status RunImport(Context& context, const ImportOptions& options) {
   names::NameIndex index = BuildNameIndex(*data);
   SipriNameResolver resolver(index);
   std::ofstream rejects;
-  if (!options.rejects_path.empty()) {
-    rejects.open(options.rejects_path);
-    if (!rejects) return Status::Io("cannot write " + options.rejects_path);
-    rejects << "file,line,reason,repaired\n";
-  }
-  Output output;
-  output.columns = {"file",     "format",   "vintage", "records_read",
-                    "imported", "rejected", "repaired"};
-  store::ImportSummary total;
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(options.rejects_path, &rejects));
+  ImportReport report;
   int failed_files = 0;
   for (const std::string& path : options.files) {
     auto summary =
@@ -124,31 +105,14 @@ Status RunImport(Context& context, const ImportOptions& options) {
       ++failed_files;
       continue;
     }
-    output.rows.push_back({{"file", path},
-                           {"format", summary->format},
-                           {"vintage", summary->vintage},
-                           {"records_read", summary->records_read},
-                           {"imported", summary->imported},
-                           {"rejected", summary->rejected},
-                           {"repaired", summary->repaired},
-                           {"already_imported", summary->already_imported}});
-    total.records_read += summary->records_read;
-    total.imported += summary->imported;
-    total.rejected += summary->rejected;
-    total.repaired += summary->repaired;
+    report.Add(path, *summary);
   }
   for (const auto& [name, count] : resolver.unresolved()) {
     context.err << "unresolved name '" << name << "' in " << count
                 << " record(s): kept with no actor id (add a spelling to data/ and re-run init)\n";
   }
-  output.meta["records_read"] = total.records_read;
-  output.meta["imported"] = total.imported;
-  output.meta["rejected"] = total.rejected;
-  output.meta["repaired"] = total.repaired;
+  Output& output = report.output();
   output.meta["unresolved_names"] = resolver.unresolved().size();
-  output.notes.push_back(fmt::format("{} records read, {} imported, {} rejected, {} repaired",
-                                     total.records_read, total.imported, total.rejected,
-                                     total.repaired));
   context.Emit(output);
   if (failed_files > 0) {
     return Status::InvalidInput(std::to_string(failed_files) + " file(s) could not be imported");
@@ -158,10 +122,9 @@ Status RunImport(Context& context, const ImportOptions& options) {
 
 }  // namespace
 
-void AddImportSipri(CLI::App* command, Context* context) {
-  command->require_subcommand(1);
+void AddImportSipri(CLI::App* import, Context* context) {
   CLI::App* sipri =
-      command->add_subcommand("sipri", "SIPRI trade registers (old/new format) and TIV tables");
+      import->add_subcommand("sipri", "SIPRI trade registers (old/new format) and TIV tables");
   auto options = std::make_shared<ImportOptions>();
   sipri->add_option("files", options->files, "SIPRI export files")
       ->required()

@@ -91,7 +91,24 @@ Result<SharedData> Session::LoadSipri(const std::string& vintage) {
   return SharedData(data);
 }
 
+Result<SharedDcas> Session::Dcas() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (dcas_) return dcas_;
+  auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto agreements = (*store)->LoadDcas();
+  if (!agreements.ok()) return agreements.status();
+  if (agreements->empty()) {
+    return Status::NotFound(
+        "no DCAD agreements in the store; import them with `defcoop import dcad FILE`");
+  }
+  dcas_ = std::make_shared<const std::vector<DefenseCooperationAgreement>>(std::move(*agreements));
+  return dcas_;
+}
+
 Result<SharedData> LoadCuratedData(const Context& context) { return SessionOf(context).Curated(); }
+
+Result<SharedDcas> LoadDcas(const Context& context) { return SessionOf(context).Dcas(); }
 
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage) {
   return SessionOf(context).Sipri(vintage);

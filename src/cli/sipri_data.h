@@ -30,6 +30,7 @@ struct SipriData {
   names::NameIndex index;
 };
 using SharedData = std::shared_ptr<const SipriData>;
+using SharedDcas = std::shared_ptr<const std::vector<DefenseCooperationAgreement>>;
 
 // The read-only data of one store, loaded on first use and kept: one Session serves a
 // CLI run, or every request of `defcoop serve` (it is thread-safe).
@@ -42,6 +43,8 @@ class Session {
   // The register of `vintage` ("" = newest) with the curated data. Errors: no SIPRI
   // data imported, or an unknown vintage (the message lists the ones there are).
   Result<SharedData> Sipri(const std::string& vintage);
+  // The imported DCAD agreements. Error: none imported (the message says how).
+  Result<SharedDcas> Dcas();
 
  private:
   Result<SharedData> LoadCurated();
@@ -51,11 +54,13 @@ class Session {
   std::mutex mutex_;
   SharedData curated_;
   std::map<std::string, SharedData> by_vintage_;  // "" = the newest
+  SharedDcas dcas_;
 };
 
 // The context's session's data (shorthands for the commands).
 Result<SharedData> LoadCuratedData(const Context& context);
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage);
+Result<SharedDcas> LoadDcas(const Context& context);
 // The register of `vintage` when one is asked for or any is imported, else the curated
 // data alone (vintage "", no transfers): for analyses that work with or without SIPRI.
 Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage);

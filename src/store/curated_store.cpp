@@ -265,17 +265,18 @@ Status CuratedWriter::Write(const Dataset& data) {
 }
 
 // Imported SIPRI rows that point at an actor the new curated data lacks.
-Status CheckSipriReferences(sqlite3* db) {
+Status CheckImportReferences(sqlite3* db) {
   Statement orphans(db,
                     "SELECT id FROM (SELECT supplier_id AS id FROM transfer UNION "
                     "SELECT recipient_id FROM transfer UNION SELECT actor_id FROM tiv_cell UNION "
-                    "SELECT counterpart_id FROM tiv_cell) "
+                    "SELECT counterpart_id FROM tiv_cell UNION SELECT actor1_id FROM dca UNION "
+                    "SELECT actor2_id FROM dca) "
                     "WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM actor) LIMIT 5");
   std::string missing;
   while (orphans.Step()) missing += (missing.empty() ? "" : ", ") + orphans.Text(0);
   if (missing.empty()) return Status::Ok();
   return Status::InvalidInput(
-      "imported SIPRI data refers to actors the new data does not define (" + missing +
+      "imported SIPRI or DCAD data refers to actors the new data does not define (" + missing +
       "); add them back, or build a new store with --db");
 }
 
@@ -441,7 +442,7 @@ Status Store::ReplaceCurated(const Dataset& data) {
     }
     CuratedWriter writer(db_);
     DEFCOOP_RETURN_IF_ERROR(writer.Write(data));
-    return CheckSipriReferences(db_);
+    return CheckImportReferences(db_);
   });
 }
 

@@ -244,12 +244,53 @@ CREATE TABLE import_problem (
 );
 )sql";
 
+// Version 3: defense cooperation agreements from the DCAD main file (Kinne 2020).
+constexpr std::string_view kDcadSchema = R"sql(
+CREATE TABLE dcad_file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  records_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  repaired INTEGER NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE dca (
+  file_id INTEGER NOT NULL REFERENCES dcad_file (id) ON DELETE CASCADE,
+  dcad_id TEXT NOT NULL UNIQUE,
+  cow1 INTEGER NOT NULL,
+  cow2 INTEGER NOT NULL,
+  cow_name1 TEXT NOT NULL,
+  cow_name2 TEXT NOT NULL,
+  actor1_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  actor2_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  signed TEXT NOT NULL,
+  in_force TEXT,
+  type TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  terminated INTEGER,
+  end_year_estimate INTEGER,
+  source_type TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX dca_actors ON dca (actor1_id, actor2_id);
+CREATE TABLE dcad_problem (
+  file_id INTEGER NOT NULL REFERENCES dcad_file (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  repaired INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "curated data model", kCuratedSchema},
       {2, "SIPRI registers and TIV tables", kSipriSchema},
+      {3, "DCAD defense cooperation agreements", kDcadSchema},
   };
   return kMigrations;
 }

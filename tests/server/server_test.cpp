@@ -138,6 +138,14 @@ TEST_F(ServerTest, BadInputIsAJsonErrorWithTheRightStatus) {
   ExpectError("/api/v1/claims?format=xml", 400, "bad_request");
 }
 
+// This store has no DCAD import: the dca endpoint says so instead of answering empty.
+TEST_F(ServerTest, DcaWithoutAnImportIsNotFoundSayingHowToImport) {
+  ExpectError("/api/v1/dca?actor=TUR", 404, "not_found");
+  auto result = Get("/api/v1/dca?actor=TUR");
+  ASSERT_TRUE(result);
+  EXPECT_NE(result->body.find("import dcad"), std::string::npos) << result->body;
+}
+
 TEST_F(ServerTest, ValuesThatLookLikeOptionsStayValues) {
   // "--db=/etc/passwd" as a country is a name that does not resolve, not an option.
   ExpectError("/api/v1/suppliers?country=--db%3D%2Fetc%2Fpasswd", 404, "not_found");

@@ -85,6 +85,12 @@ class Store {
   Result<std::vector<TivCell>> LoadTivCells(const std::string& vintage,
                                             SipriFormat table_kind) const;
 
+  // Saves a parsed DCAD file (actor ids resolved where they could be) in one
+  // transaction; the same bytes twice change nothing. `format` in the summary is "dcad".
+  Result<ImportSummary> SaveDcadFile(const DcadFile& file);
+  // Every DCAD agreement in the store, in DCAid order.
+  Result<std::vector<DefenseCooperationAgreement>> LoadDcas() const;
+
   // Runs one read-only SQL statement. A statement that would write is refused.
   Result<QueryResult> Query(const std::string& sql) const;
 

@@ -1,0 +1,69 @@
+#include "imports.h"
+
+#include <fmt/format.h>
+
+namespace defcoop::cli {
+
+void AddImport(CLI::App* command, Context* context) {
+  command->require_subcommand(1);
+  AddImportSipri(command, context);
+  AddImportDcad(command, context);
+}
+
+void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems) {
+  for (const InputProblem& problem : problems) {
+    const char* what = problem.repaired          ? "repaired"
+                       : problem.where.line == 0 ? "warning"
+                                                 : "rejected";
+    err << problem.where.ToString() << ": " << what << ": " << problem.reason << "\n";
+  }
+}
+
+Status OpenRejects(const std::string& path, std::ofstream* out) {
+  if (path.empty()) return Status::Ok();
+  out->open(path);
+  if (!*out) return Status::Io("cannot write " + path);
+  *out << "file,line,reason,repaired\n";
+  return Status::Ok();
+}
+
+void WriteRejects(std::ostream& out, const std::string& file,
+                  const std::vector<InputProblem>& problems) {
+  for (const InputProblem& problem : problems) {
+    out << CsvEscape(file) << "," << problem.where.line << "," << CsvEscape(problem.reason) << ","
+        << (problem.repaired ? "true" : "false") << "\n";
+  }
+}
+
+ImportReport::ImportReport() {
+  output_.columns = {"file",     "format",   "vintage", "records_read",
+                     "imported", "rejected", "repaired"};
+}
+
+void ImportReport::Add(const std::string& path, const store::ImportSummary& summary) {
+  output_.rows.push_back({{"file", path},
+                          {"format", summary.format},
+                          {"vintage", summary.vintage},
+                          {"records_read", summary.records_read},
+                          {"imported", summary.imported},
+                          {"rejected", summary.rejected},
+                          {"repaired", summary.repaired},
+                          {"already_imported", summary.already_imported}});
+  total_.records_read += summary.records_read;
+  total_.imported += summary.imported;
+  total_.rejected += summary.rejected;
+  total_.repaired += summary.repaired;
+}
+
+Output& ImportReport::output() {
+  output_.meta["records_read"] = total_.records_read;
+  output_.meta["imported"] = total_.imported;
+  output_.meta["rejected"] = total_.rejected;
+  output_.meta["repaired"] = total_.repaired;
+  output_.notes = {fmt::format("{} records read, {} imported, {} rejected, {} repaired",
+                               total_.records_read, total_.imported, total_.rejected,
+                               total_.repaired)};
+  return output_;
+}
+
+}  // namespace defcoop::cli

@@ -1,0 +1,128 @@
+// Saving and loading imported DCAD files (defense cooperation agreements).
+#include <sqlite3.h>
+
+#include "db.h"
+#include "defcoop/store/store.h"
+
+namespace defcoop::store {
+namespace {
+
+std::string JoinCategories(const std::vector<std::string>& categories) {
+  std::string joined;
+  for (const std::string& category : categories) joined += (joined.empty() ? "" : "|") + category;
+  return joined;
+}
+
+std::vector<std::string> SplitCategories(const std::string& text) {
+  std::vector<std::string> categories;
+  for (size_t start = 0; !text.empty();) {
+    size_t bar = text.find('|', start);
+    categories.push_back(text.substr(start, bar == std::string::npos ? bar : bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return categories;
+}
+
+Status SaveAgreements(sqlite3* db, int64_t file_id, const DcadFile& file) {
+  Statement insert(db,
+                   "INSERT INTO dca VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const DefenseCooperationAgreement& a : file.agreements) {
+    std::optional<int> terminated;
+    if (a.terminated) terminated = *a.terminated ? 1 : 0;
+    DEFCOOP_RETURN_IF_ERROR(insert.BindInt64(1, file_id)
+                                .Bind(2, a.dcad_id)
+                                .Bind(3, a.cow1)
+                                .Bind(4, a.cow2)
+                                .Bind(5, a.cow_name1)
+                                .Bind(6, a.cow_name2)
+                                .BindOrNull(7, a.actor1_id)
+                                .BindOrNull(8, a.actor2_id)
+                                .Bind(9, a.signed_on.ToString())
+                                .Bind(10, a.in_force)
+                                .Bind(11, a.type)
+                                .Bind(12, JoinCategories(a.categories))
+                                .Bind(13, terminated)
+                                .Bind(14, a.end_year_estimate)
+                                .Bind(15, a.source_type)
+                                .Bind(16, a.source)
+                                .Bind(17, a.source_line)
+                                .Run());
+  }
+  Statement problem(db, "INSERT INTO dcad_problem VALUES (?, ?, ?, ?)");
+  for (const InputProblem& p : file.problems) {
+    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
+                                .Bind(2, p.where.line)
+                                .Bind(3, p.reason)
+                                .Bind(4, p.repaired)
+                                .Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ImportSummary> Store::SaveDcadFile(const DcadFile& file) {
+  ImportSummary summary;
+  summary.file = file.path;
+  summary.format = "dcad";
+  summary.records_read = file.records_read;
+  for (const InputProblem& problem : file.problems)
+    (problem.repaired ? summary.repaired : summary.rejected) += 1;
+  summary.imported = static_cast<int>(file.agreements.size());
+  Statement existing(db_, "SELECT 1 FROM dcad_file WHERE content_hash = ?");
+  existing.Bind(1, file.content_hash);
+  if (existing.Step()) {
+    summary.already_imported = true;
+    return summary;
+  }
+  Status status = InTransaction(db_, [&]() -> Status {
+    Statement insert(db_,
+                     "INSERT INTO dcad_file (path, content_hash, records_read, imported, rejected,"
+                     " repaired) VALUES (?, ?, ?, ?, ?, ?)");
+    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path)
+                                .Bind(2, file.content_hash)
+                                .Bind(3, summary.records_read)
+                                .Bind(4, summary.imported)
+                                .Bind(5, summary.rejected)
+                                .Bind(6, summary.repaired)
+                                .Run());
+    return SaveAgreements(db_, sqlite3_last_insert_rowid(db_), file);
+  });
+  if (!status.ok()) return status;
+  return summary;
+}
+
+Result<std::vector<DefenseCooperationAgreement>> Store::LoadDcas() const {
+  Statement rows(db_,
+                 "SELECT dcad_id, cow1, cow2, cow_name1, cow_name2, actor1_id, actor2_id, signed,"
+                 " in_force, type, categories, terminated, end_year_estimate, source_type, source,"
+                 " source_line FROM dca ORDER BY dcad_id");
+  std::vector<DefenseCooperationAgreement> agreements;
+  while (rows.Step()) {
+    DefenseCooperationAgreement a;
+    a.dcad_id = rows.Text(0);
+    a.cow1 = rows.Int(1);
+    a.cow2 = rows.Int(2);
+    a.cow_name1 = rows.Text(3);
+    a.cow_name2 = rows.Text(4);
+    a.actor1_id = rows.Text(5);
+    a.actor2_id = rows.Text(6);
+    auto signed_on = ParseDate(rows.Text(7));
+    if (!signed_on.ok()) return signed_on.status();
+    a.signed_on = *signed_on;
+    a.in_force = rows.OptionalDate(8);
+    a.type = rows.Text(9);
+    a.categories = SplitCategories(rows.Text(10));
+    if (auto terminated = rows.OptionalInt(11)) a.terminated = *terminated != 0;
+    a.end_year_estimate = rows.OptionalInt(12);
+    a.source_type = rows.Text(13);
+    a.source = rows.Text(14);
+    a.source_line = rows.Int(15);
+    agreements.push_back(std::move(a));
+  }
+  if (!rows.status().ok()) return rows.status();
+  return agreements;
+}
+
+}  // namespace defcoop::store
