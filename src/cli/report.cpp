@@ -35,7 +35,8 @@ int LatestCuratedYear(const Dataset& data) {
   return latest;
 }
 
-// The curated data and, when a register is imported, its transfers.
+// The curated data, the DCAD agreements if imported and, when a register is imported,
+// its transfers.
 Result<report::ReportData> LoadReportData(const Context& context, const std::string& vintage) {
   auto store = context.OpenStore(store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
@@ -43,6 +44,9 @@ Result<report::ReportData> LoadReportData(const Context& context, const std::str
   if (!curated.ok()) return curated.status();
   report::ReportData data;
   data.curated = std::move(*curated);
+  auto dcas = (*store)->LoadDcas();
+  if (!dcas.ok()) return dcas.status();
+  data.dcas = std::move(*dcas);
   data.vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
   if (data.vintage.empty()) return data;
   auto transfers = (*store)->LoadTransfers(data.vintage);

@@ -191,6 +191,41 @@ constexpr Message kMessages[] = {
      "Соглашения, визиты и события с партнёрами, {0}"},
     {"events", "Events", "Olaylar", "Оқиғалар", "События"},
     {"shock_title", "Shock test", "Şok testi", "Күйзеліс сынағы", "Тест шока"},
+    {"dcad_title", "Earlier agreements (DCAD, 1980–2010)", "Önceki anlaşmalar (DCAD, 1980–2010)",
+     "Бұрынғы келісімдер (DCAD, 1980–2010)", "Прежние соглашения (DCAD, 1980–2010)"},
+    {"dcad_missing",
+     "The Defense Cooperation Agreement Dataset is not in the store (defcoop import dcad FILE): "
+     "the agreements before 2011 are not shown.",
+     "Savunma İşbirliği Anlaşmaları Veri Seti depoda yok (defcoop import dcad DOSYA): 2011 "
+     "öncesi anlaşmalar gösterilmiyor.",
+     "Қорғаныс ынтымақтастығы келісімдерінің деректер жиыны қоймада жоқ (defcoop import dcad "
+     "ФАЙЛ): 2011 жылға дейінгі келісімдер көрсетілмейді.",
+     "Набора данных о соглашениях об оборонном сотрудничестве нет в хранилище (defcoop import "
+     "dcad ФАЙЛ): соглашения до 2011 года не показаны."},
+    {"dcad_sentence",
+     "The Defense Cooperation Agreement Dataset (bilateral agreements signed 1980–2010) lists {0} "
+     "defense cooperation agreements of {1} with these partners, signed from {2} to {3}.",
+     "Savunma İşbirliği Anlaşmaları Veri Seti (1980–2010 arasında imzalanan ikili anlaşmalar), "
+     "{1} ile bu ortaklar arasında {2}–{3} yıllarında imzalanmış {0} savunma işbirliği anlaşması "
+     "listeler.",
+     "Қорғаныс ынтымақтастығы келісімдерінің деректер жиыны (1980–2010 жылдары қол қойылған екі "
+     "жақты келісімдер) {1} мен осы серіктестер арасында {2}–{3} жылдары қол қойылған {0} "
+     "келісімді көрсетеді.",
+     "Набор данных о соглашениях об оборонном сотрудничестве (двусторонние соглашения, "
+     "подписанные в 1980–2010 годах) содержит {0} соглашений между {1} и этими партнёрами, "
+     "подписанных в {2}–{3} годах."},
+    {"dcad_none",
+     "The Defense Cooperation Agreement Dataset (bilateral agreements signed 1980–2010) lists no "
+     "agreement of {0} with these partners.",
+     "Savunma İşbirliği Anlaşmaları Veri Seti (1980–2010 arasında imzalanan ikili anlaşmalar), "
+     "{0} ile bu ortaklar arasında hiçbir anlaşma listelemez.",
+     "Қорғаныс ынтымақтастығы келісімдерінің деректер жиыны (1980–2010 жылдары қол қойылған екі "
+     "жақты келісімдер) {0} мен осы серіктестер арасында бірде-бір келісімді көрсетпейді.",
+     "Набор данных о соглашениях об оборонном сотрудничестве (двусторонние соглашения, "
+     "подписанные в 1980–2010 годах) не содержит ни одного соглашения между {0} и этими "
+     "партнёрами."},
+    {"partner", "Partner", "Ortak", "Серіктес", "Партнёр"},
+    {"categories", "Categories", "Kategoriler", "Санаттар", "Категории"},
     {"window", "Window", "Pencere", "Терезе", "Окно"},
     {"count", "Agreements", "Anlaşma sayısı", "Келісімдер саны", "Число соглашений"},
     {"before", "12 months before", "Önceki 12 ay", "Алдыңғы 12 ай", "12 месяцев до"},

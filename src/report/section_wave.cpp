@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "context.h"
+#include "defcoop/analysis/dca.h"
 #include "html.h"
 
 namespace defcoop::report {
@@ -82,11 +83,49 @@ std::string TestPart(ReportContext& context, const Facts& facts) {
   return html;
 }
 
+// The focus country's agreements with its partners in DCAD (signed 1980–2010): the
+// baseline the wave stands against, or a note saying DCAD is not imported.
+std::string EarlierAgreementsPart(ReportContext& context) {
+  std::string html = "<h3>" + Escape(context.M("dcad_title")) + "</h3>\n";
+  if (context.data.dcas.empty()) {
+    return html + "<p class=\"missing\">" + Escape(context.M("dcad_missing")) + "</p>\n";
+  }
+  analysis::DcaFilter filter;
+  filter.actors = {context.options.focus};
+  filter.partners.insert(context.options.partners.begin(), context.options.partners.end());
+  auto agreements = analysis::SelectDcas(context.data.dcas, filter);
+  const std::vector<SourceRef> dcad = {{"kinne2020-dcad", ""}};
+  std::string focus = context.Name(context.options.focus);
+  std::string sentence =
+      agreements.empty()
+          ? context.M("dcad_none", {focus})
+          : context.M("dcad_sentence", {std::to_string(agreements.size()), focus,
+                                        std::to_string(agreements.front().signed_on.year),
+                                        std::to_string(agreements.back().signed_on.year)});
+  html += "<p>" + Escape(sentence) + context.cites.Cite(dcad) + "</p>\n";
+  Table table{"table-dcad",
+              "",
+              {Escape(context.M("date")), Escape(context.M("partner")),
+               Escape(context.M("categories")), "DCAD"},
+              {},
+              {},
+              ""};
+  for (const DefenseCooperationAgreement& a : agreements) {
+    const std::string& partner = a.actor1_id == context.options.focus ? a.actor2_id : a.actor1_id;
+    std::string categories;
+    for (const std::string& c : a.categories) categories += (categories.empty() ? "" : ", ") + c;
+    table.rows.push_back({Escape(context.format.DateText(a.signed_on)),
+                          Escape(context.Name(partner)), Escape(categories), Escape(a.dcad_id)});
+  }
+  return html + (table.rows.empty() ? "" : RenderTable(table));
+}
+
 }  // namespace
 
 std::string WaveSection(ReportContext& context, const Facts& facts) {
   std::string body = TimelinePart(context, facts);  // footnotes in document order
   body += TestPart(context, facts);
+  body += EarlierAgreementsPart(context);
   return Section("wave", Escape(context.M("sec_wave")), body);
 }
 

@@ -117,6 +117,36 @@ TEST(Report, FormatsNumbersForTheLanguage) {
   EXPECT_NE(html.find("10 Mayıs 2022"), std::string::npos);
 }
 
+// With DCAD imported, the wave section lists the focus country's earlier agreements with
+// its partners (and only those); without it, it says DCAD is missing.
+TEST(Report, ListsEarlierAgreementsFromDcadOrSaysItIsMissing) {
+  std::string without = Render(SmallReportData(), SmallReportOptions());
+  EXPECT_NE(without.find("Defense Cooperation Agreement Dataset is not in the store"),
+            std::string::npos);
+  EXPECT_EQ(without.find("id=\"table-dcad\""), std::string::npos);
+  report::ReportData data = SmallReportData();
+  auto agreement = [](std::string id, std::string one, std::string two, Date signed_on) {
+    DefenseCooperationAgreement a;
+    a.dcad_id = std::move(id);
+    a.actor1_id = std::move(one);
+    a.actor2_id = std::move(two);
+    a.signed_on = signed_on;
+    a.categories = {"DCA"};
+    return a;
+  };
+  data.dcas = {agreement("d-kaz", "TUR", "KAZ", {1994, 8, 8}),
+               agreement("d-aze", "AZE", "TUR", {2000, 9, 20}),
+               agreement("d-other", "TUR", "USA", {2001, 1, 1}),  // not a partner
+               agreement("d-both", "AZE", "KAZ", {2004, 3, 1})};  // no focus country
+  std::string html = Render(data, SmallReportOptions());
+  EXPECT_NE(html.find("lists 2 defense cooperation agreements"), std::string::npos);
+  EXPECT_NE(html.find("signed from 1994 to 2000"), std::string::npos);
+  EXPECT_NE(html.find("d-kaz"), std::string::npos);
+  EXPECT_NE(html.find("d-aze"), std::string::npos);
+  EXPECT_EQ(html.find("d-other"), std::string::npos);
+  EXPECT_EQ(html.find("d-both"), std::string::npos);
+}
+
 // Claims of quantities show their numbers in the brief's format; dates stay dates.
 TEST(Report, FormatsClaimedQuantitiesButNotDates) {
   report::ReportData data = SmallReportData();

@@ -23,6 +23,7 @@ struct ReportData {
   Dataset curated;
   std::vector<Transfer> transfers;  // the register of `vintage`; empty: no SIPRI data
   std::string vintage;              // "" when there is no SIPRI data
+  std::vector<DefenseCooperationAgreement> dcas;  // DCAD, when imported; else empty
 };
 
 struct ReportOptions {
