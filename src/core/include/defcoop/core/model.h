@@ -300,6 +300,33 @@ struct DcadFile {
   std::vector<InputProblem> problems;
 };
 
+// A sanctions case of the Global Sanctions Database (GSDB V3, case level): who
+// sanctioned whom, from when to when, with which kinds of measures.
+struct SanctionCase {
+  int case_id = 0;
+  std::vector<std::string> targets;     // sanctioned_state, split at commas, as written
+  std::vector<std::string> senders;     // sanctioning_state, split at commas, as written
+  std::vector<std::string> target_ids;  // resolved actor ids, parallel to targets ("" if not)
+  std::vector<std::string> sender_ids;  // resolved actor ids, parallel to senders ("" if not)
+  int begin = 0;                        // year
+  int end = 0;                          // year; GSDB V3 writes 2022 for cases still running
+  bool ongoing = false;                 // every outcome in `success` is "ongoing"
+  std::vector<std::string> types;       // of trade, arms, military, financial, travel, other
+  std::string trade_detail;             // descr_trade as written (exp_compl, imp_part, ...)
+  std::vector<std::string> objectives;  // objective, split at commas
+  std::vector<std::string> outcomes;    // success, split at commas (aligned with objectives)
+  int source_line = 0;
+};
+
+// What one GSDB file holds.
+struct GsdbFile {
+  std::string path;
+  std::string content_hash;
+  int records_read = 0;
+  std::vector<SanctionCase> cases;
+  std::vector<InputProblem> problems;
+};
+
 // Everything the curated data folder holds.
 struct Dataset {
   std::vector<Source> sources;
