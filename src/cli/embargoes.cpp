@@ -9,6 +9,7 @@
 #include <set>
 
 #include "defcoop/analysis/embargo.h"
+#include "defcoop/analysis/sanctions.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -159,10 +160,51 @@ class EmbargoRows {
     approximate_ = approximate_ || d.approximate;
   }
 
+  // The GSDB cases that record the embargo, or one row saying none does.
+  void AddGsdb(const analysis::EmbargoReport& report, const std::vector<SanctionCase>& cases) {
+    const Actor* target = data_.index.FindActor(report.embargo.target);
+    std::string target_state = target ? target->home_state : "";
+    auto recording = analysis::CasesRecording(report.embargo, cases, target_state);
+    for (const SanctionCase& c : recording) {
+      std::string when =
+          fmt::format("{}–{}", c.begin, c.ongoing ? "ongoing" : std::to_string(c.end));
+      std::string detail =
+          fmt::format("{} on {}, {}; measures: {}; objective: {}", Parties(c.senders, c.sender_ids),
+                      Parties(c.targets, c.target_ids), when, Join(c.types), Join(c.objectives));
+      output_->rows.push_back({{"embargo", report.embargo.id},
+                               {"row", "gsdb_case"},
+                               {"when", when},
+                               {"item", fmt::format("GSDB case {}", c.case_id)},
+                               {"detail", detail},
+                               {"case", c.case_id},
+                               {"measures", c.types},
+                               {"sources", {"gsdb-v3"}}});
+    }
+    if (recording.empty()) {
+      output_->rows.push_back(
+          {{"embargo", report.embargo.id},
+           {"row", "gsdb_case"},
+           {"when", ""},
+           {"item", "GSDB: no case"},
+           {"detail", "no GSDB case against this target by these imposers in these years"},
+           {"sources", {"gsdb-v3"}}});
+    }
+  }
+
   const std::set<std::string>& source_ids() const { return source_ids_; }
   bool approximate() const { return approximate_; }
 
  private:
+  // GSDB parties by the store's names where they resolved, else as GSDB writes them.
+  std::string Parties(const std::vector<std::string>& names,
+                      const std::vector<std::string>& ids) const {
+    std::vector<std::string> shown;
+    for (size_t idx = 0; idx < names.size(); ++idx)
+      shown.push_back(idx < ids.size() && !ids[idx].empty() ? NameOf(data_.index, ids[idx])
+                                                            : names[idx]);
+    return Join(shown);
+  }
+
   static std::string Join(const std::vector<std::string>& items) {
     std::string joined;
     for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
@@ -221,13 +263,25 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   auto reports = analysis::AnalyzeEmbargoes(data.curated, data.transfers, query);
   Output output;
   output.columns = {"embargo", "row", "when", "item", "detail", "sources"};
+  auto sanctions = LoadSanctions(context);
+  if (!sanctions.ok()) return sanctions.status();
   EmbargoRows rows(data, &output);
   for (const analysis::EmbargoReport& report : reports) {
     rows.AddEmbargo(report);
     for (const analysis::EmbargoHit& hit : report.hits) rows.AddHit(report, hit);
     for (const analysis::EmbargoDelivery& d : report.deliveries) rows.AddDelivery(report, d);
+    if (!(*sanctions)->empty()) rows.AddGsdb(report, **sanctions);
   }
   AddMeta(*inputs, rows, options, *targets, reports.size(), &output);
+  if (!(*sanctions)->empty()) {
+    output.meta["gsdb"] = "used";
+    output.notes.push_back(
+        "Rows `gsdb_case` are Global Sanctions Database (V3) cases against the same target by "
+        "one of the imposers in overlapping years: an independent record of the embargo, whose "
+        "measures GSDB may code differently (an arms embargo as \"military\").");
+  } else {
+    output.meta["gsdb"] = "missing";
+  }
   context.Emit(output);
   return Status::Ok();
 }

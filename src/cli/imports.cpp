@@ -8,6 +8,7 @@ void AddImport(CLI::App* command, Context* context) {
   command->require_subcommand(1);
   AddImportSipri(command, context);
   AddImportDcad(command, context);
+  AddImportGsdb(command, context);
 }
 
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems) {

@@ -14,6 +14,7 @@ namespace defcoop::cli {
 // Each subcommand of `import` (one per data source).
 void AddImportSipri(CLI::App* import, Context* context);
 void AddImportDcad(CLI::App* import, Context* context);
+void AddImportGsdb(CLI::App* import, Context* context);
 
 // Every problem of a file as "file:line: rejected|repaired|warning: reason".
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems);

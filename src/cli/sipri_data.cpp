@@ -106,9 +106,24 @@ Result<SharedDcas> Session::Dcas() {
   return dcas_;
 }
 
+Result<SharedSanctions> Session::Sanctions() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (sanctions_) return sanctions_;
+  auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto cases = (*store)->LoadSanctionCases();
+  if (!cases.ok()) return cases.status();
+  sanctions_ = std::make_shared<const std::vector<SanctionCase>>(std::move(*cases));
+  return sanctions_;
+}
+
 Result<SharedData> LoadCuratedData(const Context& context) { return SessionOf(context).Curated(); }
 
 Result<SharedDcas> LoadDcas(const Context& context) { return SessionOf(context).Dcas(); }
+
+Result<SharedSanctions> LoadSanctions(const Context& context) {
+  return SessionOf(context).Sanctions();
+}
 
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage) {
   return SessionOf(context).Sipri(vintage);

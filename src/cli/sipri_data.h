@@ -31,6 +31,7 @@ struct SipriData {
 };
 using SharedData = std::shared_ptr<const SipriData>;
 using SharedDcas = std::shared_ptr<const std::vector<DefenseCooperationAgreement>>;
+using SharedSanctions = std::shared_ptr<const std::vector<SanctionCase>>;
 
 // The read-only data of one store, loaded on first use and kept: one Session serves a
 // CLI run, or every request of `defcoop serve` (it is thread-safe).
@@ -45,6 +46,8 @@ class Session {
   Result<SharedData> Sipri(const std::string& vintage);
   // The imported DCAD agreements. Error: none imported (the message says how).
   Result<SharedDcas> Dcas();
+  // The imported GSDB cases; an empty list when none are imported.
+  Result<SharedSanctions> Sanctions();
 
  private:
   Result<SharedData> LoadCurated();
@@ -55,12 +58,14 @@ class Session {
   SharedData curated_;
   std::map<std::string, SharedData> by_vintage_;  // "" = the newest
   SharedDcas dcas_;
+  SharedSanctions sanctions_;
 };
 
 // The context's session's data (shorthands for the commands).
 Result<SharedData> LoadCuratedData(const Context& context);
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage);
 Result<SharedDcas> LoadDcas(const Context& context);
+Result<SharedSanctions> LoadSanctions(const Context& context);
 // The register of `vintage` when one is asked for or any is imported, else the curated
 // data alone (vintage "", no transfers): for analyses that work with or without SIPRI.
 Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage);

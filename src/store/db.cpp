@@ -141,4 +141,21 @@ Status Exec(sqlite3* db, std::string_view sql) {
   return Status::Ok();
 }
 
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : "|") + item;
+  return joined;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  for (size_t start = 0; !text.empty();) {
+    size_t bar = text.find('|', start);
+    items.push_back(text.substr(start, bar == std::string::npos ? bar : bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return items;
+}
+
 }  // namespace defcoop::store

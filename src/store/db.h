@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "defcoop/core/date.h"
 #include "defcoop/core/status.h"
@@ -63,6 +64,10 @@ class Statement {
   std::string error_;
   Status status_;
 };
+
+// A list field stored as one TEXT column: items joined with '|' (items hold no '|').
+std::string JoinList(const std::vector<std::string>& items);
+std::vector<std::string> SplitList(const std::string& text);
 
 // Executes SQL text (possibly several statements) without results.
 Status Exec(sqlite3* db, std::string_view sql);

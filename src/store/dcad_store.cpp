@@ -7,23 +7,6 @@
 namespace defcoop::store {
 namespace {
 
-std::string JoinCategories(const std::vector<std::string>& categories) {
-  std::string joined;
-  for (const std::string& category : categories) joined += (joined.empty() ? "" : "|") + category;
-  return joined;
-}
-
-std::vector<std::string> SplitCategories(const std::string& text) {
-  std::vector<std::string> categories;
-  for (size_t start = 0; !text.empty();) {
-    size_t bar = text.find('|', start);
-    categories.push_back(text.substr(start, bar == std::string::npos ? bar : bar - start));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return categories;
-}
-
 Status SaveAgreements(sqlite3* db, int64_t file_id, const DcadFile& file) {
   Statement insert(db,
                    "INSERT INTO dca VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -41,7 +24,7 @@ Status SaveAgreements(sqlite3* db, int64_t file_id, const DcadFile& file) {
                                 .Bind(9, a.signed_on.ToString())
                                 .Bind(10, a.in_force)
                                 .Bind(11, a.type)
-                                .Bind(12, JoinCategories(a.categories))
+                                .Bind(12, JoinList(a.categories))
                                 .Bind(13, terminated)
                                 .Bind(14, a.end_year_estimate)
                                 .Bind(15, a.source_type)
@@ -113,7 +96,7 @@ Result<std::vector<DefenseCooperationAgreement>> Store::LoadDcas() const {
     a.signed_on = *signed_on;
     a.in_force = rows.OptionalDate(8);
     a.type = rows.Text(9);
-    a.categories = SplitCategories(rows.Text(10));
+    a.categories = SplitList(rows.Text(10));
     if (auto terminated = rows.OptionalInt(11)) a.terminated = *terminated != 0;
     a.end_year_estimate = rows.OptionalInt(12);
     a.source_type = rows.Text(13);

@@ -284,6 +284,46 @@ CREATE TABLE dcad_problem (
 );
 )sql";
 
+// Version 4: sanctions cases from the Global Sanctions Database (GSDB V3, case level).
+constexpr std::string_view kGsdbSchema = R"sql(
+CREATE TABLE gsdb_file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  records_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  repaired INTEGER NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE sanction_case (
+  file_id INTEGER NOT NULL REFERENCES gsdb_file (id) ON DELETE CASCADE,
+  case_id INTEGER NOT NULL UNIQUE,
+  begin_year INTEGER NOT NULL,
+  end_year INTEGER NOT NULL,
+  ongoing INTEGER NOT NULL,
+  types TEXT NOT NULL,
+  trade_detail TEXT,
+  objectives TEXT NOT NULL,
+  outcomes TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE TABLE sanction_party (
+  case_id INTEGER NOT NULL REFERENCES sanction_case (case_id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('target', 'sender')),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  actor_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX sanction_party_actor ON sanction_party (actor_id, role);
+CREATE TABLE gsdb_problem (
+  file_id INTEGER NOT NULL REFERENCES gsdb_file (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  repaired INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -291,6 +331,7 @@ const std::vector<Migration>& Migrations() {
       {1, "curated data model", kCuratedSchema},
       {2, "SIPRI registers and TIV tables", kSipriSchema},
       {3, "DCAD defense cooperation agreements", kDcadSchema},
+      {4, "GSDB sanctions cases", kGsdbSchema},
   };
   return kMigrations;
 }

@@ -138,12 +138,14 @@ TEST_F(ServerTest, BadInputIsAJsonErrorWithTheRightStatus) {
   ExpectError("/api/v1/claims?format=xml", 400, "bad_request");
 }
 
-// This store has no DCAD import: the dca endpoint says so instead of answering empty.
-TEST_F(ServerTest, DcaWithoutAnImportIsNotFoundSayingHowToImport) {
-  ExpectError("/api/v1/dca?actor=TUR", 404, "not_found");
-  auto result = Get("/api/v1/dca?actor=TUR");
-  ASSERT_TRUE(result);
-  EXPECT_NE(result->body.find("import dcad"), std::string::npos) << result->body;
+// This store has no DCAD or GSDB import: those endpoints say so instead of answering empty.
+TEST_F(ServerTest, DcaAndSanctionsWithoutAnImportAreNotFoundSayingHowToImport) {
+  for (const char* endpoint : {"dca?actor=TUR", "sanctions?target=TUR"}) {
+    ExpectError(std::string("/api/v1/") + endpoint, 404, "not_found");
+    auto result = Get(std::string("/api/v1/") + endpoint);
+    ASSERT_TRUE(result);
+    EXPECT_NE(result->body.find("defcoop import"), std::string::npos) << result->body;
+  }
 }
 
 TEST_F(ServerTest, ValuesThatLookLikeOptionsStayValues) {

@@ -91,6 +91,12 @@ class Store {
   // Every DCAD agreement in the store, in DCAid order.
   Result<std::vector<DefenseCooperationAgreement>> LoadDcas() const;
 
+  // Saves a parsed GSDB file (actor ids resolved where they could be) in one transaction;
+  // the same bytes twice change nothing. `format` in the summary is "gsdb".
+  Result<ImportSummary> SaveGsdbFile(const GsdbFile& file);
+  // Every GSDB case in the store, in case_id order.
+  Result<std::vector<SanctionCase>> LoadSanctionCases() const;
+
   // Runs one read-only SQL statement. A statement that would write is refused.
   Result<QueryResult> Query(const std::string& sql) const;
 
