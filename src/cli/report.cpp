@@ -35,8 +35,8 @@ int LatestCuratedYear(const Dataset& data) {
   return latest;
 }
 
-// The curated data, the DCAD agreements if imported and, when a register is imported,
-// its transfers.
+// The curated data, the DCAD agreements and GSDB cases if imported and, when a register
+// is imported, its transfers.
 Result<report::ReportData> LoadReportData(const Context& context, const std::string& vintage) {
   auto store = context.OpenStore(store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
@@ -47,6 +47,9 @@ Result<report::ReportData> LoadReportData(const Context& context, const std::str
   auto dcas = (*store)->LoadDcas();
   if (!dcas.ok()) return dcas.status();
   data.dcas = std::move(*dcas);
+  auto sanctions = (*store)->LoadSanctionCases();
+  if (!sanctions.ok()) return sanctions.status();
+  data.sanctions = std::move(*sanctions);
   data.vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
   if (data.vintage.empty()) return data;
   auto transfers = (*store)->LoadTransfers(data.vintage);

@@ -226,6 +226,19 @@ constexpr Message kMessages[] = {
      "партнёрами."},
     {"partner", "Partner", "Ortak", "Серіктес", "Партнёр"},
     {"categories", "Categories", "Kategoriler", "Санаттар", "Категории"},
+    {"gsdb_note",
+     "GSDB: the cases of the Global Sanctions Data Base (V3) against the same target by one of the "
+     "imposers in overlapping years, an independent record (GSDB may code the measures "
+     "differently); – none.",
+     "GSDB: Küresel Yaptırımlar Veri Tabanı'nın (V3) aynı hedefe, uygulayanlardan biri tarafından, "
+     "örtüşen yıllarda yönelik vakaları; bağımsız bir kayıttır (GSDB önlemleri farklı "
+     "sınıflandırabilir); – yok.",
+     "GSDB: Жаһандық санкциялар дерекқорының (V3) сол нысанаға қарсы, салушылардың бірі "
+     "енгізген, жылдары сәйкес келетін жағдайлары; тәуелсіз дерек (GSDB шараларды басқаша "
+     "жіктеуі мүмкін); – жоқ.",
+     "GSDB: случаи Глобальной базы данных санкций (V3) против той же цели, введённые одним из "
+     "инициаторов в пересекающиеся годы, — независимая запись (GSDB может классифицировать меры "
+     "иначе); – нет."},
     {"window", "Window", "Pencere", "Терезе", "Окно"},
     {"count", "Agreements", "Anlaşma sayısı", "Келісімдер саны", "Число соглашений"},
     {"before", "12 months before", "Önceki 12 ay", "Алдыңғы 12 ай", "12 месяцев до"},

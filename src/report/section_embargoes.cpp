@@ -1,6 +1,7 @@
 // Embargoes on the focus country: who imposed what and when, the components they hit
 // and what replaced them, and what SIPRI says the imposers delivered anyway.
 #include "context.h"
+#include "defcoop/analysis/sanctions.h"
 #include "html.h"
 
 namespace defcoop::report {
@@ -10,21 +11,43 @@ std::string DateOrEmpty(const ReportContext& context, const std::optional<Date>&
   return date ? context.format.DateText(*date) : "";
 }
 
+// The GSDB cases recording an embargo ("183, 196"; "–" for none), adding GSDB to its
+// sources when there are any.
+std::string GsdbCases(const ReportContext& context, const Embargo& embargo,
+                      std::vector<SourceRef>* sources) {
+  std::string target_state;
+  for (const Actor& actor : context.data.curated.actors) {
+    if (actor.id == embargo.target) target_state = actor.home_state;
+  }
+  std::string ids;
+  for (const SanctionCase& c :
+       analysis::CasesRecording(embargo, context.data.sanctions, target_state))
+    ids += (ids.empty() ? "" : ", ") + std::to_string(c.case_id);
+  if (ids.empty()) return "\u2013";
+  sources->push_back({"gsdb-v3", ""});
+  return ids;
+}
+
 std::string EmbargoTable(ReportContext& context, const Facts& facts) {
-  Table table{
-      "table-embargoes",
-      "",
-      {Escape(context.M("title")), Escape(context.M("imposers")), Escape(context.M("scope")),
-       Escape(context.M("start")), Escape(context.M("end")), ""},
-      {},
-      {},
-      ""};
+  bool gsdb = !context.data.sanctions.empty();
+  Table table{"table-embargoes",
+              "",
+              {Escape(context.M("title")), Escape(context.M("imposers")),
+               Escape(context.M("scope")), Escape(context.M("start")), Escape(context.M("end"))},
+              {},
+              {},
+              gsdb ? Escape(context.M("gsdb_note")) : ""};
+  if (gsdb) table.header.push_back("GSDB");
+  table.header.push_back("");
   for (const analysis::EmbargoReport& report : facts.embargoes) {
     const Embargo& embargo = report.embargo;
-    table.rows.push_back({Escape(embargo.title), Escape(JoinNames(context, embargo.imposers)),
-                          Escape(embargo.scope), Escape(DateOrEmpty(context, embargo.start)),
-                          Escape(DateOrEmpty(context, embargo.end)),
-                          context.cites.Cite(embargo.sources)});
+    std::vector<SourceRef> sources = embargo.sources;
+    std::vector<std::string> row = {
+        Escape(embargo.title), Escape(JoinNames(context, embargo.imposers)), Escape(embargo.scope),
+        Escape(DateOrEmpty(context, embargo.start)), Escape(DateOrEmpty(context, embargo.end))};
+    if (gsdb) row.push_back(Escape(GsdbCases(context, embargo, &sources)));
+    row.push_back(context.cites.Cite(sources));
+    table.rows.push_back(std::move(row));
   }
   return table.rows.empty() ? "<p>" + Escape(context.M("no_rows")) + "</p>\n" : RenderTable(table);
 }

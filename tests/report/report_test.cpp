@@ -147,6 +147,32 @@ TEST(Report, ListsEarlierAgreementsFromDcadOrSaysItIsMissing) {
   EXPECT_EQ(html.find("d-both"), std::string::npos);
 }
 
+// With GSDB imported, the embargo table names the cases that record each embargo.
+TEST(Report, EmbargoTableNamesRecordingGsdbCasesOnlyWhenImported) {
+  std::string without = Render(SmallReportData(), SmallReportOptions());
+  EXPECT_EQ(without.find("<th>GSDB</th>"), std::string::npos);
+  report::ReportData data = SmallReportData();
+  auto sanction = [](int id, std::string sender, int begin, int end) {
+    SanctionCase c;
+    c.case_id = id;
+    c.targets = c.target_ids = {"TUR"};
+    c.senders = c.sender_ids = {std::move(sender)};
+    c.begin = begin;
+    c.end = end;
+    c.types = {"financial"};
+    return c;
+  };
+  // The embargo: USA on TUR from 2020-12-14, open-ended.
+  data.sanctions = {sanction(1172, "USA", 2020, 2022), sanction(183, "USA", 1974, 1978),
+                    sanction(1254, "GBR", 2021, 2022)};
+  std::string html = Render(data, SmallReportOptions());
+  EXPECT_NE(html.find("<th>GSDB</th>"), std::string::npos);
+  EXPECT_NE(html.find("<td>1172</td>"), std::string::npos);
+  EXPECT_EQ(html.find(">183<"), std::string::npos);   // other years
+  EXPECT_EQ(html.find(">1254<"), std::string::npos);  // another imposer
+  EXPECT_NE(html.find("Global Sanctions Data Base"), std::string::npos);
+}
+
 // Claims of quantities show their numbers in the brief's format; dates stay dates.
 TEST(Report, FormatsClaimedQuantitiesButNotDates) {
   report::ReportData data = SmallReportData();

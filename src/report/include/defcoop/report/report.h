@@ -24,6 +24,7 @@ struct ReportData {
   std::vector<Transfer> transfers;  // the register of `vintage`; empty: no SIPRI data
   std::string vintage;              // "" when there is no SIPRI data
   std::vector<DefenseCooperationAgreement> dcas;  // DCAD, when imported; else empty
+  std::vector<SanctionCase> sanctions;            // GSDB, when imported; else empty
 };
 
 struct ReportOptions {
