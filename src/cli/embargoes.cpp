@@ -276,7 +276,7 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   if (!(*sanctions)->empty()) {
     output.meta["gsdb"] = "used";
     output.notes.push_back(
-        "Rows `gsdb_case` are Global Sanctions Database (V3) cases against the same target by "
+        "Rows `gsdb_case` are Global Sanctions Data Base (V3) cases against the same target by "
         "one of the imposers in overlapping years: an independent record of the embargo, whose "
         "measures GSDB may code differently (an arms embargo as \"military\").");
   } else {

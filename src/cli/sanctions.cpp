@@ -1,5 +1,5 @@
 // `defcoop sanctions [--target X] [--imposer Y] [--years A-B] [--type T]`: cases of the
-// Global Sanctions Database (GSDB V3; Felbermayr et al. 2020), one row per case with its
+// Global Sanctions Data Base (GSDB V3; Felbermayr et al. 2020), one row per case with its
 // parties, years, measures, objectives and outcomes. `sanctions --target Türkiye` lists
 // the sanctions on Türkiye; `embargoes` shows which of them record each curated embargo.
 #include "defcoop/analysis/sanctions.h"
@@ -82,7 +82,7 @@ Status RunSanctions(Context& context, const SanctionOptions& options) {
   output.meta["cases"] = output.rows.size();
   output.meta["sources"] = {"gsdb-v3"};
   output.notes.push_back(fmt::format(
-      "{} case(s). Source: Global Sanctions Database, V3 (case level; begin years 1949–2022; "
+      "{} case(s). Source: Global Sanctions Data Base, V3 (case level; begin years 1949–2022; "
       "\"ongoing\" where GSDB codes every outcome as ongoing).",
       output.rows.size()));
   context.Emit(output);
