@@ -1,4 +1,4 @@
-// `defcoop import gsdb FILE [--rejects FILE]`: the Global Sanctions Database (GSDB V3,
+// `defcoop import gsdb FILE [--rejects FILE]`: the Global Sanctions Data Base (GSDB V3,
 // case level). Every target and sender name is resolved through the names module; the
 // file is saved in one transaction. Nothing is dropped: rejected rows are listed (and
 // written to --rejects), unresolved names are reported and kept with no actor id.
@@ -74,7 +74,7 @@ Status RunImportGsdb(Context& context, const GsdbOptions& options) {
 
 void AddImportGsdb(CLI::App* import, Context* context) {
   CLI::App* gsdb =
-      import->add_subcommand("gsdb", "the Global Sanctions Database (GSDB V3, case level)");
+      import->add_subcommand("gsdb", "the Global Sanctions Data Base (GSDB V3, case level)");
   auto options = std::make_shared<GsdbOptions>();
   gsdb->add_option("file", options->file, "GSDB_V3.csv")->required()->check(CLI::ExistingFile);
   gsdb->add_option("--rejects", options->rejects_path, "write rejected rows to this CSV file");

@@ -284,7 +284,7 @@ CREATE TABLE dcad_problem (
 );
 )sql";
 
-// Version 4: sanctions cases from the Global Sanctions Database (GSDB V3, case level).
+// Version 4: sanctions cases from the Global Sanctions Data Base (GSDB V3, case level).
 constexpr std::string_view kGsdbSchema = R"sql(
 CREATE TABLE gsdb_file (
   id INTEGER PRIMARY KEY,

@@ -1,4 +1,4 @@
-// Sanctions cases of the Global Sanctions Database (GSDB V3): selected by target,
+// Sanctions cases of the Global Sanctions Data Base (GSDB V3): selected by target,
 // sender, years and kind of measure, and matched against the curated embargoes, so that
 // each embargo of the knowledge base shows whether an independent dataset records it.
 // Pure functions over SanctionCase structs.

@@ -300,7 +300,7 @@ struct DcadFile {
   std::vector<InputProblem> problems;
 };
 
-// A sanctions case of the Global Sanctions Database (GSDB V3, case level): who
+// A sanctions case of the Global Sanctions Data Base (GSDB V3, case level): who
 // sanctioned whom, from when to when, with which kinds of measures.
 struct SanctionCase {
   int case_id = 0;

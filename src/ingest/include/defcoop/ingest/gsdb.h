@@ -1,4 +1,4 @@
-// Reader for the Global Sanctions Database V3 (GSDB, Felbermayr et al. 2020), case-level
+// Reader for the Global Sanctions Data Base V3 (GSDB, Felbermayr et al. 2020), case-level
 // file: one sanction case per row, begin years 1949–2022, senders and targets as English
 // country or organisation names (comma lists for several parties; the World Bank's
 // inverted names such as "Korea, North" stay whole). Every row is either returned or
