@@ -1,11 +1,11 @@
 #include "defcoop/ingest/dcad.h"
 
 #include <charconv>
-#include <map>
 #include <set>
 
 #include "defcoop/csv/reader.h"
 #include "defcoop/ingest/sipri.h"
+#include "table_file.h"
 
 namespace defcoop::ingest {
 namespace {
@@ -122,58 +122,20 @@ Result<DefenseCooperationAgreement> AgreementOf(const csv::Record& record, std::
   return a;
 }
 
-void AddProblem(DcadFile* file, int line, std::string reason, bool repaired = false) {
-  file->problems.push_back(
-      InputProblem{Location{file->path, line, 0}, std::move(reason), repaired});
-}
-
 }  // namespace
 
 Result<DcadFile> ParseDcad(std::string_view bytes, const std::string& path) {
-  std::string text =
-      csv::IsValidUtf8(bytes) ? std::string(csv::StripBom(bytes)) : csv::Latin1ToUtf8(bytes);
-  csv::Reader reader(text, path);
-  csv::Record header;
-  Status error;
-  if (!reader.Next(&header, &error)) {
-    return Status::InvalidInput(path + ": empty file or unreadable header" +
-                                (error.ok() ? "" : ": " + error.message()));
-  }
-  std::string joined;
-  for (const std::string& field : header.fields) joined += (joined.empty() ? "" : ",") + field;
-  if (joined != kDcadHeader) {
-    return Status::InvalidInput(path +
-                                ": not a DCAD v1.0 main file (its first line must be DCAD's "
-                                "header, starting \"ccode1,cowName1,ccode2\")");
-  }
+  auto rows = table_internal::ReadTable<DefenseCooperationAgreement>(
+      bytes, path, kDcadHeader,
+      "not a DCAD v1.0 main file (its first line must be DCAD's header, starting "
+      "\"ccode1,cowName1,ccode2\")",
+      AgreementOf, [](const DefenseCooperationAgreement& a) { return a.dcad_id; }, "DCAid");
+  if (!rows.ok()) return rows.status();
   DcadFile file;
   file.path = path;
-  std::map<std::string, int> line_of_id;
-  csv::Record record;
-  while (true) {
-    bool read = reader.Next(&record, &error);
-    if (!read && error.ok()) break;
-    ++file.records_read;
-    if (!read) {
-      AddProblem(&file, reader.line(), error.message());
-      continue;
-    }
-    std::string repair;
-    auto agreement = AgreementOf(record, &repair);
-    if (agreement.ok()) {
-      auto [found, inserted] = line_of_id.emplace(agreement->dcad_id, record.line);
-      if (!inserted) {
-        agreement = Status::InvalidInput("duplicate DCAid " + agreement->dcad_id +
-                                         " (first on line " + std::to_string(found->second) + ")");
-      }
-    }
-    if (!agreement.ok()) {
-      AddProblem(&file, record.line, agreement.status().message());
-      continue;
-    }
-    if (!repair.empty()) AddProblem(&file, record.line, repair, true);
-    file.agreements.push_back(std::move(*agreement));
-  }
+  file.records_read = rows->records_read;
+  file.agreements = std::move(rows->items);
+  file.problems = std::move(rows->problems);
   return file;
 }
 

@@ -7,6 +7,7 @@
 
 #include "defcoop/csv/reader.h"
 #include "defcoop/ingest/sipri.h"
+#include "table_file.h"
 
 namespace defcoop::ingest {
 namespace {
@@ -162,56 +163,20 @@ Result<SanctionCase> CaseOf(const csv::Record& record, std::string* repair) {
   return c;
 }
 
-void AddProblem(GsdbFile* file, int line, std::string reason, bool repaired = false) {
-  file->problems.push_back(
-      InputProblem{Location{file->path, line, 0}, std::move(reason), repaired});
-}
-
 }  // namespace
 
 Result<GsdbFile> ParseGsdb(std::string_view bytes, const std::string& path) {
-  std::string text =
-      csv::IsValidUtf8(bytes) ? std::string(csv::StripBom(bytes)) : csv::Latin1ToUtf8(bytes);
-  csv::Reader reader(text, path);
-  csv::Record header;
-  Status error;
-  if (!reader.Next(&header, &error)) {
-    return Status::InvalidInput(path + ": empty file or unreadable header" +
-                                (error.ok() ? "" : ": " + error.message()));
-  }
-  if (Joined(header.fields) != kGsdbHeader) {
-    return Status::InvalidInput(path +
-                                ": not a GSDB V3 case file (its first line must be GSDB V3's "
-                                "header, starting \"case_id,sanctioned_state,sanctioning_state\")");
-  }
+  auto rows = table_internal::ReadTable<SanctionCase>(
+      bytes, path, kGsdbHeader,
+      "not a GSDB V3 case file (its first line must be GSDB V3's header, starting "
+      "\"case_id,sanctioned_state,sanctioning_state\")",
+      CaseOf, [](const SanctionCase& c) { return c.case_id; }, "case_id");
+  if (!rows.ok()) return rows.status();
   GsdbFile file;
   file.path = path;
-  std::map<int, int> line_of_id;
-  csv::Record record;
-  while (true) {
-    bool read = reader.Next(&record, &error);
-    if (!read && error.ok()) break;
-    ++file.records_read;
-    if (!read) {
-      AddProblem(&file, reader.line(), error.message());
-      continue;
-    }
-    std::string repair;
-    auto sanction = CaseOf(record, &repair);
-    if (sanction.ok()) {
-      auto [found, inserted] = line_of_id.emplace(sanction->case_id, record.line);
-      if (!inserted) {
-        sanction = Status::InvalidInput("duplicate case_id " + std::to_string(sanction->case_id) +
-                                        " (first on line " + std::to_string(found->second) + ")");
-      }
-    }
-    if (!sanction.ok()) {
-      AddProblem(&file, record.line, sanction.status().message());
-      continue;
-    }
-    if (!repair.empty()) AddProblem(&file, record.line, repair, true);
-    file.cases.push_back(std::move(*sanction));
-  }
+  file.records_read = rows->records_read;
+  file.cases = std::move(rows->items);
+  file.problems = std::move(rows->problems);
   return file;
 }
 

@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "defcoop/store/store.h"
+#include "imported_file.h"
 
 namespace defcoop::store {
 namespace {
@@ -40,48 +41,20 @@ Status SaveCases(sqlite3* db, int64_t file_id, const GsdbFile& file) {
     DEFCOOP_RETURN_IF_ERROR(SaveParties(&party, c.case_id, "target", c.targets, c.target_ids));
     DEFCOOP_RETURN_IF_ERROR(SaveParties(&party, c.case_id, "sender", c.senders, c.sender_ids));
   }
-  Statement problem(db, "INSERT INTO gsdb_problem VALUES (?, ?, ?, ?)");
-  for (const InputProblem& p : file.problems) {
-    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
-                                .Bind(2, p.where.line)
-                                .Bind(3, p.reason)
-                                .Bind(4, p.repaired)
-                                .Run());
-  }
   return Status::Ok();
 }
 
 }  // namespace
 
 Result<ImportSummary> Store::SaveGsdbFile(const GsdbFile& file) {
-  ImportSummary summary;
-  summary.file = file.path;
-  summary.format = "gsdb";
-  summary.records_read = file.records_read;
-  for (const InputProblem& problem : file.problems)
-    (problem.repaired ? summary.repaired : summary.rejected) += 1;
-  summary.imported = static_cast<int>(file.cases.size());
-  Statement existing(db_, "SELECT 1 FROM gsdb_file WHERE content_hash = ?");
-  existing.Bind(1, file.content_hash);
-  if (existing.Step()) {
-    summary.already_imported = true;
-    return summary;
-  }
-  Status status = InTransaction(db_, [&]() -> Status {
-    Statement insert(db_,
-                     "INSERT INTO gsdb_file (path, content_hash, records_read, imported, rejected,"
-                     " repaired) VALUES (?, ?, ?, ?, ?, ?)");
-    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path)
-                                .Bind(2, file.content_hash)
-                                .Bind(3, summary.records_read)
-                                .Bind(4, summary.imported)
-                                .Bind(5, summary.rejected)
-                                .Bind(6, summary.repaired)
-                                .Run());
-    return SaveCases(db_, sqlite3_last_insert_rowid(db_), file);
-  });
-  if (!status.ok()) return status;
-  return summary;
+  ImportedFile imported{"gsdb",
+                        file.path,
+                        file.content_hash,
+                        file.records_read,
+                        static_cast<int>(file.cases.size()),
+                        &file.problems};
+  return SaveImportedFile(db_, imported,
+                          [&](int64_t file_id) { return SaveCases(db_, file_id, file); });
 }
 
 Result<std::vector<SanctionCase>> Store::LoadSanctionCases() const {

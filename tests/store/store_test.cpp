@@ -133,6 +133,95 @@ TEST_F(StoreTest, CuratedDataThatWouldOrphanSipriRowsIsRefused) {
   EXPECT_EQ(*store->Query("SELECT count(*) FROM actor WHERE id = 'AZE'")->rows[0][0], "1");
 }
 
+DcadFile TinyDcad() {
+  DcadFile file;
+  file.path = "dcad.csv";
+  file.content_hash = "dcad-1";
+  file.records_read = 2;
+  DefenseCooperationAgreement a;
+  a.dcad_id = "DCADv1.0-1535";
+  a.cow1 = 373;
+  a.cow2 = 640;
+  a.cow_name1 = "AZE";
+  a.cow_name2 = "TUR";
+  a.actor1_id = "AZE";
+  a.actor2_id = "TUR";
+  a.signed_on = Date{2000, 9, 20};
+  a.type = "general";
+  a.categories = {"DIC", "RESEARCH"};
+  a.terminated = false;
+  a.source_type = "factiva";
+  a.source = "Wires";
+  a.source_line = 2;
+  file.agreements = {a};
+  file.problems = {InputProblem{Location{"dcad.csv", 3, 0}, "bad row", false}};
+  return file;
+}
+
+TEST_F(StoreTest, DcadFileRoundTripsAndImportsOnce) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  auto first = store->SaveDcadFile(TinyDcad());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->imported, 1);
+  EXPECT_EQ(first->rejected, 1);
+  EXPECT_TRUE(store->SaveDcadFile(TinyDcad())->already_imported);
+  auto loaded = store->LoadDcas();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 1u);
+  const DefenseCooperationAgreement& a = (*loaded)[0];
+  EXPECT_EQ(a.signed_on.ToString(), "2000-09-20");
+  EXPECT_EQ(a.categories, (std::vector<std::string>{"DIC", "RESEARCH"}));
+  EXPECT_EQ(a.terminated, std::optional<bool>(false));
+  EXPECT_FALSE(a.in_force.has_value());
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM dcad_problem")->rows[0][0], "1");
+}
+
+// An agreement naming an actor the store does not define fails at commit (deferred
+// foreign key): nothing of the file is kept.
+TEST_F(StoreTest, FailedDcadImportLeavesTheStoreByteIdentical) {
+  { ASSERT_TRUE(OpenOrDie(OpenMode::kCreate)->ReplaceCurated(SmallData()).ok()); }
+  std::string before = Bytes();
+  DcadFile broken = TinyDcad();
+  broken.agreements[0].actor2_id = "NOWHERE";
+  {
+    auto store = OpenOrDie(OpenMode::kReadWrite);
+    EXPECT_FALSE(store->SaveDcadFile(broken).ok());
+  }
+  EXPECT_EQ(Bytes(), before);
+}
+
+TEST_F(StoreTest, GsdbFileRoundTripsWithItsParties) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  GsdbFile file;
+  file.path = "gsdb.csv";
+  file.content_hash = "gsdb-1";
+  file.records_read = 1;
+  SanctionCase c;
+  c.case_id = 520;
+  c.targets = {"Sudan"};
+  c.target_ids = {""};  // unresolved: kept by name
+  c.senders = {"EU", "Turkey"};
+  c.sender_ids = {"", "TUR"};
+  c.begin = 1994;
+  c.end = 2004;
+  c.types = {"arms"};
+  c.objectives = {"end_war"};
+  c.outcomes = {"failed"};
+  c.source_line = 2;
+  file.cases = {c};
+  ASSERT_TRUE(store->SaveGsdbFile(file).ok());
+  auto loaded = store->LoadSanctionCases();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 1u);
+  EXPECT_EQ((*loaded)[0].senders, c.senders);
+  EXPECT_EQ((*loaded)[0].sender_ids, c.sender_ids);
+  EXPECT_EQ((*loaded)[0].target_ids, c.target_ids);
+  EXPECT_EQ((*loaded)[0].types, c.types);
+  EXPECT_FALSE((*loaded)[0].ongoing);
+}
+
 TEST_F(StoreTest, SameSipriFileTwiceChangesNothing) {
   auto store = OpenOrDie(OpenMode::kCreate);
   ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
