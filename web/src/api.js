@@ -1,6 +1,8 @@
 // Calls the defcoop JSON API (/api/v1/...) on the same origin. Every answer is
 // {meta, rows}; errors are {error: {code, message}} with a 4xx status and become thrown
-// Errors carrying that message. Answers are cached per URL for the page's lifetime.
+// Errors carrying that message and the HTTP status (error.status: 404 is also what an
+// endpoint answers when its dataset is not imported). Answers are cached per URL for the
+// page's lifetime.
 import { getLang } from './i18n.js';
 
 const cache = new Map();
@@ -33,21 +35,23 @@ export async function api(endpoint, params = {}) {
   return cache.get(url);
 }
 
-// A server that does not know `lang` still answers, in English.
+// A server that does not know `lang` still answers, in English (a 404 is not about
+// `lang`: no retry).
 function retryWithoutLang(url, error) {
-  if (!/[?&]lang=/.test(url)) throw error;
+  if (!/[?&]lang=/.test(url) || error.status === 404) throw error;
   return fetchJson(url.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''));
 }
 
 async function fetchJson(url) {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const failure = (message) => Object.assign(new Error(message), { status: response.status });
   let body;
   try {
     body = await response.json();
   } catch {
-    throw new Error(`${response.status} ${response.statusText}`);
+    throw failure(`${response.status} ${response.statusText}`);
   }
-  if (!response.ok || body.error) throw new Error(body.error?.message || `${response.status} ${response.statusText}`);
+  if (!response.ok || body.error) throw failure(body.error?.message || `${response.status} ${response.statusText}`);
   return { meta: body.meta || {}, rows: body.rows || [] };
 }
 

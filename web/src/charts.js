@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { OKABE_ITO, groupColours, KIND_COLOURS } from './palette.js';
 import { formatNumber } from './i18n.js';
+import { countTicks } from './datasets.js';
 
 const WIDTH = 860;
 
@@ -44,6 +45,23 @@ export function legendFor(domain, colours = groupColours(domain)) {
 
 export function kindColours(kinds) {
   return kinds.map((kind) => KIND_COLOURS[kind] || '#666');
+}
+
+// A count per year as vertical bars, every year of the rows on the axis (labelled every
+// few years), whole-number ticks; each bar's title is "year: count".
+export function yearBars(rows, { x = 'year', y, yLabel, fill = KIND_COLOURS.agreement }) {
+  const years = rows.map((d) => d[x]);
+  const every = Math.max(1, Math.ceil(years.length / 12));
+  const max = Math.max(0, ...rows.map((d) => d[y]));
+  return Plot.plot({
+    width: WIDTH, height: 260, marginLeft: 50,
+    x: { label: null, type: 'band', domain: years, ticks: years.filter((year, idx) => idx % every === 0), tickFormat: 'd', padding: 0.15 },
+    y: { label: yLabel, grid: true, ticks: countTicks(max), tickFormat: (d) => formatNumber(d, 0) },
+    marks: [
+      Plot.barY(rows, { x, y, fill, title: (d) => `${d[x]}: ${formatNumber(d[y], 0)}` }),
+      Plot.ruleY([0]),
+    ],
+  });
 }
 
 // Horizontal bars, largest first.

@@ -11,7 +11,9 @@ import { composeSvg, serialiseSvg, tableSvg, downloadCsv, downloadSvg, downloadP
 //   meta     the API meta (or mergeMeta of several)
 //   rows     the data rows (downloaded as CSV, all keys)
 //   chart    an SVG element (Observable Plot or our own), or
-//   columns  [{label, text(row), href(row)?}] to draw a table
+//   columns  [{label, text(row), href(row)?, links(row)?}] to draw a table; links gives
+//            several [{text, href}] in one cell (href null: plain text), text() is then
+//            the cell's text in the SVG/PNG
 //   legend   [{label, colour}] drawn under the chart and into SVG/PNG
 //   svg      () => {chartSvg, width, height} for charts that are not SVG (network)
 //   extra    elements placed between the heading and the chart (summaries, hints)
@@ -50,11 +52,23 @@ export function citationBlock(meta = {}) {
     meta.approximate && meta.note ? h('p', { class: 'note' }, `${t('approximate_note')}: ${meta.note}`) : null);
 }
 
+// In place of the figures of a dataset the store has not imported: their title and a
+// note naming the dataset and the command that imports it (a note, not an error).
+export function importNote({ title, id, dataset, command }) {
+  const heading_id = uid('fig');
+  return h('section', { class: 'figure-note', 'aria-labelledby': heading_id, id },
+    h('h2', { id: heading_id }, title),
+    h('p', { class: 'note not-imported' }, t('not_imported', { dataset }), ' ', h('code', {}, command)));
+}
+
 function htmlTable(columns, rows, caption) {
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', {},
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => {
+        if (c.links) {
+          return h('td', {}, c.links(row).map((item, idx) => [idx ? ', ' : '', item.href ? h('a', { href: item.href }, item.text) : item.text]));
+        }
         const text = c.text(row);
         const href = c.href?.(row);
         return h('td', { class: c.numeric ? 'num' : null }, href ? h('a', { href }, text) : text);

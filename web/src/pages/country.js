@@ -1,16 +1,18 @@
 // Country page: imports and exports over time, suppliers' shares (stacked), supplier and
-// recipient tables linking to dyads, and the curated profile (agreements, embargoes,
-// indicators, platforms), with links to its development periods, supplier shift and
-// shock test. URL: #/country/ISO3?years=A-B
+// recipient tables linking to dyads, the curated profile (agreements, embargoes,
+// indicators, platforms), its defense cooperation agreements (DCAD: by year and listed)
+// and the sanctions on it and by it (GSDB), with links to its development periods,
+// supplier shift and shock test. URL: #/country/ISO3?years=A-B
 import { h } from '../dom.js';
 import { t, formatNumber, formatShare } from '../i18n.js';
 import { api, ensureNames } from '../api.js';
 import { parseYears, formatYears } from '../url-state.js';
 import { mergeMeta } from '../citation.js';
-import { figure, slot } from '../figure.js';
+import { figure, slot, importNote } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
-import { yearLines, stackedArea, legendFor } from '../charts.js';
+import { yearLines, stackedArea, legendFor, yearBars } from '../charts.js';
 import { displayName, looksLikeId } from '../names.js';
+import { DCAD_YEARS, clipYears, importCommand, yearCounts, dcaPartner, caseParties, caseYears, codeLabels } from '../datasets.js';
 import { analysisLinks } from './periods.js';
 
 // Suppliers drawn separately in the stacked chart; the rest is summed as "other".
@@ -109,6 +111,81 @@ export async function render(main, ctx) {
       ],
     });
   });
+
+  // DCAD agreements are those signed in 1980-2010: the page's years within that span
+  // (all of the page's years when they miss it: nothing to show, said so).
+  const dcaSpan = formatYears(clipYears(years, DCAD_YEARS) || years);
+  slot(main, () => orImportNote({ title: t('dca_heading'), id: 'dca', dataset: 'DCAD (Kinne 2020)' }, async () => {
+    const [counts, list] = await Promise.all([
+      api('dca', { actor: id, years: dcaSpan, by: 'year' }),
+      api('dca', { actor: id, years: dcaSpan }),
+    ]);
+    const bars = yearCounts(counts.rows);
+    const any = bars.some((d) => d.agreements > 0);
+    return [
+      figure({
+        title: t('dca_by_year', { name: name(), years: dcaSpan }), meta: counts.meta, rows: any ? counts.rows : [], id: 'dca-years',
+        extra: [h('p', { class: 'hint' }, t('dca_hint'))],
+        chart: any ? yearBars(bars, { y: 'agreements', yLabel: t('agreements') }) : null,
+      }),
+      figure({
+        title: t('dca_list', { name: name(), years: dcaSpan }), meta: list.meta, rows: list.rows, id: 'dca-agreements',
+        columns: [
+          { label: t('date'), text: (r) => r.signed },
+          { label: t('partner'), text: (r) => partnerName(dcaPartner(r, id)), href: (r) => link('dyad', [id, dcaPartner(r, id).id], { years: span }) },
+          { label: t('categories'), text: (r) => codeLabels(r.categories, 'dcad_category_', t).join(', ') },
+        ],
+      }),
+    ];
+  }));
+
+  // GSDB cases in force in some of the page's years, with the country among the targets
+  // and among the senders; the other side's parties link to their country pages.
+  const caseColumns = (side, label) => [
+    { label: t('case'), text: (r) => String(r.case), numeric: true },
+    { label: t('years'), text: (r) => caseSpan(caseYears(r)) },
+    {
+      label, text: (r) => caseParties(r, side, id).map(partnerName).join(', '),
+      links: (r) => caseParties(r, side, id).map((party) => ({
+        text: partnerName(party), href: /^[A-Z]{3}$/.test(party.id) ? link('country', [party.id], { years: span }) : null,
+      })),
+    },
+    { label: t('measures'), text: (r) => codeLabels(r.measures, 'gsdb_measure_', t).join(', ') },
+    { label: t('objectives'), text: (r) => codeLabels(r.objectives, 'gsdb_objective_', t).join(', ') },
+    { label: t('outcomes'), text: (r) => codeLabels(r.outcomes, 'gsdb_outcome_', t).join(', ') },
+  ];
+  slot(main, () => orImportNote({ title: t('sanctions_heading'), id: 'sanctions', dataset: 'GSDB V3' }, async () => {
+    const [on, by] = await Promise.all([
+      api('sanctions', { target: id, years: span }),
+      api('sanctions', { imposer: id, years: span }),
+    ]);
+    return [
+      figure({ title: t('sanctions_on', { name: name(), years: span }), meta: on.meta, rows: on.rows, id: 'sanctions-on', columns: caseColumns('senders', t('imposed_by')) }),
+      figure({ title: t('sanctions_by', { name: name(), years: span }), meta: by.meta, rows: by.rows, id: 'sanctions-by', columns: caseColumns('targets', t('targets')) }),
+    ];
+  }));
+}
+
+// The figures of a dataset the store may not hold: the endpoint's 404 (not imported)
+// becomes a note naming the command that imports it; other errors reach slot().
+async function orImportNote(note, load) {
+  try {
+    return await load();
+  } catch (error) {
+    const command = importCommand(error);
+    if (!command) throw error;
+    return importNote({ ...note, command: command.replace(/ FILE$/, ` ${t('file_arg')}`) });
+  }
+}
+
+// The API's display name of a party, else ours.
+function partnerName(party) {
+  return party.name || displayName(party.id);
+}
+
+// "1974-1978", "2018", "since 2019" (ongoing).
+function caseSpan({ from, to }) {
+  return to === null ? t('since_year', { year: from }) : formatYears([from, to]);
 }
 
 // Stacked areas need a value for every (year, group): missing ones are 0.

@@ -1,9 +1,12 @@
 // Starts the real `defcoop serve` on a free loopback port for the browser tests and
 // stops it afterwards. DEFCOOP_BIN is the defcoop binary, DEFCOOP_DB a prepared store
-// (init + one SIPRI register imported); the dashboard is web/dist.
+// (init + one SIPRI register imported, and the DCAD and GSDB when available); the
+// dashboard is web/dist. emptyStore() makes a store with nothing imported.
 // DEFCOOP_WEB_URL instead points the tests at a server that is already running.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,15 +40,23 @@ async function waitReady(base, child, log) {
   throw new Error(`defcoop serve did not answer on ${base} within ${READY_TIMEOUT_MS} ms:\n${log()}`);
 }
 
-// Returns {base, stop()}.
-export async function startServer() {
+// A store with nothing imported (`defcoop init` only) in a new temporary folder:
+// {db, remove()}. Needs DEFCOOP_BIN.
+export function emptyStore() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'defcoop-empty-'));
+  const db = path.join(dir, 'empty.db');
+  execFileSync(process.env.DEFCOOP_BIN, ['--db', db, 'init'], { stdio: 'ignore' });
+  return { db, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Returns {base, stop()}. db: the store to serve (default DEFCOOP_DB).
+export async function startServer({ db = process.env.DEFCOOP_DB } = {}) {
   if (process.env.DEFCOOP_WEB_URL) {
     const base = process.env.DEFCOOP_WEB_URL.replace(/\/$/, '');
     await waitReady(base, null, () => '');
     return { base, stop: async () => {} };
   }
   const bin = process.env.DEFCOOP_BIN;
-  const db = process.env.DEFCOOP_DB;
   if (!bin || !db) throw new Error('set DEFCOOP_BIN (the defcoop binary) and DEFCOOP_DB (a prepared store), or DEFCOOP_WEB_URL');
   const port = await freePort();
   let output = '';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumMissing, launch } from './browser.js';
-import { startServer, WEB_DIST } from './server.js';
+import { startServer, emptyStore, WEB_DIST } from './server.js';
 
 export const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
 
@@ -15,14 +15,20 @@ export const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const skip = chromiumMissing() || (!fs.existsSync(path.join(WEB_DIST, 'index.html')) && `${WEB_DIST} is not built: run npm run build`);
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
+// Why a suite that needs its own server on an empty store cannot run (false when it can).
+export const skipEmptyStore = skip || (process.env.DEFCOOP_WEB_URL && 'DEFCOOP_WEB_URL is set: no server of our own on an empty store')
+  || (!process.env.DEFCOOP_BIN && 'DEFCOOP_BIN is not set');
+
 // Registers the suite's before/after hooks; call it inside describe(). The page and the
-// server exist once the hooks have run.
-export function browserSession() {
-  const session = { server: null, browser: null, page: null, foreign: [], pageErrors: [] };
+// server exist once the hooks have run. emptyStore: serve a store with nothing imported
+// (`defcoop init` only, removed afterwards) instead of DEFCOOP_DB.
+export function browserSession({ emptyStore: empty = false } = {}) {
+  const session = { server: null, browser: null, page: null, foreign: [], pageErrors: [], store: null };
 
   before(async () => {
     fs.mkdirSync(RESULTS, { recursive: true });
-    session.server = await startServer();
+    if (empty) session.store = emptyStore();
+    session.server = await startServer(session.store ? { db: session.store.db } : {});
     session.browser = await launch();
     const origin = new URL(session.server.base).origin;
     // Nothing may be fetched from any other host at run time.
@@ -39,6 +45,7 @@ export function browserSession() {
   after(async () => {
     await session.browser?.close();
     await session.server?.stop();
+    session.store?.remove();
   });
 
   session.settled = async () => {
