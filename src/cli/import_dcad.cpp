@@ -17,26 +17,6 @@ struct DcadOptions {
   std::string rejects_path;
 };
 
-bool Before(const Date& date, int year, int month, int day) {
-  return date.Earliest() < Date{year, month, day};
-}
-
-// The actor a COW state code stands for on `signed_on`. COW keeps one code across
-// changes the store's actors (like SIPRI's) tell apart: 365 is the Soviet Union until its
-// dissolution and Russia after; 345 is Yugoslavia, then Serbia and Montenegro (2003–06),
-// else Serbia; 260 (West Germany) is Germany, as in SIPRI's data. "" when unknown.
-std::string ActorForCow(const names::NameIndex& index, int code, const Date& signed_on) {
-  if (code == 365) return Before(signed_on, 1991, 12, 26) ? "SUN" : "RUS";
-  if (code == 345) {
-    if (Before(signed_on, 1992, 4, 27)) return "YUG";
-    bool montenegro = !Before(signed_on, 2003, 2, 4) && Before(signed_on, 2006, 6, 6);
-    return montenegro ? "SCG" : "SRB";
-  }
-  if (code == 260) return "DEU";
-  auto found = index.Resolve("cow_n:" + std::to_string(code));
-  return found.ok() ? found->id : "";
-}
-
 // Resolves both sides of every agreement; returns the unresolved codes ("640 TUR") with
 // how many agreements name them.
 std::map<std::string, int> ResolveCodes(const names::NameIndex& index, DcadFile* file) {

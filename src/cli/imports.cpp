@@ -9,6 +9,27 @@ void AddImport(CLI::App* command, Context* context) {
   AddImportSipri(command, context);
   AddImportDcad(command, context);
   AddImportGsdb(command, context);
+  AddImportAtop(command, context);
+}
+
+namespace {
+
+bool Before(const Date& date, int year, int month, int day) {
+  return date.Earliest() < Date{year, month, day};
+}
+
+}  // namespace
+
+std::string ActorForCow(const names::NameIndex& index, int code, const Date& at) {
+  if (code == 365) return Before(at, 1991, 12, 26) ? "SUN" : "RUS";
+  if (code == 345) {
+    if (Before(at, 1992, 4, 27)) return "YUG";
+    bool montenegro = !Before(at, 2003, 2, 4) && Before(at, 2006, 6, 6);
+    return montenegro ? "SCG" : "SRB";
+  }
+  if (code == 260) return "DEU";
+  auto found = index.Resolve("cow_n:" + std::to_string(code));
+  return found.ok() ? found->id : "";
 }
 
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems) {

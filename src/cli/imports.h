@@ -15,6 +15,13 @@ namespace defcoop::cli {
 void AddImportSipri(CLI::App* import, Context* context);
 void AddImportDcad(CLI::App* import, Context* context);
 void AddImportGsdb(CLI::App* import, Context* context);
+void AddImportAtop(CLI::App* import, Context* context);
+
+// The actor a COW state code stands for on `at` ("" when unknown). COW keeps one code
+// across changes the store's actors (like SIPRI's) tell apart: 365 is the Soviet Union
+// until its dissolution and Russia after; 345 is Yugoslavia, then Serbia and Montenegro
+// (2003–06), else Serbia; 260 (West Germany) is Germany, as in SIPRI's data.
+std::string ActorForCow(const names::NameIndex& index, int code, const Date& at);
 
 // Every problem of a file as "file:line: rejected|repaired|warning: reason".
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems);

@@ -266,17 +266,19 @@ Status CuratedWriter::Write(const Dataset& data) {
 
 // Imported SIPRI rows that point at an actor the new curated data lacks.
 Status CheckImportReferences(sqlite3* db) {
-  Statement orphans(db,
-                    "SELECT id FROM (SELECT supplier_id AS id FROM transfer UNION "
-                    "SELECT recipient_id FROM transfer UNION SELECT actor_id FROM tiv_cell UNION "
-                    "SELECT counterpart_id FROM tiv_cell UNION SELECT actor1_id FROM dca UNION "
-                    "SELECT actor2_id FROM dca UNION SELECT actor_id FROM sanction_party) "
-                    "WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM actor) LIMIT 5");
+  Statement orphans(
+      db,
+      "SELECT id FROM (SELECT supplier_id AS id FROM transfer UNION "
+      "SELECT recipient_id FROM transfer UNION SELECT actor_id FROM tiv_cell UNION "
+      "SELECT counterpart_id FROM tiv_cell UNION SELECT actor1_id FROM dca UNION "
+      "SELECT actor2_id FROM dca UNION SELECT actor_id FROM sanction_party UNION "
+      "SELECT actor1_id FROM alliance_year UNION SELECT actor2_id FROM alliance_year) "
+      "WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM actor) LIMIT 5");
   std::string missing;
   while (orphans.Step()) missing += (missing.empty() ? "" : ", ") + orphans.Text(0);
   if (missing.empty()) return Status::Ok();
   return Status::InvalidInput(
-      "imported SIPRI, DCAD or GSDB data refers to actors the new data does not define (" +
+      "imported SIPRI, DCAD, GSDB or ATOP data refers to actors the new data does not define (" +
       missing + "); add them back, or build a new store with --db");
 }
 

@@ -324,6 +324,42 @@ CREATE TABLE gsdb_problem (
 );
 )sql";
 
+// Version 5: alliance obligations from ATOP 5.1 (directed dyad-years).
+constexpr std::string_view kAtopSchema = R"sql(
+CREATE TABLE atop_file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  records_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  repaired INTEGER NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE alliance_year (
+  file_id INTEGER NOT NULL REFERENCES atop_file (id) ON DELETE CASCADE,
+  cow1 INTEGER NOT NULL,
+  cow2 INTEGER NOT NULL,
+  actor1_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  actor2_id TEXT REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,
+  year INTEGER NOT NULL,
+  defense INTEGER NOT NULL,
+  offense INTEGER NOT NULL,
+  neutrality INTEGER NOT NULL,
+  nonaggression INTEGER NOT NULL,
+  consultation INTEGER NOT NULL,
+  source_line INTEGER NOT NULL,
+  UNIQUE (cow1, cow2, year)
+);
+CREATE INDEX alliance_year_actors ON alliance_year (actor1_id, actor2_id);
+CREATE TABLE atop_problem (
+  file_id INTEGER NOT NULL REFERENCES atop_file (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  repaired INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -332,6 +368,7 @@ const std::vector<Migration>& Migrations() {
       {2, "SIPRI registers and TIV tables", kSipriSchema},
       {3, "DCAD defense cooperation agreements", kDcadSchema},
       {4, "GSDB sanctions cases", kGsdbSchema},
+      {5, "ATOP alliance obligations", kAtopSchema},
   };
   return kMigrations;
 }

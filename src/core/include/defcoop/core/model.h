@@ -327,6 +327,31 @@ struct GsdbFile {
   std::vector<InputProblem> problems;
 };
 
+// One directed dyad-year of the ATOP alliance data (version 5.1): the obligations
+// state 1 has towards state 2 in that year under a formal alliance.
+struct AllianceYear {
+  int cow1 = 0;  // COW state codes as the file gives them
+  int cow2 = 0;
+  std::string actor1_id;  // resolved actor ids ("" until resolved)
+  std::string actor2_id;
+  int year = 0;
+  bool defense = false;        // to defend the ally if attacked
+  bool offense = false;        // to join the ally's offensive
+  bool neutrality = false;     // to stay neutral if the ally is at war
+  bool nonaggression = false;  // not to attack the ally
+  bool consultation = false;   // to consult in a crisis
+  int source_line = 0;
+};
+
+// What one ATOP directed dyad-year file holds.
+struct AtopFile {
+  std::string path;
+  std::string content_hash;
+  int records_read = 0;
+  std::vector<AllianceYear> years;
+  std::vector<InputProblem> problems;
+};
+
 // Everything the curated data folder holds.
 struct Dataset {
   std::vector<Source> sources;

@@ -97,6 +97,13 @@ class Store {
   // Every GSDB case in the store, in case_id order.
   Result<std::vector<SanctionCase>> LoadSanctionCases() const;
 
+  // Saves a parsed ATOP file (actor ids resolved where they could be) in one transaction;
+  // the same bytes twice change nothing. `format` in the summary is "atop".
+  Result<ImportSummary> SaveAtopFile(const AtopFile& file);
+  // The alliance years with one of `actors` on either side (all when `actors` is
+  // empty), in (actor1, actor2, year) order.
+  Result<std::vector<AllianceYear>> LoadAllianceYears(const std::vector<std::string>& actors) const;
+
   // Runs one read-only SQL statement. A statement that would write is refused.
   Result<QueryResult> Query(const std::string& sql) const;
 
