@@ -62,6 +62,16 @@ Result<report::ReportData> LoadReportData(const Context& context, const std::str
   return data;
 }
 
+// The focus country's ATOP alliance years (none when ATOP is not imported).
+Status LoadAlliances(const Context& context, const std::string& focus, report::ReportData* data) {
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto years = (*store)->LoadAllianceYears({focus});
+  if (!years.ok()) return years.status();
+  data->alliances = std::move(*years);
+  return Status::Ok();
+}
+
 Result<YearRange> ReportYears(const std::string& text, const report::ReportData& data) {
   if (!text.empty()) return ParseYearRange(text);
   YearRange span{9999, 0};
@@ -110,6 +120,7 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
   report::ReportOptions options;
   options.lang = context.lang;
   DEFCOOP_RETURN_IF_ERROR(ResolveActors(index, cli, &options));
+  DEFCOOP_RETURN_IF_ERROR(LoadAlliances(context, options.focus, &*data));
   auto years = ReportYears(cli.years, *data);
   if (!years.ok()) return years.status();
   options.years = *years;

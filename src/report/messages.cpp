@@ -239,6 +239,26 @@ constexpr Message kMessages[] = {
      "GSDB: случаи Глобальной базы данных санкций (V3) против той же цели, введённые одним из "
      "инициаторов в пересекающиеся годы, — независимая запись (GSDB может классифицировать меры "
      "иначе); – нет."},
+    {"atop_title", "Alliance obligations (ATOP, to 2018)",
+     "İttifak yükümlülükleri (ATOP, 2018'e kadar)",
+     "Одақтық міндеттемелер (ATOP, 2018 жылға дейін)",
+     "Союзнические обязательства (ATOP, до 2018 года)"},
+    {"atop_missing",
+     "The ATOP alliance data is not in the store (defcoop import atop FILE): alliance "
+     "obligations are not shown.",
+     "ATOP ittifak verisi depoda yok (defcoop import atop DOSYA): ittifak yükümlülükleri "
+     "gösterilmiyor.",
+     "ATOP одақтар деректері қоймада жоқ (defcoop import atop ФАЙЛ): одақтық міндеттемелер "
+     "көрсетілмейді.",
+     "Данных ATOP о союзах нет в хранилище (defcoop import atop ФАЙЛ): союзнические "
+     "обязательства не показаны."},
+    {"obligation", "Obligation", "Yükümlülük", "Міндеттеме", "Обязательство"},
+    {"years", "Years", "Yıllar", "Жылдар", "Годы"},
+    {"obligation_defense", "defense", "savunma", "қорғаныс", "оборона"},
+    {"obligation_offense", "offense", "saldırı", "шабуыл", "наступление"},
+    {"obligation_neutrality", "neutrality", "tarafsızlık", "бейтараптық", "нейтралитет"},
+    {"obligation_nonaggression", "nonaggression", "saldırmazlık", "шабуылдамау", "ненападение"},
+    {"obligation_consultation", "consultation", "danışma", "кеңесу", "консультации"},
     {"window", "Window", "Pencere", "Терезе", "Окно"},
     {"count", "Agreements", "Anlaşma sayısı", "Келісімдер саны", "Число соглашений"},
     {"before", "12 months before", "Önceki 12 ay", "Алдыңғы 12 ай", "12 месяцев до"},

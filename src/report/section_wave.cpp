@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "context.h"
+#include "defcoop/analysis/alliances.h"
 #include "defcoop/analysis/dca.h"
 #include "html.h"
 
@@ -120,12 +121,42 @@ std::string EarlierAgreementsPart(ReportContext& context) {
   return html + (table.rows.empty() ? "" : RenderTable(table));
 }
 
+// The focus country's alliance obligations with its partners in ATOP (to 2018), as spans
+// of years, or a note saying ATOP is not imported.
+std::string AlliancesPart(ReportContext& context) {
+  std::string html = "<h3>" + Escape(context.M("atop_title")) + "</h3>\n";
+  if (context.data.alliances.empty()) {
+    return html + "<p class=\"missing\">" + Escape(context.M("atop_missing")) + "</p>\n";
+  }
+  analysis::AllianceFilter filter;
+  filter.actors = {context.options.focus};
+  filter.partners.insert(context.options.partners.begin(), context.options.partners.end());
+  Table table{"table-atop",
+              "",
+              {Escape(context.M("partner")), Escape(context.M("obligation")),
+               Escape(context.M("years")), ""},
+              {},
+              {},
+              ""};
+  const std::vector<SourceRef> atop = {{"atop-5.1", ""}};
+  for (const analysis::AllianceSpan& span :
+       analysis::AllianceSpans(context.data.alliances, filter)) {
+    if (span.actor1 != context.options.focus) continue;  // the focus country's obligations
+    table.rows.push_back({Escape(context.Name(span.actor2)),
+                          Escape(context.M("obligation_" + span.obligation)),
+                          Escape(context.format.Years(span.years)), context.cites.Cite(atop)});
+  }
+  if (table.rows.empty()) return html + "<p>" + Escape(context.M("no_rows")) + "</p>\n";
+  return html + RenderTable(table);
+}
+
 }  // namespace
 
 std::string WaveSection(ReportContext& context, const Facts& facts) {
   std::string body = TimelinePart(context, facts);  // footnotes in document order
   body += TestPart(context, facts);
   body += EarlierAgreementsPart(context);
+  body += AlliancesPart(context);
   return Section("wave", Escape(context.M("sec_wave")), body);
 }
 

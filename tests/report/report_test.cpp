@@ -147,6 +147,31 @@ TEST(Report, ListsEarlierAgreementsFromDcadOrSaysItIsMissing) {
   EXPECT_EQ(html.find("d-both"), std::string::npos);
 }
 
+// With ATOP imported, the wave section lists the focus country's obligations towards its
+// partners as spans of years; without it, it says ATOP is missing.
+TEST(Report, ListsAllianceObligationsFromAtopOrSaysItIsMissing) {
+  EXPECT_NE(Render(SmallReportData(), SmallReportOptions()).find("ATOP alliance data is not"),
+            std::string::npos);
+  report::ReportData data = SmallReportData();
+  auto year = [](std::string one, std::string two, int y) {
+    AllianceYear a;
+    a.actor1_id = std::move(one);
+    a.actor2_id = std::move(two);
+    a.year = y;
+    a.defense = true;
+    return a;
+  };
+  data.alliances = {year("TUR", "AZE", 1994), year("TUR", "AZE", 1995), year("TUR", "AZE", 1997),
+                    year("AZE", "TUR", 1994), year("TUR", "USA", 1994)};
+  std::string html = Render(data, SmallReportOptions());
+  ASSERT_NE(html.find("id=\"table-atop\""), std::string::npos);
+  std::string table = html.substr(html.find("id=\"table-atop\""));
+  table = table.substr(0, table.find("</table>"));
+  EXPECT_NE(table.find("1994–1995"), std::string::npos) << table;
+  EXPECT_NE(table.find("<td>1997</td>"), std::string::npos) << table;  // a gap ends a span
+  EXPECT_EQ(table.find("United States"), std::string::npos);           // not a partner
+}
+
 // With GSDB imported, the embargo table names the cases that record each embargo.
 TEST(Report, EmbargoTableNamesRecordingGsdbCasesOnlyWhenImported) {
   std::string without = Render(SmallReportData(), SmallReportOptions());

@@ -25,6 +25,7 @@ struct ReportData {
   std::string vintage;              // "" when there is no SIPRI data
   std::vector<DefenseCooperationAgreement> dcas;  // DCAD, when imported; else empty
   std::vector<SanctionCase> sanctions;            // GSDB, when imported; else empty
+  std::vector<AllianceYear> alliances;  // ATOP years of the focus country; empty: none
 };
 
 struct ReportOptions {
