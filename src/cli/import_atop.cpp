@@ -11,11 +11,6 @@
 namespace defcoop::cli {
 namespace {
 
-struct AtopOptions {
-  std::string file;
-  std::string rejects_path;
-};
-
 std::map<std::string, int> ResolveCodes(const names::NameIndex& index, AtopFile* file) {
   std::map<std::pair<int, int>, std::string> cache;  // (code, year) -> actor id
   std::map<std::string, int> unresolved;
@@ -32,47 +27,20 @@ std::map<std::string, int> ResolveCodes(const names::NameIndex& index, AtopFile*
   return unresolved;
 }
 
-Status RunImportAtop(Context& context, const AtopOptions& options) {
-  auto store = context.OpenStore(store::OpenMode::kReadWrite);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
-  if (!data.ok()) return data.status();
-  auto file = ingest::ReadAtopFile(options.file);
-  if (!file.ok()) return file.status();
-  auto unresolved = ResolveCodes(BuildNameIndex(*data), &*file);
-  PrintProblems(context.err, file->problems);
-  std::ofstream rejects;
-  DEFCOOP_RETURN_IF_ERROR(OpenRejects(options.rejects_path, &rejects));
-  if (rejects.is_open()) WriteRejects(rejects, file->path, file->problems);
-  auto summary = (*store)->SaveAtopFile(*file);
-  if (!summary.ok()) return summary.status();
-  if (summary->already_imported) {
-    context.err << options.file << ": already imported (same content); nothing changed\n";
-  }
-  for (const auto& [code, count] : unresolved) {
-    context.err << "unresolved COW code " << code << " in " << count
-                << " dyad-year side(s): kept with no actor id\n";
-  }
-  ImportReport report;
-  report.Add(options.file, *summary);
-  Output& output = report.output();
-  output.meta["unresolved_codes"] = unresolved.size();
-  output.meta["sources"] = {"atop-5.1"};
-  context.Emit(output);
-  return Status::Ok();
-}
-
 }  // namespace
 
 void AddImportAtop(CLI::App* import, Context* context) {
-  CLI::App* atop = import->add_subcommand(
-      "atop", "ATOP 5.1 alliance obligations (directed dyad-years, peacesciencer CSV)");
-  auto options = std::make_shared<AtopOptions>();
-  atop->add_option("file", options->file, "atop5.1_directed_dyad_year_peacesciencer.csv")
-      ->required()
-      ->check(CLI::ExistingFile);
-  atop->add_option("--rejects", options->rejects_path, "write rejected rows to this CSV file");
-  atop->callback([context, options] { context->result = RunImportAtop(*context, *options); });
+  AddFileImport<AtopFile>(
+      import, context, "atop",
+      "ATOP 5.1 alliance obligations (directed dyad-years, peacesciencer CSV)",
+      "atop5.1_directed_dyad_year_peacesciencer.csv",
+      {ingest::ReadAtopFile, ResolveCodes,
+       [](store::Store& store, const AtopFile& file) { return store.SaveAtopFile(file); },
+       "atop-5.1", "unresolved_codes",
+       [](const std::string& code, int rows) {
+         return "unresolved COW code " + code + " in " + std::to_string(rows) +
+                " dyad-year side(s): kept with no actor id";
+       }});
 }
 
 }  // namespace defcoop::cli

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,5 +45,68 @@ class ImportReport {
   Output output_;
   store::ImportSummary total_;
 };
+
+// An import of one file of a dataset (DCAD, GSDB, ATOP): how to read it, how to resolve
+// its actor ids (returning what did not resolve, with how many rows use it), how to save
+// it, and how to word what it reports.
+template <typename File>
+struct FileImport {
+  std::function<Result<File>(const std::string& path)> read;
+  std::function<std::map<std::string, int>(const names::NameIndex&, File*)> resolve;
+  std::function<Result<store::ImportSummary>(store::Store&, const File&)> save;
+  std::string source_id;       // meta.sources
+  std::string unresolved_key;  // meta key counting what did not resolve
+  std::function<std::string(const std::string& what, int rows)> unresolved_line;
+};
+
+// Reads, resolves and saves `path` in one transaction; prints every problem, writes
+// them to `rejects_path` when given, and emits the summary.
+template <typename File>
+Status RunFileImport(Context& context, const std::string& path, const std::string& rejects_path,
+                     const FileImport<File>& steps) {
+  auto store = context.OpenStore(store::OpenMode::kReadWrite);
+  if (!store.ok()) return store.status();
+  auto data = (*store)->LoadCurated();
+  if (!data.ok()) return data.status();
+  Result<File> file = steps.read(path);
+  if (!file.ok()) return file.status();
+  std::map<std::string, int> unresolved = steps.resolve(BuildNameIndex(*data), &*file);
+  PrintProblems(context.err, file->problems);
+  std::ofstream rejects;
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(rejects_path, &rejects));
+  if (rejects.is_open()) WriteRejects(rejects, file->path, file->problems);
+  auto summary = steps.save(**store, *file);
+  if (!summary.ok()) return summary.status();
+  if (summary->already_imported) {
+    context.err << path << ": already imported (same content); nothing changed\n";
+  }
+  for (const auto& [what, rows] : unresolved)
+    context.err << steps.unresolved_line(what, rows) << "\n";
+  ImportReport report;
+  report.Add(path, *summary);
+  Output& output = report.output();
+  output.meta[steps.unresolved_key] = unresolved.size();
+  output.meta["sources"] = {steps.source_id};
+  context.Emit(output);
+  return Status::Ok();
+}
+
+// Adds `import NAME FILE [--rejects FILE]` running `steps`.
+template <typename File>
+void AddFileImport(CLI::App* import, Context* context, const std::string& name,
+                   const std::string& description, const std::string& file_help,
+                   FileImport<File> steps) {
+  CLI::App* command = import->add_subcommand(name, description);
+  struct Options {
+    std::string file;
+    std::string rejects_path;
+  };
+  auto options = std::make_shared<Options>();
+  command->add_option("file", options->file, file_help)->required()->check(CLI::ExistingFile);
+  command->add_option("--rejects", options->rejects_path, "write rejected rows to this CSV file");
+  command->callback([context, options, steps = std::move(steps)] {
+    context->result = RunFileImport(*context, options->file, options->rejects_path, steps);
+  });
+}
 
 }  // namespace defcoop::cli
