@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "sipri_data.h"
@@ -48,14 +49,14 @@ Status RunAlliances(Context& context, const AllianceOptions& options) {
   if (!filter.ok()) return filter.status();
   auto store = context.OpenStore(store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
-  std::vector<std::string> actors(filter->actors.begin(), filter->actors.end());
-  auto years = (*store)->LoadAllianceYears(actors);
-  if (!years.ok()) return years.status();
-  auto any = (*store)->Query("SELECT count(*) FROM atop_file");
-  if (any.ok() && !any->rows.empty() && any->rows[0][0] == std::optional<std::string>("0")) {
+  auto imported = (*store)->Query("SELECT count(*) FROM atop_file");
+  if (imported.ok() && imported->rows[0][0] == std::optional<std::string>("0")) {
     return Status::NotFound(
         "no ATOP alliance data in the store; import it with `defcoop import atop FILE`");
   }
+  std::vector<std::string> actors(filter->actors.begin(), filter->actors.end());
+  auto years = (*store)->LoadAllianceYears(actors);
+  if (!years.ok()) return years.status();
   const SipriData& data = **loaded;
   Output output;
   output.columns = {"state1", "state2", "obligation", "from", "to"};
