@@ -29,11 +29,7 @@ Result<analysis::AllianceFilter> MakeFilter(const names::NameIndex& index,
   analysis::AllianceFilter filter;
   DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.actors, &filter.actors));
   DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.partners, &filter.partners));
-  if (!options.years.empty()) {
-    auto years = ParseYearRange(options.years);
-    if (!years.ok()) return Status::Usage(years.status().message());
-    filter.years = *years;
-  }
+  DEFCOOP_RETURN_IF_ERROR(ParseOptionalYears(options.years, &filter.years));
   return filter;
 }
 

@@ -29,11 +29,7 @@ Result<analysis::DcaFilter> MakeFilter(const names::NameIndex& index, const DcaO
   analysis::DcaFilter filter;
   DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.actors, &filter.actors));
   DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.partners, &filter.partners));
-  if (!options.years.empty()) {
-    auto years = ParseYearRange(options.years);
-    if (!years.ok()) return Status::Usage(years.status().message());
-    filter.years = *years;
-  }
+  DEFCOOP_RETURN_IF_ERROR(ParseOptionalYears(options.years, &filter.years));
   filter.categories.insert(options.categories.begin(), options.categories.end());
   return filter;
 }

@@ -30,11 +30,7 @@ Result<analysis::SanctionFilter> MakeFilter(const names::NameIndex& index,
     if (!found.ok()) return found.status();
     filter.senders.insert(found->id);
   }
-  if (!options.years.empty()) {
-    auto years = ParseYearRange(options.years);
-    if (!years.ok()) return Status::Usage(years.status().message());
-    filter.years = *years;
-  }
+  DEFCOOP_RETURN_IF_ERROR(ParseOptionalYears(options.years, &filter.years));
   filter.types.insert(options.types.begin(), options.types.end());
   return filter;
 }

@@ -152,6 +152,14 @@ Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
   return ids;
 }
 
+Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* years) {
+  if (text.empty()) return Status::Ok();
+  auto parsed = ParseYearRange(text);
+  if (!parsed.ok()) return Status::Usage(parsed.status().message());
+  *years = *parsed;
+  return Status::Ok();
+}
+
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data) {
   if (text.empty()) return data.span;
   return ParseYearRange(text);

@@ -78,6 +78,9 @@ Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
 Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
                     std::set<std::string>* ids);
 
+// --years A-B into *years when given (a bad range is a usage error); none when empty.
+Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* years);
+
 // --years A-B, or the data's whole span when empty.
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 
