@@ -158,4 +158,17 @@ std::vector<std::string> SplitList(const std::string& text) {
   return items;
 }
 
+Status SaveProblems(sqlite3* db, std::string_view table, int64_t file_id,
+                    const std::vector<InputProblem>& problems) {
+  Statement problem(db, "INSERT INTO " + std::string(table) + " VALUES (?, ?, ?, ?)");
+  for (const InputProblem& p : problems) {
+    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
+                                .Bind(2, p.where.line)
+                                .Bind(3, p.reason)
+                                .Bind(4, p.repaired)
+                                .Run());
+  }
+  return Status::Ok();
+}
+
 }  // namespace defcoop::store

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "defcoop/core/date.h"
+#include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
 
 namespace defcoop::store {
@@ -68,6 +69,10 @@ class Statement {
 // A list field stored as one TEXT column: items joined with '|' (items hold no '|').
 std::string JoinList(const std::vector<std::string>& items);
 std::vector<std::string> SplitList(const std::string& text);
+
+// Writes an imported file's problems to `table` (file_id, line, reason, repaired).
+Status SaveProblems(sqlite3* db, std::string_view table, int64_t file_id,
+                    const std::vector<InputProblem>& problems);
 
 // Executes SQL text (possibly several statements) without results.
 Status Exec(sqlite3* db, std::string_view sql);

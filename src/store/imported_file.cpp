@@ -33,15 +33,7 @@ Result<ImportSummary> SaveImportedFile(sqlite3* db, const ImportedFile& file,
                                 .Run());
     int64_t file_id = sqlite3_last_insert_rowid(db);
     DEFCOOP_RETURN_IF_ERROR(save_rows(file_id));
-    Statement problem(db, "INSERT INTO " + source + "_problem VALUES (?, ?, ?, ?)");
-    for (const InputProblem& p : *file.problems) {
-      DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
-                                  .Bind(2, p.where.line)
-                                  .Bind(3, p.reason)
-                                  .Bind(4, p.repaired)
-                                  .Run());
-    }
-    return Status::Ok();
+    return SaveProblems(db, source + "_problem", file_id, *file.problems);
   });
   if (!status.ok()) return status;
   return summary;

@@ -90,18 +90,6 @@ Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   return Status::Ok();
 }
 
-Status SaveProblems(sqlite3* db, int64_t file_id, const SipriFile& file) {
-  Statement problem(db, "INSERT INTO import_problem VALUES (?, ?, ?, ?)");
-  for (const InputProblem& p : file.problems) {
-    DEFCOOP_RETURN_IF_ERROR(problem.BindInt64(1, file_id)
-                                .Bind(2, p.where.line)
-                                .Bind(3, p.reason)
-                                .Bind(4, p.repaired)
-                                .Run());
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::string& content_hash) {
@@ -139,7 +127,7 @@ Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::str
     int64_t file_id = sqlite3_last_insert_rowid(db_);
     DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db_, file_id, file));
     DEFCOOP_RETURN_IF_ERROR(SaveCells(db_, file_id, file));
-    return SaveProblems(db_, file_id, file);
+    return SaveProblems(db_, "import_problem", file_id, file.problems);
   });
   if (!status.ok()) return status;
   return summary;
