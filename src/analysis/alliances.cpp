@@ -11,10 +11,6 @@ std::string Side(const std::string& id, int cow) {
   return id.empty() ? "cow:" + std::to_string(cow) : id;
 }
 
-bool In(const std::set<std::string>& ids, const std::string& id) {
-  return ids.empty() || ids.count(id) > 0;
-}
-
 }  // namespace
 
 std::vector<AllianceSpan> AllianceSpans(const std::vector<AllianceYear>& years,
@@ -23,8 +19,11 @@ std::vector<AllianceSpan> AllianceSpans(const std::vector<AllianceYear>& years,
   std::map<std::tuple<std::string, std::string, std::string>, std::set<int>> held;
   for (const AllianceYear& y : years) {
     std::string one = Side(y.actor1_id, y.cow1), two = Side(y.actor2_id, y.cow2);
-    bool matches = (In(filter.actors, one) && In(filter.partners, two)) ||
-                   (In(filter.actors, two) && In(filter.partners, one));
+    // Groups count their members in the year of the obligation.
+    bool matches = (PassesInYear(filter.actors, one, y.year) &&
+                    PassesInYear(filter.partners, two, y.year)) ||
+                   (PassesInYear(filter.actors, two, y.year) &&
+                    PassesInYear(filter.partners, one, y.year));
     if (!matches || (filter.years && !filter.years->Contains(y.year))) continue;
     const std::pair<const char*, bool> obligations[] = {{"defense", y.defense},
                                                         {"offense", y.offense},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -301,14 +302,39 @@ ClaimCheck CheckExportGrowth(const std::vector<Transfer>& transfers, const std::
                 SipriSources(vintage));
 }
 
-ClaimCheck CheckUnits(const std::vector<Transfer>& transfers, const std::string& vintage,
-                      const Params& params, ClaimCheck check) {
+// A designation reduced to lower-case letters and digits: SIPRI writes "Bayraktar TB-2" in
+// new-format registers and "Bayraktar TB2" in old ones.
+std::string DesignationKey(std::string_view designation) {
+  std::string key;
+  for (char c : designation) {
+    auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || byte >= 0x80) key += static_cast<char>(std::tolower(byte));
+  }
+  return key;
+}
+
+// The keys a claimed designation stands for: the platform's name and aliases when a
+// curated platform carries it, else the designation alone.
+std::set<std::string> DesignationKeys(const Dataset& data, const std::string& designation) {
+  std::string wanted = DesignationKey(designation);
+  for (const Platform& platform : data.platforms) {
+    std::set<std::string> keys{DesignationKey(platform.name)};
+    for (const std::string& alias : platform.aliases) keys.insert(DesignationKey(alias));
+    if (keys.count(wanted)) return keys;
+  }
+  return {wanted};
+}
+
+ClaimCheck CheckUnits(const Dataset& data, const std::vector<Transfer>& transfers,
+                      const std::string& vintage, const Params& params, ClaimCheck check,
+                      const std::string& tolerance_text) {
   std::string designation = params.at("designation");
+  std::set<std::string> keys = DesignationKeys(data, designation);
   double units = 0;
   for (const Transfer& t : transfers) {
     if (t.supplier_id != params.at("supplier") || t.recipient_id != params.at("recipient"))
       continue;
-    if (t.designation.find(designation) == std::string::npos) continue;
+    if (!keys.count(DesignationKey(t.designation))) continue;
     for (const Delivery& d : t.deliveries) units += d.number;
   }
   auto expected = ParseNumber(check.claimed);
@@ -319,8 +345,13 @@ ClaimCheck CheckUnits(const std::vector<Transfer>& transfers, const std::string&
                                    designation + " from " + params.at("supplier") + " to " +
                                    params.at("recipient"));
   }
-  return Decide(check, units >= *expected, computed,
-                "units of " + designation + " delivered in the SIPRI register",
+  Tolerance tolerance = ParseTolerance(tolerance_text);
+  bool lower_bound = params.count("bound") && params.at("bound") == "lower";
+  bool holds = lower_bound ? units >= *expected || tolerance.Accepts(units, *expected)
+                           : tolerance.Accepts(units, *expected);
+  return Decide(check, holds, computed,
+                "units of " + designation + " (and the platform's other designations) delivered "
+                "in the SIPRI register",
                 SipriSources(vintage));
 }
 
@@ -358,30 +389,37 @@ ClaimCheck CheckPeriodCount(const std::vector<Transfer>& transfers, const std::s
       SipriSources(vintage));
 }
 
+// The recipient's rank among `among` by TIV from the supplier; equal TIV, equal rank.
+// The tolerance is in ranks ("1": rank 1 or 2 for a claimed 1).
 ClaimCheck CheckRecipientRank(const std::vector<Transfer>& transfers, const std::string& vintage,
-                              const Params& params, ClaimCheck check) {
+                              const Params& params, ClaimCheck check,
+                              const std::string& tolerance_text) {
   auto years = Years(params, "years");
   auto expected = ParseNumber(check.claimed);
   if (!years || !expected) return Unverifiable(check, "no years or no numeric rank to check");
   std::vector<std::string> among = SplitBar(params.at("among"));
   ShareTable table = RecipientShares(transfers, {params.at("supplier")}, *years);
-  int rank = 0;
-  std::string order;
+  std::vector<Share> ranked;
   for (const Share& share : table.rows) {
-    if (std::find(among.begin(), among.end(), share.actor) == among.end()) continue;
-    ++rank;
-    order += (order.empty() ? "" : " > ") + share.actor + " " + Number(share.tiv);
-    if (share.actor == params.at("recipient")) break;
+    if (std::find(among.begin(), among.end(), share.actor) != among.end()) ranked.push_back(share);
   }
-  bool found = order.find(params.at("recipient")) != std::string::npos;
-  if (!found)
+  auto own = std::find_if(ranked.begin(), ranked.end(),
+                          [&](const Share& share) { return share.actor == params.at("recipient"); });
+  if (own == ranked.end())
     return Unverifiable(check, "SIPRI records no deliveries to " + params.at("recipient") + " in " +
                                    years->ToString());
-  return Decide(
-      check, rank == static_cast<int>(*expected),
-      "rank " + std::to_string(rank) + " (" + order + ")",
-      "recipients of " + params.at("supplier") + " by TIV delivered in " + years->ToString(),
-      SipriSources(vintage));
+  int rank = 1 + static_cast<int>(std::count_if(ranked.begin(), ranked.end(), [&](const Share& s) {
+               return s.tiv > own->tiv && !SameTiv(s.tiv, own->tiv);
+             }));
+  std::string order;
+  for (const Share& share : ranked)
+    order += (order.empty() ? "" : " > ") + share.actor + " " + Number(share.tiv);
+  return Decide(check, ParseTolerance(tolerance_text).Accepts(rank, *expected),
+                "rank " + std::to_string(rank) + " (" + order + ")",
+                "recipients of " + params.at("supplier") + " by TIV delivered in " +
+                    years->ToString() +
+                    (tolerance_text.empty() ? "" : " (tolerance " + tolerance_text + " rank)"),
+                SipriSources(vintage));
 }
 
 ClaimCheck CheckShareDirection(const std::vector<Transfer>& transfers, const std::string& vintage,
@@ -437,7 +475,7 @@ ClaimCheck CheckShock(const Dataset& data, const Params& params, ClaimCheck chec
   std::vector<std::string> actors = SplitBar(params.count("actors") ? params.at("actors") : "");
   TimelineFilter filter;
   filter.actors = {actors.front()};
-  filter.partners = {actors.begin() + 1, actors.end()};
+  filter.partners = std::set<std::string>(actors.begin() + 1, actors.end());
   filter.types = {params.count("type") ? params.at("type") : "agreement"};
   std::vector<Date> dates;
   std::vector<SourceRef> sources;
@@ -488,7 +526,7 @@ ClaimCheck CheckOne(const Dataset& data, const std::vector<Transfer>& transfers,
     return CheckShareDirection(transfers, vintage, params, check);
   }
   if (claim.kind == "rank" && has("supplier") && has("recipient") && has("among")) {
-    return CheckRecipientRank(transfers, vintage, params, check);
+    return CheckRecipientRank(transfers, vintage, params, check, claim.tolerance);
   }
   if (has("indicator") || (has("from") && has("to")) || (has("numerator") && has("denominator"))) {
     return CheckIndicators(data, params, check, claim.tolerance);
@@ -496,7 +534,7 @@ ClaimCheck CheckOne(const Dataset& data, const std::vector<Transfer>& transfers,
   if (has("metric") && params.at("metric") == "defense_exports")
     return CheckExportGrowth(transfers, vintage, params, check);
   if (has("designation") && has("supplier") && has("recipient"))
-    return CheckUnits(transfers, vintage, params, check);
+    return CheckUnits(data, transfers, vintage, params, check, claim.tolerance);
   if (has("periods")) return CheckPeriodCount(transfers, vintage, params, check);
   if (has("table") && params.at("table") == "agreements" && has("parties"))
     return CheckAgreementCount(data, params, check);

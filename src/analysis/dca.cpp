@@ -11,14 +11,11 @@ std::string SideOf(const std::string& actor_id, int cow) {
   return actor_id.empty() ? "cow:" + std::to_string(cow) : actor_id;
 }
 
-bool In(const std::set<std::string>& ids, const std::string& id) {
-  return ids.empty() || ids.count(id) > 0;
-}
-
-// One side in `actors` and the other in `partners`, either way round.
+// One side in `actors` and the other in `partners` at the signing date, either way round.
 bool SignedBy(const DefenseCooperationAgreement& a, const DcaFilter& filter) {
-  return (In(filter.actors, a.actor1_id) && In(filter.partners, a.actor2_id)) ||
-         (In(filter.actors, a.actor2_id) && In(filter.partners, a.actor1_id));
+  const Date& on = a.signed_on;
+  return (PassesOn(filter.actors, a.actor1_id, on) && PassesOn(filter.partners, a.actor2_id, on)) ||
+         (PassesOn(filter.actors, a.actor2_id, on) && PassesOn(filter.partners, a.actor1_id, on));
 }
 
 bool HasCategory(const DefenseCooperationAgreement& a, const std::set<std::string>& wanted) {

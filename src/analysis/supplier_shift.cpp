@@ -7,7 +7,7 @@ namespace defcoop::analysis {
 namespace {
 
 ShiftWindow MakeWindow(const std::vector<Transfer>& transfers,
-                       const std::set<std::string>& recipients, YearRange years) {
+                       const ActorSet& recipients, YearRange years) {
   ShareTable table = SupplierShares(transfers, recipients, years);
   ShiftWindow window{years, "", 0, table.hhi, table.total, table.approximate, table.rows};
   if (table.total > 0 && !table.rows.empty()) {
@@ -61,7 +61,7 @@ void AddTrends(SupplierShift* shift) {
 }  // namespace
 
 Result<SupplierShift> ComputeSupplierShift(const std::vector<Transfer>& transfers,
-                                           const std::set<std::string>& recipients, YearRange years,
+                                           const ActorSet& recipients, YearRange years,
                                            const ShiftOptions& options) {
   if (options.window < 1) return Status::InvalidInput("the window must be at least 1 year");
   if (options.step < 1) return Status::InvalidInput("the step must be at least 1 year");

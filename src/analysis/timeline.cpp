@@ -41,9 +41,9 @@ std::set<std::string> InvolvedStates(const TimelineEntry& entry,
   return states;
 }
 
-bool Intersects(const std::set<std::string>& involved, const std::set<std::string>& wanted) {
-  return std::any_of(wanted.begin(), wanted.end(),
-                     [&](const std::string& id) { return involved.count(id) > 0; });
+bool Intersects(const std::set<std::string>& involved, const ActorSet& wanted, const Date& date) {
+  return std::any_of(involved.begin(), involved.end(),
+                     [&](const std::string& id) { return wanted.ContainsOn(id, date); });
 }
 
 bool Matches(const TimelineEntry& entry, const TimelineFilter& filter,
@@ -55,14 +55,14 @@ bool Matches(const TimelineEntry& entry, const TimelineFilter& filter,
   if (filter.from && last < filter.from->Earliest()) return false;
   if (filter.to && entry.date.Earliest() > filter.to->Latest()) return false;
   std::set<std::string> involved = InvolvedStates(entry, home_state);
-  if (!filter.actors.empty() && !Intersects(involved, filter.actors)) return false;
+  if (!filter.actors.empty() && !Intersects(involved, filter.actors, entry.date)) return false;
   if (filter.partners.empty()) return true;
   // The partner must be someone other than the actor itself.
   std::set<std::string> others;
   for (const std::string& id : involved) {
-    if (!filter.actors.count(id)) others.insert(id);
+    if (!filter.actors.ContainsOn(id, entry.date)) others.insert(id);
   }
-  return Intersects(others, filter.partners);
+  return Intersects(others, filter.partners, entry.date);
 }
 
 }  // namespace

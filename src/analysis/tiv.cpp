@@ -18,16 +18,31 @@ bool Wants(const std::vector<TivGroup>& by, TivGroup group) {
   return std::find(by.begin(), by.end(), group) != by.end();
 }
 
-bool Passes(const std::set<std::string>& wanted, const std::string& id) {
-  return wanted.empty() || wanted.count(id) > 0;
+// TIV figures carry at most a few decimals; sums of the same deliveries in another order
+// differ far below this.
+constexpr double kTieTolerance = 1e-9;
+
+bool Counts(const TivFilter& filter, const Transfer& t, const Delivery& d) {
+  if (filter.years && !filter.years->Contains(d.year)) return false;
+  return PassesInYear(filter.suppliers, t.supplier_id, d.year) &&
+         PassesInYear(filter.recipients, t.recipient_id, d.year);
 }
 
-// Whether all of a transfer's deliveries fall inside `years` (so a period total of an
+// Whether the filter takes all of a transfer's deliveries or none (so a total of an
 // old-format deal is exact even though its per-year split is not).
-bool AllDeliveriesWithin(const Transfer& transfer, const std::optional<YearRange>& years) {
-  if (!years) return true;
-  return std::all_of(transfer.deliveries.begin(), transfer.deliveries.end(),
-                     [&](const Delivery& d) { return years->Contains(d.year); });
+bool TakesWholeDeal(const Transfer& transfer, const TivFilter& filter) {
+  size_t counted = std::count_if(transfer.deliveries.begin(), transfer.deliveries.end(),
+                                 [&](const Delivery& d) { return Counts(filter, transfer, d); });
+  return counted == 0 || counted == transfer.deliveries.size();
+}
+
+// Competition ranks ("1, 2, 2, 4") of rows sorted largest first.
+void RankRows(std::vector<Share>* rows) {
+  for (size_t row_idx = 0; row_idx < rows->size(); ++row_idx) {
+    Share& row = (*rows)[row_idx];
+    bool tie = row_idx > 0 && SameTiv(row.tiv, (*rows)[row_idx - 1].tiv);
+    row.rank = tie ? (*rows)[row_idx - 1].rank : static_cast<int>(row_idx) + 1;
+  }
 }
 
 // A transfer's grouping key with year 0 (the year is set per delivery).
@@ -48,8 +63,10 @@ ShareTable MakeShareTable(const std::map<std::string, std::pair<double, bool>>& 
     table.rows.push_back({actor, tiv_and_flag.first, share, tiv_and_flag.second});
     table.hhi += share * share;
   }
-  std::stable_sort(table.rows.begin(), table.rows.end(),
-                   [](const Share& a, const Share& b) { return a.tiv > b.tiv; });
+  std::stable_sort(table.rows.begin(), table.rows.end(), [](const Share& a, const Share& b) {
+    return a.tiv > b.tiv && !SameTiv(a.tiv, b.tiv);
+  });
+  RankRows(&table.rows);
   return table;
 }
 
@@ -79,13 +96,10 @@ std::vector<TivRow> AggregateTiv(const std::vector<Transfer>& transfers, const T
   std::map<GroupKey, TivRow> groups;
   bool per_year = Wants(by, TivGroup::kYear);
   for (const Transfer& t : transfers) {
-    if (!Passes(filter.suppliers, t.supplier_id) || !Passes(filter.recipients, t.recipient_id)) {
-      continue;
-    }
-    bool period_exact = AllDeliveriesWithin(t, filter.years);
+    bool period_exact = TakesWholeDeal(t, filter);
     GroupKey key = KeyOf(t, by);
     for (const Delivery& d : t.deliveries) {
-      if (filter.years && !filter.years->Contains(d.year)) continue;
+      if (!Counts(filter, t, d)) continue;
       if (per_year) std::get<3>(key) = d.year;
       auto [found, inserted] = groups.try_emplace(key);  // copies the key only when new
       TivRow& row = found->second;
@@ -125,21 +139,21 @@ std::vector<TivRow> MovingAverage(const std::vector<TivRow>& rows, int window, Y
   return averaged;
 }
 
-ShareTable SupplierShares(const std::vector<Transfer>& transfers,
-                          const std::set<std::string>& recipients, YearRange years) {
+ShareTable SupplierShares(const std::vector<Transfer>& transfers, const ActorSet& recipients,
+                          YearRange years) {
   TivFilter filter{{}, recipients, years};
   return MakeShareTable(TivByKey(AggregateTiv(transfers, filter, {TivGroup::kSupplier}), true));
 }
 
-ShareTable RecipientShares(const std::vector<Transfer>& transfers,
-                           const std::set<std::string>& suppliers, YearRange years) {
+ShareTable RecipientShares(const std::vector<Transfer>& transfers, const ActorSet& suppliers,
+                           YearRange years) {
   TivFilter filter{suppliers, {}, years};
   return MakeShareTable(TivByKey(AggregateTiv(transfers, filter, {TivGroup::kRecipient}), false));
 }
 
 Rank ExporterRank(const std::vector<Transfer>& transfers, const std::string& supplier,
-                  YearRange years) {
-  return ExporterRank(TivBySupplierYear(transfers), supplier, years);
+                  YearRange years, const RankEligible& eligible) {
+  return ExporterRank(TivBySupplierYear(transfers), supplier, years, eligible);
 }
 
 SupplierYearTiv TivBySupplierYear(const std::vector<Transfer>& transfers) {
@@ -152,31 +166,83 @@ SupplierYearTiv TivBySupplierYear(const std::vector<Transfer>& transfers) {
   return totals;
 }
 
-Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years) {
-  std::vector<std::pair<std::string_view, double>> delivered;  // suppliers in key order
+namespace {
+
+// Each supplier's TIV in `years`, for those that delivered anything then.
+std::vector<std::pair<std::string, double>> DeliveredIn(const SupplierYearTiv& totals,
+                                                        YearRange years) {
+  std::vector<std::pair<std::string, double>> delivered;
   for (const auto& [key, by_year] : totals.by_supplier) {
     auto first = by_year.lower_bound(years.first);
     auto last = by_year.upper_bound(years.last);
-    if (first == last) continue;  // nothing delivered in `years`
+    if (first == last) continue;
     double tiv = 0;
     for (auto it = first; it != last; ++it) tiv += it->second;
     delivered.emplace_back(key, tiv);
+  }
+  return delivered;
+}
+
+}  // namespace
+
+Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years,
+                  const RankEligible& eligible) {
+  std::vector<std::pair<std::string, double>> delivered = DeliveredIn(totals, years);
+  if (eligible) {
+    std::erase_if(delivered, [&](const auto& entry) { return !eligible(entry.first); });
   }
   Rank rank{0, static_cast<int>(delivered.size())};
   auto own = std::find_if(delivered.begin(), delivered.end(),
                           [&](const auto& entry) { return entry.first == supplier; });
   if (own == delivered.end()) return rank;
-  // Larger totals rank first; equal totals keep key order (as ShareTable's stable sort does).
-  rank.rank = 1 + static_cast<int>(
-                      std::count_if(delivered.begin(), delivered.end(), [&](const auto& entry) {
-                        return entry.second > own->second ||
-                               (entry.second == own->second && entry.first < own->first);
+  rank.rank = 1 + static_cast<int>(std::count_if(
+                      delivered.begin(), delivered.end(), [&](const auto& entry) {
+                        return entry.second > own->second && !SameTiv(entry.second, own->second);
                       }));
   return rank;
 }
 
+std::vector<std::pair<std::string, double>> IneligibleExporters(const SupplierYearTiv& totals,
+                                                                YearRange years,
+                                                                const RankEligible& eligible) {
+  std::vector<std::pair<std::string, double>> delivered = DeliveredIn(totals, years);
+  std::erase_if(delivered, [&](const auto& entry) { return eligible(entry.first); });
+  std::stable_sort(delivered.begin(), delivered.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return delivered;
+}
+
+bool SameTiv(double a, double b) {
+  return std::fabs(a - b) <= kTieTolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
+
 YearRange PreviousWindow(YearRange years) {
   return {years.first - years.Length(), years.first - 1};
+}
+
+std::vector<TivRow> TableYearTotals(const std::vector<TivCell>& table, const ActorSet& actors,
+                                    YearRange years) {
+  std::map<int, TivRow> by_year;
+  for (const TivCell& cell : table) {
+    if (!years.Contains(cell.year) || cell.actor_id.empty()) continue;
+    if (!actors.ContainsInYear(cell.actor_id, cell.year)) continue;
+    TivRow& row = by_year[cell.year];
+    row.year = cell.year;
+    row.tiv += cell.tiv;
+  }
+  std::vector<TivRow> rows;
+  for (auto& [year, row] : by_year) rows.push_back(std::move(row));
+  return rows;
+}
+
+YearRange TableSpan(const std::vector<TivCell>& table) {
+  if (table.empty()) return {0, -1};
+  YearRange span{table.front().year, table.front().year};
+  for (const TivCell& cell : table) {
+    span.first = std::min(span.first, cell.year);
+    span.last = std::max(span.last, cell.year);
+  }
+  return span;
 }
 
 std::vector<TableDifference> CompareWithTable(const std::vector<Transfer>& transfers,
@@ -222,6 +288,34 @@ std::vector<TableDifference> CompareWithTable(const std::vector<Transfer>& trans
     differences.push_back({key.first, period, value, 0, false});
   }
   return differences;
+}
+
+namespace {
+
+// The value at quantile q (0-1) of sorted `values`, by the nearest-rank method.
+double NearestRank(const std::vector<double>& values, double q) {
+  size_t rank = static_cast<size_t>(std::ceil(q * static_cast<double>(values.size())));
+  return values[std::max<size_t>(rank, 1) - 1];
+}
+
+}  // namespace
+
+YearError PerYearError(const std::vector<Transfer>& transfers, const std::vector<TivCell>& table,
+                       double min_tiv) {
+  std::map<std::pair<std::string, int>, double> register_tiv;
+  for (const Transfer& t : transfers) {
+    for (const Delivery& d : t.deliveries) register_tiv[{t.recipient_id, d.year}] += d.tiv;
+  }
+  std::vector<double> errors;
+  for (const TivCell& cell : table) {
+    if (cell.actor_id.empty() || cell.tiv < min_tiv) continue;
+    auto found = register_tiv.find({cell.actor_id, cell.year});
+    double from_register = found == register_tiv.end() ? 0 : found->second;
+    errors.push_back(std::fabs(from_register - cell.tiv) / cell.tiv);
+  }
+  if (errors.empty()) return {};
+  std::sort(errors.begin(), errors.end());
+  return {static_cast<int>(errors.size()), NearestRank(errors, 0.5), NearestRank(errors, 0.9)};
 }
 
 }  // namespace defcoop::analysis

@@ -50,7 +50,8 @@ Status RunAlliances(Context& context, const AllianceOptions& options) {
     return Status::NotFound(
         "no ATOP alliance data in the store; import it with `defcoop import atop FILE`");
   }
-  std::vector<std::string> actors(filter->actors.begin(), filter->actors.end());
+  std::set<std::string> ids = filter->actors.Ids();
+  std::vector<std::string> actors(ids.begin(), ids.end());
   auto years = (*store)->LoadAllianceYears(actors);
   if (!years.ok()) return years.status();
   const SipriData& data = **loaded;

@@ -30,7 +30,7 @@ struct ShiftCliOptions {
 };
 
 // The recipient's first to last delivery year, or `text` when given.
-Result<YearRange> RecipientYears(const SipriData& data, const std::set<std::string>& recipients,
+Result<YearRange> RecipientYears(const SipriData& data, const ActorSet& recipients,
                                  const std::string& text) {
   if (!text.empty()) {
     auto years = ParseYearRange(text);
@@ -133,7 +133,7 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   auto loaded = LoadSipriData(context, options.vintage);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  auto recipients = ResolveCountries(data.index, {options.country});
+  auto recipients = ResolveActors(data.index, {options.country});
   if (!recipients.ok()) return recipients.status();
   auto years = RecipientYears(data, *recipients, options.years);
   if (!years.ok()) return years.status();
@@ -152,7 +152,7 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
     approximate = approximate || window.approximate;
   }
   output.meta["recipient"] = options.country;
-  output.meta["recipients"] = *recipients;
+  output.meta["recipients"] = recipients->IdsIn(*years);
   output.meta["years"] = years->ToString();
   output.meta["window"] = options.window;
   output.meta["step"] = options.step;

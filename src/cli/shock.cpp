@@ -246,8 +246,8 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   output.rows.push_back(
       WindowRow("after", test->shock, test->after_to, test->after_days, test->after, placed.after));
   AddTestMeta(*test, cli, &output);
-  output.meta["actors"] = std::vector<std::string>(filter->actors.begin(), filter->actors.end());
-  output.meta["with"] = std::vector<std::string>(filter->partners.begin(), filter->partners.end());
+  output.meta["actors"] = filter->actors.Ids();
+  output.meta["with"] = filter->partners.Ids();
   output.meta["types"] = std::vector<std::string>(filter->types.begin(), filter->types.end());
   if (options->span_from)
     output.meta["placebo_span"] =

@@ -135,14 +135,54 @@ Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string&
   return LoadCuratedData(context);
 }
 
+Result<ActorSet> ResolveActors(const names::NameIndex& index,
+                               const std::vector<std::string>& inputs) {
+  ActorSet actors;
+  for (const std::string& input : inputs) {
+    auto resolved = index.ResolveActors(input);
+    if (!resolved.ok()) return resolved.status();
+    actors.Merge(*resolved);
+  }
+  return actors;
+}
+
 Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
                     std::set<std::string>* ids) {
-  for (const std::string& input : inputs) {
-    auto states = index.ResolveToStates(input);
-    if (!states.ok()) return states.status();
-    ids->insert(states->begin(), states->end());
-  }
+  auto actors = ResolveActors(index, inputs);
+  if (!actors.ok()) return actors.status();
+  std::set<std::string> counted = actors->Ids();
+  ids->insert(counted.begin(), counted.end());
   return Status::Ok();
+}
+
+Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
+                    ActorSet* actors) {
+  auto resolved = ResolveActors(index, inputs);
+  if (!resolved.ok()) return resolved.status();
+  actors->Merge(*resolved);
+  return Status::Ok();
+}
+
+nlohmann::ordered_json CountedJson(const SipriData& data, const ActorSet& actors,
+                                   YearRange years) {
+  nlohmann::ordered_json counted = nlohmann::ordered_json::array();
+  for (const ActorSpan& span : actors.spans()) {
+    if (!span.OverlapsYears(years)) continue;
+    YearRange within{span.from ? std::max(span.from->year, years.first) : years.first,
+                     span.to ? std::min(span.to->year, years.last) : years.last};
+    nlohmann::ordered_json entry = {{"id", span.id},
+                                    {"name", DisplayName(data, span.id)},
+                                    {"years", within.ToString()}};
+    if (!span.via.empty()) entry["via"] = span.via;
+    counted.push_back(std::move(entry));
+  }
+  return counted;
+}
+
+bool IsState(const SipriData& data, std::string_view id) {
+  const Actor* actor = data.index.FindActor(id);
+  return actor &&
+         (actor->kind == ActorKind::kState || actor->kind == ActorKind::kHistoricalState);
 }
 
 Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
@@ -175,9 +215,13 @@ void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {
   if (approximate) {
     std::string note =
         "Rows marked approximate rest on an old-format register whose deliveries were spread "
-        "evenly over the listed delivery years (SIPRI gives no per-year split there).";
+        "evenly over the listed delivery years (SIPRI gives no per-year split there): single "
+        "years can be far off (import SIPRI's importer/exporter TIV table of the same vintage "
+        "for exact years; `defcoop tiv --check` measures the error). Totals over periods that "
+        "take whole deals are exact.";
     output->meta["note"] = note;
-    output->notes.push_back("Note: " + note);
+    output->meta["warning"] = "per-year figures are approximate (even split of deliveries)";
+    output->notes.insert(output->notes.begin(), "WARNING: " + note);
   }
 }
 

@@ -70,13 +70,30 @@ Result<SharedSanctions> LoadSanctions(const Context& context);
 // data alone (vintage "", no transfers): for analyses that work with or without SIPRI.
 Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage);
 
-// Actor ids for country arguments; each may be a group ("OTS", "OTS@2022").
+// The actors country arguments stand for, each with the dates it counts: a group
+// ("OTS", "members:NATO") as its members over their memberships, "OTS@2022" as the
+// members at that date, an organisation SIPRI lists ("NATO**") as itself
+// (NameIndex::ResolveActors).
+Result<ActorSet> ResolveActors(const names::NameIndex& index,
+                               const std::vector<std::string>& inputs);
+
+// Every actor id the arguments count at any date (for lists of facts not yet filtered by
+// date: prefer ResolveActors).
 Result<std::set<std::string>> ResolveCountries(const names::NameIndex& index,
                                                const std::vector<std::string>& inputs);
-
-// Adds the actor ids `inputs` stand for (groups as their members) to *ids.
 Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
                     std::set<std::string>* ids);
+// Adds the actors the arguments stand for, with their dates, to *actors.
+Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,
+                    ActorSet* actors);
+
+// meta.counted: which actors `actors` counted in which of `years` (and through which
+// group), so a reader sees that "OTS" in 2005 did not include Uzbekistan.
+nlohmann::ordered_json CountedJson(const SipriData& data, const ActorSet& actors,
+                                   YearRange years);
+
+// Whether an actor id is a state (or historical state): exporter ranks compare states.
+bool IsState(const SipriData& data, std::string_view id);
 
 // --years A-B into *years when given (a bad range is a usage error); none when empty.
 Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* years);

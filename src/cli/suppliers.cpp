@@ -16,15 +16,36 @@ struct SharesOptions {
   std::string vintage;
 };
 
-nlohmann::ordered_json WindowJson(const analysis::ShareTable& table, YearRange years) {
+// Whether the register has data for every year of `years`: outside its span a total is
+// unknown, not zero.
+bool Covered(const SipriData& data, YearRange years) {
+  return years.first >= data.span.first && years.last <= data.span.last;
+}
+
+// The window before, or nulls when the register does not cover it.
+nlohmann::ordered_json WindowJson(const SipriData& data, const analysis::ShareTable& table,
+                                  YearRange years) {
+  if (!Covered(data, years)) {
+    return {{"years", years.ToString()}, {"total", nullptr}, {"hhi", nullptr},
+            {"note", "outside the register's years " + data.span.ToString()}};
+  }
   return {{"years", years.ToString()}, {"total", table.total}, {"hhi", table.hhi}};
+}
+
+std::string PreviousText(const SipriData& data, const analysis::ShareTable& table,
+                         YearRange years, bool with_hhi) {
+  if (!Covered(data, years)) return years.ToString() + ": not in the register";
+  return with_hhi ? fmt::format("previous {}: total {:.0f}, HHI {:.3f}", years.ToString(),
+                                table.total, table.hhi)
+                  : fmt::format("{}: {:.0f} TIV", years.ToString(), table.total);
 }
 
 void AddShareRows(const SipriData& data, const std::string& lang, const analysis::ShareTable& table,
                   const char* key, Output* output) {
-  output->columns = {key, "name", "tiv", "share", "approximate"};
+  output->columns = {"rank", key, "name", "tiv", "share", "approximate"};
   for (const analysis::Share& share : table.rows) {
-    output->rows.push_back({{key, share.actor},
+    output->rows.push_back({{"rank", share.rank},
+                            {key, share.actor},
                             {"name", DisplayName(data, share.actor, lang)},
                             {"tiv", share.tiv},
                             {"share", share.share},
@@ -36,7 +57,7 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   auto loaded = LoadSipriData(context, options.vintage);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  auto recipients = ResolveCountries(data.index, {options.country});
+  auto recipients = ResolveActors(data.index, {options.country});
   if (!recipients.ok()) return recipients.status();
   auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
@@ -46,50 +67,74 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   Output output;
   AddShareRows(data, context.lang, table, "supplier", &output);
   output.meta["recipient"] = options.country;
-  output.meta["recipients"] = *recipients;
+  output.meta["recipients"] = recipients->IdsIn(*years);
+  output.meta["recipients_counted"] = CountedJson(data, *recipients, {before.first, years->last});
   output.meta["years"] = years->ToString();
   output.meta["total"] = table.total;
   output.meta["hhi"] = table.hhi;
-  output.meta["previous"] = WindowJson(previous, before);
-  output.meta["hhi_change"] = table.hhi - previous.hhi;
-  if (previous.total > 0) output.meta["total_growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || previous.approximate, &output);
-  output.notes.insert(
-      output.notes.begin(),
-      fmt::format("total {:.0f} TIV in {}; HHI {:.3f} (previous {}: total {:.0f}, HHI {:.3f})",
-                  table.total, years->ToString(), table.hhi, before.ToString(), previous.total,
-                  previous.hhi));
+  output.meta["previous"] = WindowJson(data, previous, before);
+  bool compared = Covered(data, before);
+  if (compared) output.meta["hhi_change"] = table.hhi - previous.hhi;
+  if (compared && previous.total > 0)
+    output.meta["total_growth"] = table.total / previous.total - 1;
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), &output);
+  output.notes.insert(output.notes.begin(),
+                      fmt::format("total {:.0f} TIV in {}; HHI {:.3f} ({})", table.total,
+                                  years->ToString(), table.hhi,
+                                  PreviousText(data, previous, before, true)));
   context.Emit(output);
   return Status::Ok();
+}
+
+// The exporter rank among states, and the non-state suppliers listed apart.
+void AddRankMeta(const SipriData& data, const std::string& supplier, YearRange years,
+                 Output* output) {
+  auto is_state = [&data](std::string_view key) { return IsState(data, key); };
+  analysis::Rank rank = analysis::ExporterRank(data.exporter_tiv, supplier, years, is_state);
+  output->meta["rank"] = rank.rank;
+  output->meta["exporters"] = rank.of;
+  output->meta["rank_among"] = "states";
+  nlohmann::ordered_json apart = nlohmann::ordered_json::array();
+  for (const auto& [key, tiv] : analysis::IneligibleExporters(data.exporter_tiv, years, is_state))
+    apart.push_back({{"supplier", key}, {"name", DisplayName(data, key)}, {"tiv", tiv}});
+  output->meta["not_ranked"] = std::move(apart);
 }
 
 Status RunExports(Context& context, const SharesOptions& options) {
   auto loaded = LoadSipriData(context, options.vintage);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  auto supplier = data.index.Resolve(options.country);
-  if (!supplier.ok()) return supplier.status();
+  auto suppliers = ResolveActors(data.index, {options.country});
+  if (!suppliers.ok()) return suppliers.status();
   auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
-  analysis::ShareTable table = analysis::RecipientShares(data.transfers, {supplier->id}, *years);
+  analysis::ShareTable table = analysis::RecipientShares(data.transfers, *suppliers, *years);
   YearRange before = analysis::PreviousWindow(*years);
-  analysis::ShareTable previous = analysis::RecipientShares(data.transfers, {supplier->id}, before);
-  analysis::Rank rank = analysis::ExporterRank(data.exporter_tiv, supplier->id, *years);
+  analysis::ShareTable previous = analysis::RecipientShares(data.transfers, *suppliers, before);
   Output output;
   AddShareRows(data, context.lang, table, "recipient", &output);
-  output.meta["supplier"] = supplier->id;
+  // One actor named as itself has an exporter rank; a group's members are not one exporter.
+  bool single = suppliers->spans().size() == 1 && suppliers->spans()[0].via.empty();
+  std::string supplier = single ? suppliers->spans()[0].id : options.country;
+  output.meta["supplier"] = supplier;
+  if (!single) output.meta["suppliers_counted"] = CountedJson(data, *suppliers, *years);
   output.meta["years"] = years->ToString();
   output.meta["total"] = table.total;
-  output.meta["rank"] = rank.rank;
-  output.meta["exporters"] = rank.of;
-  output.meta["previous"] = WindowJson(previous, before);
-  if (previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || previous.approximate, &output);
-  output.notes.insert(
-      output.notes.begin(),
-      fmt::format("{} exported {:.0f} TIV in {}, rank {} of {} exporters; {}: {:.0f} TIV",
-                  supplier->name, table.total, years->ToString(), rank.rank, rank.of,
-                  before.ToString(), previous.total));
+  if (single) AddRankMeta(data, supplier, *years, &output);
+  output.meta["previous"] = WindowJson(data, previous, before);
+  bool compared = Covered(data, before);
+  if (compared && previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), &output);
+  int rank = output.meta.value("rank", 0);
+  std::string rank_text = !single   ? "a group: no exporter rank"
+                          : rank > 0 ? fmt::format("rank {} of {} exporting states", rank,
+                                                   output.meta["exporters"].get<int>())
+                                     : "not ranked among exporting states";
+  output.notes.insert(output.notes.begin(),
+                      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
+                                  single ? DisplayName(data, supplier) : options.country,
+                                  table.total, years->ToString(), rank_text,
+                                  PreviousText(data, previous, before, false)));
   context.Emit(output);
   return Status::Ok();
 }

@@ -1,7 +1,11 @@
 // `defcoop tiv [--supplier X] [--recipient Y] [--years A-B] [--by ...]
 // [--moving-average N] [--vintage V] [--check]`: delivered SIPRI TIV, grouped.
 // --check compares the register with SIPRI's importer TIV table of the same vintage.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "sipri_data.h"
 
@@ -71,6 +75,54 @@ nlohmann::ordered_json RowJson(const analysis::TivRow& row,
 
 Status RunCheck(Context& context, const SipriData& data);
 
+// Which side of a year-only query one TIV table can answer exactly: the importer table
+// answers "deliveries to these recipients by year", the exporter table "from these
+// suppliers by year". Nothing else (dyads, categories) is in the tables.
+std::optional<SipriFormat> TableFor(const std::vector<analysis::TivGroup>& groups,
+                                    const analysis::TivFilter& filter) {
+  if (groups != std::vector<analysis::TivGroup>{analysis::TivGroup::kYear}) return std::nullopt;
+  if (filter.suppliers.empty() && !filter.recipients.empty()) return SipriFormat::kImporterTable;
+  if (!filter.suppliers.empty() && filter.recipients.empty()) return SipriFormat::kExporterTable;
+  return std::nullopt;
+}
+
+// Replaces the even-split years of `rows` by the exact totals of SIPRI's TIV table of the
+// same vintage, where the store has one and it covers the year. Says so in meta.
+Status UseExactYears(Context& context, const SipriData& data,
+                     const std::vector<analysis::TivGroup>& groups,
+                     const analysis::TivFilter& filter, std::vector<analysis::TivRow>* rows,
+                     Output* output) {
+  std::optional<SipriFormat> kind = TableFor(groups, filter);
+  bool approximate = std::any_of(rows->begin(), rows->end(),
+                                 [](const analysis::TivRow& row) { return row.approximate; });
+  if (!kind || !approximate) return Status::Ok();
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto table = (*store)->LoadTivCells(data.vintage, *kind);
+  if (!table.ok()) return table.status();
+  YearRange covered = analysis::TableSpan(*table);
+  if (covered.first > covered.last) return Status::Ok();
+  const ActorSet& actors = *kind == SipriFormat::kImporterTable ? filter.recipients : filter.suppliers;
+  YearRange asked = filter.years.value_or(covered);
+  YearRange within{std::max(asked.first, covered.first), std::min(asked.last, covered.last)};
+  if (within.first > within.last) return Status::Ok();
+  std::erase_if(*rows, [&](const analysis::TivRow& row) { return within.Contains(row.year); });
+  for (analysis::TivRow& row : analysis::TableYearTotals(*table, actors, within))
+    rows->push_back(std::move(row));
+  std::sort(rows->begin(), rows->end(),
+            [](const analysis::TivRow& a, const analysis::TivRow& b) { return a.year < b.year; });
+  output->meta["exact_years"] = within.ToString();
+  output->meta["exact_years_source"] = std::string("SIPRI ") +
+                                       (*kind == SipriFormat::kImporterTable ? "importer" : "exporter") +
+                                       " TIV table of vintage " + data.vintage +
+                                       " (per year, each cell rounded to whole millions)";
+  output->notes.push_back("Years " + within.ToString() + " come from SIPRI's " +
+                          (*kind == SipriFormat::kImporterTable ? "importer" : "exporter") +
+                          " TIV table of the same vintage (exact per year), not the register's "
+                          "even split.");
+  return Status::Ok();
+}
+
 Status RunTiv(Context& context, const TivOptions& options) {
   auto loaded = LoadSipriData(context, options.vintage);
   if (!loaded.ok()) return loaded.status();
@@ -79,21 +131,22 @@ Status RunTiv(Context& context, const TivOptions& options) {
   auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
   if (!groups.ok()) return groups.status();
   analysis::TivFilter filter;
-  auto suppliers = ResolveCountries(data.index, options.suppliers);
+  auto suppliers = ResolveActors(data.index, options.suppliers);
   if (!suppliers.ok()) return suppliers.status();
-  auto recipients = ResolveCountries(data.index, options.recipients);
+  auto recipients = ResolveActors(data.index, options.recipients);
   if (!recipients.ok()) return recipients.status();
   auto years = YearsOrSpan(options.years, data);
   if (!years.ok()) return years.status();
   filter = {*suppliers, *recipients, *years};
   std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data.transfers, filter, *groups);
+  Output output;
+  DEFCOOP_RETURN_IF_ERROR(UseExactYears(context, data, *groups, filter, &rows, &output));
   if (options.moving_average > 1) {
     if (!Has(*groups, analysis::TivGroup::kYear)) {
       return Status::Usage("--moving-average needs --by year (alone or with other groups)");
     }
     rows = analysis::MovingAverage(rows, options.moving_average, *years);
   }
-  Output output;
   output.columns = Columns(*groups);
   bool approximate = false;
   for (const analysis::TivRow& row : rows) {
@@ -103,12 +156,33 @@ Status RunTiv(Context& context, const TivOptions& options) {
   output.meta["years"] = years->ToString();
   output.meta["suppliers"] = options.suppliers;
   output.meta["recipients"] = options.recipients;
+  if (!suppliers->empty()) output.meta["suppliers_counted"] = CountedJson(data, *suppliers, *years);
+  if (!recipients->empty())
+    output.meta["recipients_counted"] = CountedJson(data, *recipients, *years);
   if (options.moving_average > 1) output.meta["moving_average_years"] = options.moving_average;
   AddSipriMeta(data, approximate, &output);
   context.Emit(output);
   return Status::Ok();
 }
 
+// Recipient-years whose table value is at least this are the ones the error is quoted
+// for: smaller cells are dominated by SIPRI's rounding to whole millions.
+constexpr double kErrorMinTiv = 100;
+
+void AddDifferenceRows(const std::vector<analysis::TableDifference>& differences,
+                       Output* output) {
+  for (const auto& d : differences) {
+    output->rows.push_back({{"recipient", d.recipient},
+                            {"period", d.period},
+                            {"register_tiv", d.register_tiv},
+                            {"table_tiv", d.table_tiv},
+                            {"difference", d.register_tiv - d.table_tiv},
+                            {"table_under_half", d.table_under_half}});
+  }
+}
+
+// Compares per year always (the even split of an old register shows there, and is
+// measured), and over the table's whole period too when the register is old-format.
 Status RunCheck(Context& context, const SipriData& data) {
   auto store = context.OpenStore(store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
@@ -118,28 +192,38 @@ Status RunCheck(Context& context, const SipriData& data) {
     return Status::NotFound("no importer TIV table of vintage " + data.vintage +
                             " in the store; import the table SIPRI generated with the register");
   }
-  bool per_year = std::none_of(data.transfers.begin(), data.transfers.end(), [](const Transfer& t) {
+  bool split = std::any_of(data.transfers.begin(), data.transfers.end(), [](const Transfer& t) {
     return std::any_of(t.deliveries.begin(), t.deliveries.end(),
                        [](const Delivery& d) { return d.approximate; });
   });
-  auto differences = analysis::CompareWithTable(data.transfers, *table, per_year);
+  auto per_year = analysis::CompareWithTable(data.transfers, *table, true);
   Output output;
   output.columns = {"recipient", "period", "register_tiv", "table_tiv", "difference"};
-  for (const auto& d : differences) {
-    output.rows.push_back({{"recipient", d.recipient},
-                           {"period", d.period},
-                           {"register_tiv", d.register_tiv},
-                           {"table_tiv", d.table_tiv},
-                           {"difference", d.register_tiv - d.table_tiv},
-                           {"table_under_half", d.table_under_half}});
+  AddDifferenceRows(per_year, &output);
+  output.meta["compared"] = split ? "per recipient and year, and over the table's period"
+                                  : "per recipient and year";
+  output.meta["differences"] = per_year.size();
+  output.meta["differences_per_year"] = per_year.size();
+  analysis::YearError error = analysis::PerYearError(data.transfers, *table, kErrorMinTiv);
+  output.meta["year_error"] = {{"recipient_years", error.compared},
+                               {"min_table_tiv", kErrorMinTiv},
+                               {"median_relative", error.median},
+                               {"p90_relative", error.p90}};
+  std::string summary = fmt::format(
+      "{} recipient/year value(s) differ by more than rounding; over the {} recipient-years of "
+      "at least {:.0f} TIV the register is off by a median {:.1f}% (90th percentile {:.1f}%)",
+      per_year.size(), error.compared, kErrorMinTiv, error.median * 100, error.p90 * 100);
+  if (split) {
+    auto whole = analysis::CompareWithTable(data.transfers, *table, false);
+    AddDifferenceRows(whole, &output);
+    output.meta["differences_whole_period"] = whole.size();
+    summary += fmt::format(
+        " (old-format register: its deliveries are split evenly over the listed years); {} "
+        "recipient total(s) over the table's whole period differ",
+        whole.size());
   }
-  output.meta["compared"] =
-      per_year ? "per recipient and year" : "per recipient over the table's period";
-  output.meta["differences"] = differences.size();
   AddSipriMeta(data, false, &output);
-  output.notes.insert(output.notes.begin(), std::to_string(differences.size()) + " recipient/" +
-                                                (per_year ? "year" : "period") +
-                                                " value(s) differ by more than rounding");
+  output.notes.insert(output.notes.begin(), summary);
   context.Emit(output);
   return Status::Ok();
 }

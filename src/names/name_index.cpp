@@ -95,12 +95,14 @@ void NameIndex::AddActor(const Actor& actor) {
 }
 
 void NameIndex::AddName(const ActorName& name) {
+  if (name.kind == "sipri") sipri_listed_.insert(name.actor_id);
   KeyMap* map = IsGenerated(name) ? &generated_names_ : &curated_names_;
   AddNameKey(map, name.actor_id, name.name, DescribeName(name));
 }
 
 void NameIndex::AddCode(const ActorCode& code) {
   if (code.scheme == "sipri") {
+    sipri_listed_.insert(code.actor_id);
     AddNameKey(&curated_names_, code.actor_id, code.code, "sipri '" + code.code + "'");
     return;
   }
@@ -315,6 +317,87 @@ Result<std::vector<std::string>> NameIndex::ResolveToStates(std::string_view tex
   Result<GroupResolution> group = ResolveGroup(text);
   if (!group.ok()) return group.status();
   return group->members;
+}
+
+namespace {
+
+constexpr std::string_view kMembersPrefix = "members:";
+constexpr std::string_view kObserversSuffix = "+observers";
+
+// "members:OTS@2022+observers" taken apart.
+struct GroupSyntax {
+  std::string_view name;
+  std::string_view date;  // "" when none
+  bool members = false;   // "members:" or "@DATE" asked for the members
+  bool observers = false;
+};
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  return std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+}
+
+GroupSyntax ParseGroupSyntax(std::string_view text) {
+  GroupSyntax syntax;
+  if (StartsWithNoCase(text, kMembersPrefix)) {
+    syntax.members = true;
+    text.remove_prefix(kMembersPrefix.size());
+  }
+  if (text.size() > kObserversSuffix.size() &&
+      text.substr(text.size() - kObserversSuffix.size()) == kObserversSuffix) {
+    syntax.observers = true;
+    text.remove_suffix(kObserversSuffix.size());
+  }
+  size_t at_sign = text.rfind('@');
+  if (at_sign != std::string_view::npos) {
+    syntax.date = TrimSpaces(text.substr(at_sign + 1));
+    syntax.members = true;
+    text = text.substr(0, at_sign);
+  }
+  syntax.name = TrimSpaces(text);
+  return syntax;
+}
+
+}  // namespace
+
+Result<ActorSet> NameIndex::ResolveActors(std::string_view text) const {
+  GroupSyntax syntax = ParseGroupSyntax(text);
+  Result<Resolution> actor = Resolve(syntax.name);
+  if (!actor.ok()) return actor.status();
+  bool has_members = std::any_of(memberships_.begin(), memberships_.end(),
+                                 [&](const Membership& m) { return m.organization_id == actor->id; });
+  bool as_itself = actor->marker == "**" || IsSipriListed(actor->id);
+  ActorSet set;
+  if (!syntax.members && (!has_members || as_itself)) {
+    set.Add({actor->id, std::nullopt, std::nullopt, ""});
+    return set;
+  }
+  if (!has_members) {
+    return Status::InvalidInput("'" + std::string(text) + "' asks for the members of " + actor->id +
+                                " (" + actor->name + "), which has no members in the data");
+  }
+  std::optional<Date> at;
+  if (!syntax.date.empty()) {
+    Result<Date> parsed = ParseDate(syntax.date);
+    if (!parsed.ok()) {
+      return Status::InvalidInput("bad date in '" + std::string(text) +
+                                  "': " + parsed.status().message());
+    }
+    at = *parsed;
+  }
+  for (const Membership& membership : memberships_) {
+    if (membership.organization_id != actor->id) continue;
+    if (membership.role == "observer" && !syntax.observers) continue;
+    if (at && !Covers(membership, *at)) continue;
+    if (at) {
+      set.Add({membership.actor_id, std::nullopt, std::nullopt, actor->id});
+    } else {
+      set.Add({membership.actor_id, membership.from, membership.to, actor->id});
+    }
+  }
+  return set;
 }
 
 }  // namespace defcoop::names

@@ -47,7 +47,7 @@ WaveTest ComputeWave(const ReportData& data, const ReportOptions& options) {
   }
   analysis::TimelineFilter filter;
   filter.actors = {options.focus};
-  filter.partners = {options.partners.begin(), options.partners.end()};
+  filter.partners = std::set<std::string>(options.partners.begin(), options.partners.end());
   filter.types = {"agreement"};
   std::vector<Date> dates;
   for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(data.curated, filter)) {

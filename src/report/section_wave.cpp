@@ -93,7 +93,8 @@ std::string EarlierAgreementsPart(ReportContext& context) {
   }
   analysis::DcaFilter filter;
   filter.actors = {context.options.focus};
-  filter.partners.insert(context.options.partners.begin(), context.options.partners.end());
+  filter.partners = std::set<std::string>(context.options.partners.begin(),
+                                          context.options.partners.end());
   auto agreements = analysis::SelectDcas(context.data.dcas, filter);
   const std::vector<SourceRef> dcad = {{"kinne2020-dcad", ""}};
   std::string focus = context.Name(context.options.focus);
@@ -130,7 +131,8 @@ std::string AlliancesPart(ReportContext& context) {
   }
   analysis::AllianceFilter filter;
   filter.actors = {context.options.focus};
-  filter.partners.insert(context.options.partners.begin(), context.options.partners.end());
+  filter.partners = std::set<std::string>(context.options.partners.begin(),
+                                          context.options.partners.end());
   Table table{"table-atop",
               "",
               {Escape(context.M("partner")), Escape(context.M("obligation")),

@@ -158,6 +158,49 @@ TEST(Claims, UnitsDeliveredAtLeastTheClaimedNumber) {
   EXPECT_EQ(check.computed, "4 delivered");
 }
 
+TEST(Claims, RecipientRankHonoursTheClaimsToleranceInRanks) {
+  std::vector<Transfer> transfers = {Deal("TUR", "TKM", 2019, 100), Deal("TUR", "AZE", 2019, 50),
+                                     Deal("TUR", "KAZ", 2019, 10)};
+  std::string params = "supplier=TUR;recipient=AZE;among=AZE|TKM|KAZ;years=2018-2022";
+  EXPECT_EQ(CheckOnly(MakeClaim("c", "rank", params, "1", "1"), transfers).status,
+            ClaimStatus::kSupported);
+  EXPECT_EQ(CheckOnly(MakeClaim("c", "rank", params, "1"), transfers).status,
+            ClaimStatus::kContradicted);
+}
+
+TEST(Claims, RecipientRankGivesTiesTheSameRank) {
+  std::vector<Transfer> transfers = {Deal("TUR", "TKM", 2019, 50), Deal("TUR", "AZE", 2019, 50)};
+  Claim claim =
+      MakeClaim("c", "rank", "supplier=TUR;recipient=TKM;among=AZE|TKM;years=2018-2022", "1");
+  EXPECT_EQ(CheckOnly(claim, transfers).status, ClaimStatus::kSupported);
+}
+
+// New-format registers write "Bayraktar TB-2"; the claim and the platform say "TB2".
+TEST(Claims, UnitsMatchThePlatformsOtherDesignations) {
+  Transfer tb_2 = Deal("TUR", "KGZ", 2022, 10);
+  tb_2.designation = "Bayraktar TB-2";
+  Transfer akinci = Deal("TUR", "KGZ", 2022, 10);
+  akinci.designation = "Akinci";
+  Dataset data = Facts();
+  Platform tb2;
+  tb2.id = "platform:tb2";
+  tb2.name = "Bayraktar TB2";
+  tb2.aliases = {"TB2", "Bayraktar"};
+  data.platforms = {tb2};
+  data.claims = {MakeClaim("c", "count",
+                           "supplier=TUR;recipient=KGZ;designation=TB2;bound=lower", "3")};
+  ClaimCheck check = CheckClaims(data, {Deal("TUR", "KGZ", 2021, 10), tb_2, akinci}, "v").front();
+  EXPECT_EQ(check.status, ClaimStatus::kSupported);
+  EXPECT_EQ(check.computed, "4 delivered");  // 2 + 2, not the Akinci
+}
+
+TEST(Claims, UnitsWithoutABoundMustMatchTheCount) {
+  std::vector<Transfer> transfers = {Deal("TUR", "KGZ", 2021, 10), Deal("TUR", "KGZ", 2022, 10)};
+  Claim claim =
+      MakeClaim("c", "count", "supplier=TUR;recipient=KGZ;designation=Bayraktar TB2", "3");
+  EXPECT_EQ(CheckOnly(claim, transfers).status, ClaimStatus::kContradicted);
+}
+
 TEST(Claims, SipriChecksWithoutSipriDataAreUnverifiable) {
   Claim claim = MakeClaim("c", "supplier_rank",
                           "recipient=AZE;supplier=RUS;periods=2010-2014|2015-2019", "decrease");

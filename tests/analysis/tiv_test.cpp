@@ -100,7 +100,7 @@ TEST(ExporterRank, PrecomputedTotalsAgreeWithAggregation) {
   }
 }
 
-TEST(ExporterRank, EqualTotalsRankInKeyOrder) {
+TEST(ExporterRank, EqualTotalsShareARank) {
   std::vector<Transfer> transfers = Register();
   Transfer copy = transfers.front();
   transfers.clear();
@@ -108,8 +108,77 @@ TEST(ExporterRank, EqualTotalsRankInKeyOrder) {
     copy.supplier_id = supplier;
     transfers.push_back(copy);
   }
+  copy.supplier_id = "BBB";
+  copy.deliveries = {Exact(2019, 1)};
+  transfers.push_back(copy);
   EXPECT_EQ(ExporterRank(transfers, "AAA", YearRange{1950, 2030}).rank, 1);
-  EXPECT_EQ(ExporterRank(transfers, "ZZZ", YearRange{1950, 2030}).rank, 2);
+  EXPECT_EQ(ExporterRank(transfers, "ZZZ", YearRange{1950, 2030}).rank, 1);
+  EXPECT_EQ(ExporterRank(transfers, "BBB", YearRange{1950, 2030}).rank, 3);
+}
+
+TEST(ExporterRank, TiesSurviveTheOrderOfSummation) {
+  // 0.1 + 0.2 != 0.3 in binary floating point; the two totals are still equal.
+  std::vector<Transfer> transfers = {Deal("AAA", "AZE", "Aircraft", {Exact(2019, 0.1)}),
+                                     Deal("AAA", "AZE", "Aircraft", {Exact(2020, 0.2)}),
+                                     Deal("BBB", "AZE", "Aircraft", {Exact(2019, 0.3)})};
+  EXPECT_EQ(ExporterRank(transfers, "AAA", YearRange{2019, 2020}).rank, 1);
+  EXPECT_EQ(ExporterRank(transfers, "BBB", YearRange{2019, 2020}).rank, 1);
+}
+
+TEST(ExporterRank, RanksOnlyEligibleSuppliersAndListsTheOthersApart) {
+  std::vector<Transfer> transfers = {Deal("unknown:supplier", "AZE", "Aircraft", {Exact(2019, 90)}),
+                                     Deal("org:nato", "AZE", "Aircraft", {Exact(2019, 80)}),
+                                     Deal("TUR", "AZE", "Aircraft", {Exact(2019, 10)}),
+                                     Deal("RUS", "AZE", "Aircraft", {Exact(2019, 5)})};
+  RankEligible is_state = [](std::string_view id) { return id == "TUR" || id == "RUS"; };
+  SupplierYearTiv totals = TivBySupplierYear(transfers);
+  Rank rank = ExporterRank(totals, "TUR", YearRange{2019, 2019}, is_state);
+  EXPECT_EQ(rank.rank, 1);
+  EXPECT_EQ(rank.of, 2);
+  EXPECT_EQ(ExporterRank(totals, "TUR", YearRange{2019, 2019}).rank, 3);  // all suppliers
+  auto apart = IneligibleExporters(totals, YearRange{2019, 2019}, is_state);
+  ASSERT_EQ(apart.size(), 2u);
+  EXPECT_EQ(apart[0].first, "unknown:supplier");
+  EXPECT_EQ(apart[1].first, "org:nato");
+}
+
+TEST(SupplierShares, GivesEqualSharesEqualRanks) {
+  std::vector<Transfer> transfers = {Deal("TUR", "AZE", "Aircraft", {Exact(2019, 10)}),
+                                     Deal("ISR", "AZE", "Aircraft", {Exact(2019, 10)}),
+                                     Deal("RUS", "AZE", "Aircraft", {Exact(2019, 5)})};
+  ShareTable table = SupplierShares(transfers, {"AZE"}, YearRange{2019, 2019});
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[0].rank, 1);
+  EXPECT_EQ(table.rows[1].rank, 1);
+  EXPECT_EQ(table.rows[2].rank, 3);
+}
+
+// A group member counts only in the years of its membership: Uzbekistan, an OTS member
+// from 2019, does not make 2010's deliveries to it deliveries to OTS.
+TEST(AggregateTiv, CountsGroupMembersOnlyDuringTheirMembership) {
+  std::vector<Transfer> transfers = {
+      Deal("RUS", "UZB", "Aircraft", {Exact(2010, 100), Exact(2020, 7)}),
+      Deal("RUS", "AZE", "Aircraft", {Exact(2010, 1)})};
+  ActorSet ots;
+  ots.Add({"AZE", ParseDate("2009-10-03").value(), std::nullopt, "org:ots"});
+  ots.Add({"UZB", ParseDate("2019-10-15").value(), std::nullopt, "org:ots"});
+  auto rows = AggregateTiv(transfers, TivFilter{{}, ots, {}}, {TivGroup::kYear});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].year, 2010);
+  EXPECT_DOUBLE_EQ(rows[0].tiv, 1);  // AZE only
+  EXPECT_EQ(rows[1].year, 2020);
+  EXPECT_DOUBLE_EQ(rows[1].tiv, 7);
+}
+
+// A total that takes only some years of an old-format deal rests on its even split.
+TEST(AggregateTiv, MarksATotalApproximateWhenMembershipCutsASplitDeal) {
+  std::vector<Transfer> transfers = {Deal("RUS", "UZB", "Aircraft", {Split(2018, 5), Split(2019, 5)})};
+  ActorSet ots;
+  ots.Add({"UZB", ParseDate("2019-10-15").value(), std::nullopt, "org:ots"});
+  auto rows = AggregateTiv(transfers, TivFilter{{}, ots, YearRange{2010, 2020}}, {});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(rows[0].tiv, 5);
+  EXPECT_TRUE(rows[0].approximate);
 }
 
 TEST(MovingAverage, AveragesTrailingYearsCountingGapsAsZero) {

@@ -79,6 +79,7 @@ NameIndex SmallIndex() {
       MakeActor("COD", ActorKind::kState, "Democratic Republic of the Congo"),
       MakeActor("org:ots", ActorKind::kOrganization, "Organization of Turkic States"),
       MakeActor("group:hezbollah", ActorKind::kArmedGroup, "Hezbollah"),
+      MakeActor("org:nato", ActorKind::kOrganization, "North Atlantic Treaty Organization"),
   };
   std::vector<ActorName> names = {
       MakeName("TUR", "en", "Turkey", "alias"),
@@ -89,6 +90,7 @@ NameIndex SmallIndex() {
       MakeName("COD", "en", "Congo", "short"),
       MakeName("org:ots", "en", "OTS", "short"),
       MakeName("group:hezbollah", "en", "Hezbollah (Lebanon)*", "sipri"),
+      MakeName("org:nato", "en", "NATO**", "sipri"),
   };
   std::vector<ActorCode> codes = {
       MakeCode("TUR", "iso2", "TR"),       MakeCode("TUR", "fips", "TU"),
@@ -97,7 +99,11 @@ NameIndex SmallIndex() {
       MakeCode("CHN", "cow_n", "710"),     MakeCode("KAZ", "cow_c", "KZK"),
       MakeCode("TUR", "sipri", "Turkiye"),
   };
-  return NameIndex(std::move(actors), std::move(names), std::move(codes), OtsMemberships());
+  std::vector<Membership> memberships = OtsMemberships();
+  Membership nato = MakeMembership("TUR", "member", "1952-02-18");
+  nato.organization_id = "org:nato";
+  memberships.push_back(nato);
+  return NameIndex(std::move(actors), std::move(names), std::move(codes), memberships);
 }
 
 std::string IdOf(const NameIndex& index, std::string_view text) {
@@ -260,6 +266,73 @@ TEST(NameIndex, PrefersCuratedNamesOverGeneratedOnes) {
   std::vector<ActorName> names = {MakeName("COD", "en", "Congo", "short", "unicode-cldr")};
   NameIndex index(actors, names, {}, {});
   EXPECT_EQ(IdOf(index, "Congo"), "COG");
+}
+
+// ---- ResolveActors: which actors an argument counts, and when -------------------------
+
+std::vector<std::string> IdsCountedIn(const ActorSet& set, int year) {
+  std::vector<std::string> ids;
+  for (const std::string& id : set.Ids()) {
+    if (set.ContainsInYear(id, year)) ids.push_back(id);
+  }
+  return ids;
+}
+
+TEST(ResolveActors, CountsAGroupsMembersAtTheDateOfEachFact) {
+  auto ots = SmallIndex().ResolveActors("OTS");
+  ASSERT_TRUE(ots.ok()) << ots.status().message();
+  EXPECT_THAT(IdsCountedIn(*ots, 2005), ElementsAre());  // before the organisation existed
+  EXPECT_THAT(IdsCountedIn(*ots, 2010), ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
+  EXPECT_THAT(IdsCountedIn(*ots, 2019), ElementsAre("AZE", "KAZ", "KGZ", "TUR", "UZB"));
+  EXPECT_FALSE(ots->ContainsOn("UZB", *ParseDate("2019-10-14")));
+  EXPECT_TRUE(ots->ContainsOn("UZB", *ParseDate("2019-10-15")));
+}
+
+TEST(ResolveActors, CountsObserversOnlyWhenAsked) {
+  auto members = SmallIndex().ResolveActors("OTS");
+  auto with_observers = SmallIndex().ResolveActors("OTS+observers");
+  ASSERT_TRUE(members.ok() && with_observers.ok());
+  EXPECT_FALSE(members->ContainsEver("TKM"));
+  EXPECT_TRUE(with_observers->ContainsInYear("TKM", 2022));
+  EXPECT_FALSE(with_observers->ContainsInYear("TKM", 2020));  // observer from 2021
+}
+
+TEST(ResolveActors, FixesTheMembershipAtAGivenDate) {
+  auto ots = SmallIndex().ResolveActors("OTS@2010");
+  ASSERT_TRUE(ots.ok());
+  EXPECT_THAT(IdsCountedIn(*ots, 2022), ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
+  EXPECT_THAT(IdsCountedIn(*ots, 1995), ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
+}
+
+TEST(ResolveActors, TakesAnOrganisationSipriListsAsItself) {
+  for (const char* input : {"NATO**", "NATO", "org:nato"}) {
+    auto nato = SmallIndex().ResolveActors(input);
+    ASSERT_TRUE(nato.ok()) << input;
+    EXPECT_EQ(nato->Ids(), (std::set<std::string>{"org:nato"})) << input;
+  }
+}
+
+TEST(ResolveActors, ExpandsAnyOrganisationWhenItsMembersAreAsked) {
+  auto members = SmallIndex().ResolveActors("members:NATO");
+  ASSERT_TRUE(members.ok()) << members.status().message();
+  EXPECT_THAT(IdsCountedIn(*members, 1960), ElementsAre("TUR"));
+  EXPECT_THAT(IdsCountedIn(*members, 1950), ElementsAre());  // Türkiye joined in 1952
+  auto at = SmallIndex().ResolveActors("NATO@1960");
+  ASSERT_TRUE(at.ok());
+  EXPECT_THAT(IdsCountedIn(*at, 1950), ElementsAre("TUR"));
+}
+
+TEST(ResolveActors, RejectsTheMembersOfAnActorWithoutMembers) {
+  auto members = SmallIndex().ResolveActors("members:Azerbaijan");
+  ASSERT_FALSE(members.ok());
+  EXPECT_THAT(members.status().message(), HasSubstr("no members"));
+}
+
+TEST(ResolveActors, TakesAStateAsItselfAtEveryDate) {
+  auto aze = SmallIndex().ResolveActors("Azerbaijan");
+  ASSERT_TRUE(aze.ok());
+  EXPECT_TRUE(aze->ContainsInYear("AZE", 1950));
+  EXPECT_TRUE(aze->ContainsInYear("AZE", 2030));
 }
 
 }  // namespace

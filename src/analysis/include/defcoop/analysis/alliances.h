@@ -8,14 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "defcoop/core/actor_set.h"
 #include "defcoop/core/date.h"
 #include "defcoop/core/model.h"
 
 namespace defcoop::analysis {
 
 struct AllianceFilter {
-  std::set<std::string> actors;    // one side is one of these (empty: any)
-  std::set<std::string> partners;  // and the other side one of these (empty: any)
+  ActorSet actors;    // one side is one of these (empty: any)
+  ActorSet partners;  // and the other side one of these (empty: any)
   std::optional<YearRange> years;  // years to look at
 };
 

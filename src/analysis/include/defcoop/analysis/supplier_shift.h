@@ -69,7 +69,7 @@ struct SupplierShift {
 // Windows [first, first + window - 1], moved by `step` while they end within `years`
 // (the last years may be left out when the step does not divide the span).
 Result<SupplierShift> ComputeSupplierShift(const std::vector<Transfer>& transfers,
-                                           const std::set<std::string>& recipients, YearRange years,
+                                           const ActorSet& recipients, YearRange years,
                                            const ShiftOptions& options = {});
 
 }  // namespace defcoop::analysis

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "defcoop/core/actor_set.h"
 #include "defcoop/core/model.h"
 
 namespace defcoop::analysis {
@@ -24,10 +25,12 @@ struct TimelineEntry {
 };
 
 struct TimelineFilter {
-  // Entries must involve one of `actors` (empty: any). A firm counts as its home state.
-  std::set<std::string> actors;
-  // And, when not empty, also one of `partners` (e.g. TUR with the OTS members).
-  std::set<std::string> partners;
+  // Entries must involve one of `actors` counted at the entry's date (empty: any). A firm
+  // counts as its home state.
+  ActorSet actors;
+  // And, when not empty, also one of `partners` at that date (e.g. TUR with OTS's members
+  // of the day).
+  ActorSet partners;
   std::set<std::string> types;  // kinds or types; empty: all
   std::optional<Date> from;
   std::optional<Date> to;

@@ -10,6 +10,7 @@
 // delivered over several years, or a period that cuts through such a deal's years.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "defcoop/core/actor_set.h"
 #include "defcoop/core/date.h"
 #include "defcoop/core/model.h"
 
@@ -28,10 +30,12 @@ inline constexpr std::string_view kSipriCredit =
 
 enum class TivGroup { kYear, kSupplier, kRecipient, kCategory };
 
+// A delivery passes when its supplier and recipient count in its year (a group's members
+// over their memberships; see actor_set.h) and the year is within `years`.
 struct TivFilter {
-  std::set<std::string> suppliers;   // actor ids; empty = any
-  std::set<std::string> recipients;  // actor ids; empty = any
-  std::optional<YearRange> years;    // delivery years; empty = all
+  ActorSet suppliers;              // empty = any
+  ActorSet recipients;             // empty = any
+  std::optional<YearRange> years;  // delivery years; empty = all
 };
 
 struct TivRow {
@@ -62,6 +66,7 @@ struct Share {
   double tiv = 0;
   double share = 0;  // of the table's total, 0–1
   bool approximate = false;
+  int rank = 0;  // 1-based; equal TIV, equal rank ("1, 2, 2, 4")
 };
 
 struct ShareTable {
@@ -72,20 +77,24 @@ struct ShareTable {
 };
 
 // Each supplier's share of deliveries to `recipients` in `years`.
-ShareTable SupplierShares(const std::vector<Transfer>& transfers,
-                          const std::set<std::string>& recipients, YearRange years);
+ShareTable SupplierShares(const std::vector<Transfer>& transfers, const ActorSet& recipients,
+                          YearRange years);
 // Each recipient's share of deliveries from `suppliers` in `years`.
-ShareTable RecipientShares(const std::vector<Transfer>& transfers,
-                           const std::set<std::string>& suppliers, YearRange years);
+ShareTable RecipientShares(const std::vector<Transfer>& transfers, const ActorSet& suppliers,
+                           YearRange years);
 
-// 1-based rank of `supplier` among all suppliers by delivered TIV in `years` (0: none),
-// and how many suppliers delivered anything in those years.
+// Which suppliers an exporter rank compares (SupplierKey values): by default all.
+using RankEligible = std::function<bool(std::string_view supplier_key)>;
+
+// 1-based rank of `supplier` among the eligible suppliers by delivered TIV in `years`
+// (0: it delivered nothing then, or is not eligible), and how many eligible suppliers
+// delivered anything in those years. Equal totals share a rank ("1, 2, 2, 4").
 struct Rank {
   int rank = 0;
   int of = 0;
 };
 Rank ExporterRank(const std::vector<Transfer>& transfers, const std::string& supplier,
-                  YearRange years);
+                  YearRange years, const RankEligible& eligible = nullptr);
 
 // Delivered TIV per supplier (SupplierKey) and delivery year of a whole register. Built
 // once per register, it ranks exporters for any years without reading the register again
@@ -94,11 +103,29 @@ struct SupplierYearTiv {
   std::map<std::string, std::map<int, double>> by_supplier;
 };
 SupplierYearTiv TivBySupplierYear(const std::vector<Transfer>& transfers);
-Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years);
+Rank ExporterRank(const SupplierYearTiv& totals, const std::string& supplier, YearRange years,
+                  const RankEligible& eligible = nullptr);
+// The suppliers that delivered anything in `years` but are not eligible (organisations,
+// armed groups, unknown suppliers when ranking states), with their TIV, largest first.
+std::vector<std::pair<std::string, double>> IneligibleExporters(const SupplierYearTiv& totals,
+                                                                YearRange years,
+                                                                const RankEligible& eligible);
+
+// Whether two TIV totals are equal up to the arithmetic of summing them in another order.
+bool SameTiv(double a, double b);
 
 // The years a share table should be compared with: the window of the same length
 // just before `years`.
 YearRange PreviousWindow(YearRange years);
+
+// Year totals from a SIPRI importer (or exporter) TIV table: the cells of the actors
+// `actors` counts in each year, within `years`. SIPRI computes these per year, so unlike
+// an old-format register's even split they are exact (to SIPRI's rounding of each cell
+// to whole millions). Years the table does not cover get no row. Empty `actors`: none.
+std::vector<TivRow> TableYearTotals(const std::vector<TivCell>& table, const ActorSet& actors,
+                                    YearRange years);
+// The first and last year a TIV table has cells for ({0, -1} when it has none).
+YearRange TableSpan(const std::vector<TivCell>& table);
 
 // A recipient/year (or recipient/period) where a register and a TIV table disagree
 // by more than rounding.
@@ -116,5 +143,20 @@ struct TableDifference {
 // cell to whole millions, so a difference up to 0.5 per summed cell is agreement.
 std::vector<TableDifference> CompareWithTable(const std::vector<Transfer>& transfers,
                                               const std::vector<TivCell>& table, bool per_year);
+
+}  // namespace defcoop::analysis
+
+namespace defcoop::analysis {
+
+// How far a register's per-year recipient totals are from a TIV table's: over the
+// recipient-years whose table value is at least `min_tiv`, the median and 90th percentile
+// of |register - table| / table. An old-format register's even split shows here.
+struct YearError {
+  int compared = 0;
+  double median = 0;
+  double p90 = 0;
+};
+YearError PerYearError(const std::vector<Transfer>& transfers, const std::vector<TivCell>& table,
+                       double min_tiv);
 
 }  // namespace defcoop::analysis

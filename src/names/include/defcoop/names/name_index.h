@@ -25,10 +25,12 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "defcoop/core/actor_set.h"
 #include "defcoop/core/date.h"
 #include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
@@ -85,6 +87,21 @@ class NameIndex {
   // an organization that has memberships), or the one actor `text` resolves to.
   Result<std::vector<std::string>> ResolveToStates(std::string_view text) const;
 
+  // The actors `text` stands for, each with the dates it counts (see actor_set.h):
+  //   "AZE", "NATO**", "NATO"   the actor itself at every date. An organisation that SIPRI
+  //                             lists as a supplier or recipient (it has a SIPRI spelling)
+  //                             is that organisation, never its members;
+  //   "OTS", "Central Asia"     a group SIPRI does not list: its members over their
+  //                             memberships (so at the date of each fact or delivery);
+  //   "members:NATO"            the members over their memberships, for any group;
+  //   "OTS@2022"                the members at that date, counted at every date;
+  //   "...+observers"           observers count too (otherwise they never do).
+  // Errors as Resolve(), plus InvalidInput for a malformed date or "members:" of an actor
+  // without members in the data.
+  Result<ActorSet> ResolveActors(std::string_view text) const;
+  // Whether SIPRI lists the actor itself as a supplier or recipient.
+  bool IsSipriListed(std::string_view id) const { return sipri_listed_.count(id) > 0; }
+
   // Up to `limit` known spellings whose match keys are closest to `text`'s (edit
   // distance), at most one per actor, as "Spelling (ID)", closest first.
   std::vector<std::string> ClosestSpellings(std::string_view text, size_t limit) const;
@@ -126,6 +143,7 @@ class NameIndex {
   KeyMap generated_names_;                            // match key -> actor
   std::map<std::string, KeyMap, std::less<>> codes_;  // scheme -> upper-cased code -> actor
   std::vector<Membership> memberships_;
+  std::set<std::string, std::less<>> sipri_listed_;  // ids with a SIPRI spelling
 };
 
 }  // namespace defcoop::names
