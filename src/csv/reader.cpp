@@ -27,11 +27,20 @@ void Reader::SkipLines(int count) {
   for (int skipped = 0; skipped < count && !AtEnd(); ++skipped) SkipToNextLine();
 }
 
+void Reader::ResumeAfterFirstLine(size_t record_start, int record_line) {
+  pos_ = record_start;
+  line_ = record_line;
+  line_start_ = record_start;
+  SkipToNextLine();
+}
+
 bool Reader::Next(Record* record, Status* error) {
   record->fields.clear();
   record->columns.clear();
+  *error = Status::Ok();
   if (AtEnd()) return false;
   record->line = line_;
+  const size_t record_start = pos_;
   std::string field;
   bool in_quotes = false;
   bool field_was_quoted = false;
@@ -99,6 +108,9 @@ bool Reader::Next(Record* record, Status* error) {
   if (in_quotes) {
     *error = Status::InvalidInput("a quoted field is never closed (missing '\"')",
                                   Location{file_, record->line, record->columns.back()});
+    // Only the record's first line is rejected: the lines after it are records of
+    // their own, not the rest of a field that never ends.
+    ResumeAfterFirstLine(record_start, record->line);
     return false;
   }
   record->end_line = line_;

@@ -57,6 +57,51 @@ TEST(CsvReader, StrayQuoteInsideFieldIsAnErrorAndReadingContinues) {
   EXPECT_EQ(record.fields[0], "d");
 }
 
+// Regression: after a malformed record *error stayed set, so a loop reading until
+// "false with an Ok error" never ended at the end of input (DCAD, GSDB and ATOP imports
+// hung and grew without bound).
+TEST(CsvReader, ResetsTheErrorOfTheRecordBeforeAtTheEndOfInput) {
+  Reader reader("x\"y\n", "t.csv");
+  Record record;
+  Status error;
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_FALSE(error.ok());
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_TRUE(error.ok()) << error.ToString();
+}
+
+// Regression: an unterminated quote swallowed every line after it into one error.
+TEST(CsvReader, UnterminatedQuoteRejectsOnlyItsFirstLineAndReadingContinues) {
+  Reader reader("a,\"open\nb,c\nd,e\n", "t.csv");
+  Record record;
+  Status error;
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_EQ(error.where().ToString(), "t.csv:1:3");
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_EQ(record.line, 2);
+  EXPECT_EQ(record.fields, (std::vector<std::string>{"b", "c"}));
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_EQ(record.line, 3);
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_TRUE(error.ok());
+}
+
+TEST(CsvReader, EveryLineIsReadOrReportedWhateverTheQuoting) {
+  const std::string text = "\"\n\"a\"b\n\"\"\"\nx\"\n\"p\nq\"\"\n,\"\n";
+  Reader reader(text, "t.csv");
+  Record record;
+  Status error;
+  int calls = 0;
+  int last_line = 0;
+  while (reader.Next(&record, &error) || !error.ok()) {
+    int line = error.ok() ? record.line : error.where().line;
+    EXPECT_GT(line, last_line) << "no progress at call " << calls;
+    last_line = line;
+    ASSERT_LT(++calls, 20);
+  }
+  EXPECT_LE(last_line, 7);
+}
+
 TEST(CsvReader, UnquotedDialectKeepsQuotes) {
   auto records = ReadAll("a \"b\",c\n", Dialect{',', false});
   ASSERT_EQ(records.size(), 1u);
