@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -119,6 +120,17 @@ bool Reader::Next(Record* record, Status* error) {
 }
 
 Result<std::string> ReadFile(const std::string& path) {
+  // Opening a FIFO would wait for a writer forever, and a directory "opens" and reads
+  // as empty: refuse both (and devices, sockets) with what they are.
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!error && std::filesystem::is_directory(status)) {
+    return Status::Io("cannot read " + path + ": it is a directory, not a file");
+  }
+  if (!error && !std::filesystem::is_regular_file(status)) {
+    return Status::Io("cannot read " + path +
+                      ": not a regular file (a pipe, device or socket); save it to a file first");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream buffer;

@@ -1,6 +1,9 @@
 #include "defcoop/csv/reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdio>
 
 namespace defcoop::csv {
 namespace {
@@ -106,6 +109,25 @@ TEST(CsvReader, UnquotedDialectKeepsQuotes) {
   auto records = ReadAll("a \"b\",c\n", Dialect{',', false});
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].fields[0], "a \"b\"");
+}
+
+TEST(CsvReadFile, RefusesADirectory) {
+  Result<std::string> text = ReadFile(DEFCOOP_TEST_DIR);
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.status().message().find("is a directory"), std::string::npos)
+      << text.status().message();
+}
+
+// Regression: reading a FIFO with no writer blocked the import forever.
+TEST(CsvReadFile, RefusesAFifoInsteadOfWaitingForAWriter) {
+  std::string path = ::testing::TempDir() + "/defcoop-read-file.fifo";
+  std::remove(path.c_str());
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  Result<std::string> text = ReadFile(path);
+  std::remove(path.c_str());
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.status().message().find("not a regular file"), std::string::npos)
+      << text.status().message();
 }
 
 TEST(CsvText, ConvertsLatin1ToUtf8) {

@@ -57,7 +57,8 @@ class Reader {
   size_t line_start_ = 0;
 };
 
-// Reads a whole file; a missing or unreadable file is a Status naming it.
+// Reads a whole file; a missing or unreadable file, a directory or anything but a
+// regular file (a FIFO would block) is an Io Status naming it.
 Result<std::string> ReadFile(const std::string& path);
 
 // Converts ISO-8859-1 bytes to UTF-8.
