@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t idx = 0; idx < header.fields.size(); ++idx) columns.emplace(header.fields[idx], idx);
   std::vector<defcoop::Status> problems;
   defcoop::ingest::References refs;
-  defcoop::ingest::CuratedRow row(record, columns, "f.csv", &problems, &refs);
+  const std::string file = "f.csv";  // CuratedRow keeps a reference to it
+  defcoop::ingest::CuratedRow row(record, columns, file, &problems, &refs);
   for (const auto& [name, idx] : columns) ReadEveryWay(row, name);
   ReadEveryWay(row, "absent column");
   row.Sources();
