@@ -3,8 +3,11 @@ BUILD ?= build
 JOBS ?= 2
 DEFCOOP = $(BUILD)/tools/defcoop
 DEMO_DB = out/demo.db
+# The sanitizer build: clang with ASan + UBSan and the libFuzzer harnesses (fuzz/).
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_SECONDS ?= 20
 
-.PHONY: all deps configure build web test demo bench clean
+.PHONY: all deps configure build web test test-sanitize fuzz-campaign demo bench clean
 
 all: build
 
@@ -23,6 +26,21 @@ web: deps
 
 test: build web
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+
+# The whole library and test suite under AddressSanitizer and UndefinedBehaviorSanitizer,
+# plus each fuzz harness for FUZZ_SECONDS. The dashboard tests (web_*) need the npm
+# build and the Release binary's speed; they run in `make test` only.
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+	  -DCMAKE_CXX_COMPILER=clang++ -DDEFCOOP_SANITIZE=ON -DDEFCOOP_BUILD_FUZZERS=ON \
+	  -DDEFCOOP_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS) -E '^web_'
+
+# A longer fuzzing campaign: every harness for FUZZ_CAMPAIGN_SECONDS (one job at a time).
+fuzz-campaign: deps
+	scripts/fuzz-campaign $(SANITIZE_BUILD) $${FUZZ_CAMPAIGN_SECONDS:-600}
 
 demo: build
 	scripts/demo $(DEFCOOP) $(DEMO_DB)

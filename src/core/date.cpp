@@ -100,15 +100,19 @@ Result<YearRange> ParseYearRange(std::string_view text) {
     return Status::Usage("invalid year range '" + std::string(text) +
                          "' (write A-B, for example 2011-2020, or a single year)");
   };
+  // The years dates may have: "0000" or "0999" would print back as "0" or "999".
+  auto year_at = [](std::string_view digits, int* year) {
+    return ParseDigits(digits, 4, year) && *year >= kMinYear && *year <= kMaxYear;
+  };
   size_t dash = text.find('-');
   YearRange range;
   if (dash == std::string_view::npos) {
-    if (!ParseDigits(text, 4, &range.first)) return bad();
+    if (!year_at(text, &range.first)) return bad();
     range.last = range.first;
     return range;
   }
-  if (!ParseDigits(text.substr(0, dash), 4, &range.first) ||
-      !ParseDigits(text.substr(dash + 1), 4, &range.last) || range.last < range.first) {
+  if (!year_at(text.substr(0, dash), &range.first) ||
+      !year_at(text.substr(dash + 1), &range.last) || range.last < range.first) {
     return bad();
   }
   return range;

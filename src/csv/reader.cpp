@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -27,11 +28,20 @@ void Reader::SkipLines(int count) {
   for (int skipped = 0; skipped < count && !AtEnd(); ++skipped) SkipToNextLine();
 }
 
+void Reader::ResumeAfterFirstLine(size_t record_start, int record_line) {
+  pos_ = record_start;
+  line_ = record_line;
+  line_start_ = record_start;
+  SkipToNextLine();
+}
+
 bool Reader::Next(Record* record, Status* error) {
   record->fields.clear();
   record->columns.clear();
+  *error = Status::Ok();
   if (AtEnd()) return false;
   record->line = line_;
+  const size_t record_start = pos_;
   std::string field;
   bool in_quotes = false;
   bool field_was_quoted = false;
@@ -99,6 +109,9 @@ bool Reader::Next(Record* record, Status* error) {
   if (in_quotes) {
     *error = Status::InvalidInput("a quoted field is never closed (missing '\"')",
                                   Location{file_, record->line, record->columns.back()});
+    // Only the record's first line is rejected: the lines after it are records of
+    // their own, not the rest of a field that never ends.
+    ResumeAfterFirstLine(record_start, record->line);
     return false;
   }
   record->end_line = line_;
@@ -107,6 +120,17 @@ bool Reader::Next(Record* record, Status* error) {
 }
 
 Result<std::string> ReadFile(const std::string& path) {
+  // Opening a FIFO would wait for a writer forever, and a directory "opens" and reads
+  // as empty: refuse both (and devices, sockets) with what they are.
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!error && std::filesystem::is_directory(status)) {
+    return Status::Io("cannot read " + path + ": it is a directory, not a file");
+  }
+  if (!error && !std::filesystem::is_regular_file(status)) {
+    return Status::Io("cannot read " + path +
+                      ": not a regular file (a pipe, device or socket); save it to a file first");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream buffer;

@@ -222,9 +222,12 @@ std::string FindReadme(const std::string& path) {
 std::string ParseSipriVintage(std::string_view line) {
   std::optional<std::string_view> rest = GeneratedText(line);
   if (!rest) return "";
+  // The parts must outlive `words`, which points into them (a range-for over the
+  // temporary that SplitList returns would leave `words` dangling after the loop).
+  const std::vector<std::string> parts = csv::SplitList(*rest, ' ');
   std::vector<std::string_view> words;
-  for (std::string_view word : csv::SplitList(*rest, ' ')) {
-    if (!word.empty()) words.push_back(word);
+  for (const std::string& part : parts) {
+    if (!part.empty()) words.push_back(part);
   }
   if (words.size() < 3) return "";
   std::optional<int> day = SmallNumber(words[0]);

@@ -47,12 +47,14 @@ Result<Rows<Item>> ReadTable(std::string_view bytes, const std::string& path,
   std::map<decltype(key(std::declval<const Item&>())), int> line_of_key;
   csv::Record record;
   Status error;
+  // csv::Reader::Next resets `error` and moves past a malformed record, so this loop
+  // ends and every line is an item or a problem.
   while (true) {
     bool read = reader.Next(&record, &error);
     if (!read && error.ok()) break;
     ++rows.records_read;
     if (!read) {
-      add_problem(reader.line(), error.message(), false);
+      add_problem(error.where().line, error.message(), false);
       continue;
     }
     std::string repair;

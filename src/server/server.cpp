@@ -13,8 +13,6 @@
 namespace defcoop::server {
 namespace {
 
-constexpr const char* kApiPrefix = "/api/v1/";
-
 std::string CodeFor(int http_status) {
   switch (http_status) {
     case 400:
@@ -140,7 +138,8 @@ int HttpStatusFor(const Status& status) {
 
 std::string ErrorJson(int http_status, const std::string& message) {
   nlohmann::json error = {{"error", {{"code", CodeFor(http_status)}, {"message", message}}}};
-  return error.dump();
+  // A message may quote a request's bytes, which need not be UTF-8 (fuzz/query.cpp).
+  return error.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Status Serve(const ServeOptions& options, const ApiHandler& handler) {

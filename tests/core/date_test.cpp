@@ -40,6 +40,10 @@ TEST(YearRange, ParsesRangesAndSingleYears) {
   EXPECT_EQ(*ParseYearRange("2022"), (YearRange{2022, 2022}));
   EXPECT_FALSE(ParseYearRange("2020-2011").ok());
   EXPECT_FALSE(ParseYearRange("soon").ok());
+  // Regression (fuzz_date): "0000" parsed and printed back as "0".
+  EXPECT_FALSE(ParseYearRange("0000").ok());
+  EXPECT_FALSE(ParseYearRange("0999-2020").ok());
+  EXPECT_FALSE(ParseYearRange("2020-9999").ok());
   EXPECT_EQ(ParseYearRange("2011-2020")->Length(), 10);
 }
 

@@ -1,6 +1,9 @@
 #include "defcoop/csv/reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdio>
 
 namespace defcoop::csv {
 namespace {
@@ -57,10 +60,74 @@ TEST(CsvReader, StrayQuoteInsideFieldIsAnErrorAndReadingContinues) {
   EXPECT_EQ(record.fields[0], "d");
 }
 
+// Regression: after a malformed record *error stayed set, so a loop reading until
+// "false with an Ok error" never ended at the end of input (DCAD, GSDB and ATOP imports
+// hung and grew without bound).
+TEST(CsvReader, ResetsTheErrorOfTheRecordBeforeAtTheEndOfInput) {
+  Reader reader("x\"y\n", "t.csv");
+  Record record;
+  Status error;
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_FALSE(error.ok());
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_TRUE(error.ok()) << error.ToString();
+}
+
+// Regression: an unterminated quote swallowed every line after it into one error.
+TEST(CsvReader, UnterminatedQuoteRejectsOnlyItsFirstLineAndReadingContinues) {
+  Reader reader("a,\"open\nb,c\nd,e\n", "t.csv");
+  Record record;
+  Status error;
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_EQ(error.where().ToString(), "t.csv:1:3");
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_EQ(record.line, 2);
+  EXPECT_EQ(record.fields, (std::vector<std::string>{"b", "c"}));
+  ASSERT_TRUE(reader.Next(&record, &error));
+  EXPECT_EQ(record.line, 3);
+  EXPECT_FALSE(reader.Next(&record, &error));
+  EXPECT_TRUE(error.ok());
+}
+
+TEST(CsvReader, EveryLineIsReadOrReportedWhateverTheQuoting) {
+  const std::string text = "\"\n\"a\"b\n\"\"\"\nx\"\n\"p\nq\"\"\n,\"\n";
+  Reader reader(text, "t.csv");
+  Record record;
+  Status error;
+  int calls = 0;
+  int last_line = 0;
+  while (reader.Next(&record, &error) || !error.ok()) {
+    int line = error.ok() ? record.line : error.where().line;
+    EXPECT_GT(line, last_line) << "no progress at call " << calls;
+    last_line = line;
+    ASSERT_LT(++calls, 20);
+  }
+  EXPECT_LE(last_line, 7);
+}
+
 TEST(CsvReader, UnquotedDialectKeepsQuotes) {
   auto records = ReadAll("a \"b\",c\n", Dialect{',', false});
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].fields[0], "a \"b\"");
+}
+
+TEST(CsvReadFile, RefusesADirectory) {
+  Result<std::string> text = ReadFile(DEFCOOP_TEST_DIR);
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.status().message().find("is a directory"), std::string::npos)
+      << text.status().message();
+}
+
+// Regression: reading a FIFO with no writer blocked the import forever.
+TEST(CsvReadFile, RefusesAFifoInsteadOfWaitingForAWriter) {
+  std::string path = ::testing::TempDir() + "/defcoop-read-file.fifo";
+  std::remove(path.c_str());
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  Result<std::string> text = ReadFile(path);
+  std::remove(path.c_str());
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.status().message().find("not a regular file"), std::string::npos)
+      << text.status().message();
 }
 
 TEST(CsvText, ConvertsLatin1ToUtf8) {

@@ -117,6 +117,16 @@ TEST(SipriDetect, ReadsVintageFromBothPreambleStyles) {
   EXPECT_EQ(ParseSipriVintage("Source: SIPRI Arms Transfers Database"), "");
 }
 
+// Regression: the words of the date pointed into the strings of a temporary vector
+// destroyed after the loop (heap-use-after-free under AddressSanitizer). Words longer
+// than the small-string buffer live on the heap, where a freed block is overwritten.
+TEST(SipriDetect, ParseSipriVintageReadsWordsThatOutliveTheirSplit) {
+  EXPECT_EQ(ParseSipriVintage("Data generated: 0000000000000000000000013 "
+                              "Marchmarchmarchmarchmarchmarch 2025 10:02:49 AM"),
+            "2025-03-13");
+  EXPECT_EQ(ParseSipriVintage("Data generated: 13 Mar 2025 10:02:49 AM"), "2025-03-13");
+}
+
 TEST(SipriDetect, TakesTitleAndVintageFromThePreamble) {
   SipriFile file = MustParse(OldRegister(""));
   EXPECT_EQ(file.vintage, "2025-03-13");

@@ -30,9 +30,11 @@ class Reader {
   // `text` must outlive the reader; `file` names it in error messages.
   Reader(std::string_view text, std::string file, Dialect dialect = {});
 
-  // Reads the next record into *record. Returns false at the end of input or on a
-  // malformed record; in the latter case *error says why and reading may continue
-  // with the next line.
+  // Reads the next record into *record. Returns false at the end of input (*error is
+  // then Ok) or on a malformed record; in the latter case *error says why and reading
+  // continues with the next physical line (after an unterminated quote: the line after
+  // the one where the record starts), so a loop that calls Next until it returns false
+  // with an Ok *error always ends, and every line is either read or reported.
   bool Next(Record* record, Status* error);
 
   // Skips `count` physical lines (a preamble) without parsing them.
@@ -44,6 +46,7 @@ class Reader {
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
   void SkipToNextLine();
+  void ResumeAfterFirstLine(size_t record_start, int record_line);
   Status Error(std::string message, int column) const;
 
   std::string_view text_;
@@ -54,7 +57,8 @@ class Reader {
   size_t line_start_ = 0;
 };
 
-// Reads a whole file; a missing or unreadable file is a Status naming it.
+// Reads a whole file; a missing or unreadable file, a directory or anything but a
+// regular file (a FIFO would block) is an Io Status naming it.
 Result<std::string> ReadFile(const std::string& path);
 
 // Converts ISO-8859-1 bytes to UTF-8.
