@@ -12,6 +12,7 @@
 
 #include "defcoop/analysis/periods.h"
 #include "defcoop/analysis/shock.h"
+#include "defcoop/analysis/shock_timeline.h"
 #include "defcoop/analysis/timeline.h"
 #include "defcoop/analysis/tiv.h"
 
@@ -355,8 +356,10 @@ ClaimCheck CheckUnits(const Dataset& data, const std::vector<Transfer>& transfer
                 SipriSources(vintage));
 }
 
+// Only the years the register covers: outside them a value is unknown, not 0.
 std::vector<YearValue> ExportSeries(const std::vector<Transfer>& transfers,
                                     const std::string& supplier, YearRange years) {
+  years = CoveredYears(years, DeliveryYears(transfers));
   std::vector<YearValue> series;
   for (int year = years.first; year <= years.last; ++year) series.push_back({year, 0});
   for (const TivRow& row :
@@ -477,27 +480,31 @@ ClaimCheck CheckShock(const Dataset& data, const Params& params, ClaimCheck chec
   filter.actors = {actors.front()};
   filter.partners = std::set<std::string>(actors.begin() + 1, actors.end());
   filter.types = {params.count("type") ? params.at("type") : "agreement"};
-  std::vector<Date> dates;
-  std::vector<SourceRef> sources;
-  for (const TimelineEntry& entry : BuildTimeline(data, filter)) {
-    dates.push_back(entry.date);
-    sources.insert(sources.end(), entry.sources.begin(), entry.sources.end());
-  }
   ShockOptions options;
   std::string window = params.count("window") ? params.at("window") : "12m";
   options.window_length =
       static_cast<int>(ParseNumber(window.substr(0, window.size() - 1)).value_or(12));
   options.window_unit = window.back() == 'd' ? WindowUnit::kDays : WindowUnit::kMonths;
-  auto test = TestShock(dates, *date, options);
-  if (!test.ok()) return Unverifiable(check, test.status().message());
+  auto run = TestShockOnTimeline(data, filter, *date, options);
+  if (!run.ok()) return Unverifiable(check, run.status().message());
+  std::vector<SourceRef> sources;
+  for (const TimelineEntry& entry : run->entries)
+    sources.insert(sources.end(), entry.sources.begin(), entry.sources.end());
+  const ShockTest* test = &run->test;
   std::string computed =
       fmt::format("{} after vs {} before; p = {:.4f} (one-sided {:.4f})", test->after, test->before,
                   test->test.p_two_sided, test->test.p_greater);
   if (test->placebo_rank)
-    computed +=
-        fmt::format("; placebo rank {} of {}", *test->placebo_rank, test->placebo.size() + 1);
+    computed += fmt::format("; placebo rank {} of {} ({}..{})", *test->placebo_rank,
+                            test->placebo.size() + 1, test->span_from.ToString(),
+                            test->span_to.ToString());
   check.computed = computed;
   check.evidence_sources = sources;
+  if (test->underpowered) {
+    return Unverifiable(check, fmt::format("underpowered: fewer than {} agreements in the two "
+                                           "windows, so no split could be significant at 5%",
+                                           kMinEventsForTest));
+  }
   if (test->after <= test->before)
     return Decide(check, false, computed, "no more agreements after the date", sources);
   if (test->test.p_greater >= kSignificance) {

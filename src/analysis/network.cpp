@@ -2,6 +2,7 @@
 
 #include <igraph/igraph.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -89,6 +90,7 @@ struct Collapsed {
   bool directed = false;
   std::vector<std::pair<int, int>> pairs;
   std::vector<double> weights;
+  std::map<std::string, double> layer_scale;  // see NetworkMetrics::layer_scale
 };
 
 class IgraphGraph {
@@ -144,17 +146,38 @@ bool InLayers(const Edge& edge, const NetworkOptions& options) {
   return options.layers.empty() || options.layers.count(edge.layer) > 0;
 }
 
-Collapsed Collapse(const Graph& graph, const NetworkOptions& options, bool directed) {
+using PairWeights = std::map<std::pair<int, int>, double>;
+
+double LargestWeight(const PairWeights& weights) {
+  double largest = 0;
+  for (const auto& [pair, weight] : weights) largest = std::max(largest, weight);
+  return largest;
+}
+
+// Per layer, the summed weight of every pair (ordered when directed).
+std::map<std::string, PairWeights> LayerPairs(const Graph& graph, const NetworkOptions& options,
+                                              bool directed) {
   std::map<std::string, int> index = NodeIndex(graph);
-  std::map<std::pair<int, int>, double> weight_of;
+  std::map<std::string, PairWeights> by_layer;
   for (const Edge& edge : graph.edges) {
     if (!InLayers(edge, options)) continue;
     int source = index.at(edge.source);
     int target = index.at(edge.target);
     if (!directed && source > target) std::swap(source, target);
-    weight_of[{source, target}] += edge.weight;
+    by_layer[edge.layer][{source, target}] += edge.weight;
   }
-  Collapsed collapsed{static_cast<int>(graph.nodes.size()), directed, {}, {}};
+  return by_layer;
+}
+
+Collapsed Collapse(const Graph& graph, const NetworkOptions& options, bool directed) {
+  Collapsed collapsed{static_cast<int>(graph.nodes.size()), directed, {}, {}, {}};
+  PairWeights weight_of;
+  for (const auto& [layer, pairs] : LayerPairs(graph, options, directed)) {
+    double scale =
+        options.weighting == LayerWeighting::kLayerMax ? LargestWeight(pairs) : 1.0;
+    collapsed.layer_scale[layer] = scale;
+    for (const auto& [pair, weight] : pairs) weight_of[pair] += weight / scale;
+  }
   for (const auto& [pair, weight] : weight_of) {
     collapsed.pairs.push_back(pair);
     collapsed.weights.push_back(weight);
@@ -188,18 +211,25 @@ Status FillDegreeAndStrength(const IgraphGraph& graph, const RealVector& weights
 
 Status FillBetweenness(const IgraphGraph& graph, const Collapsed& collapsed,
                        NetworkMetrics* metrics) {
-  std::vector<double> lengths;
-  for (double weight : collapsed.weights) lengths.push_back(1 / weight);
-  RealVector length_vector(lengths);
   RealVector betweenness;
-  DEFCOOP_RETURN_IF_ERROR(
-      CheckIgraph(igraph_betweenness(graph.get(), betweenness.get(), igraph_vss_all(),
-                                     collapsed.directed, length_vector.get()),
-                  "betweenness"));
+  DEFCOOP_RETURN_IF_ERROR(CheckIgraph(igraph_betweenness(graph.get(), betweenness.get(),
+                                                         igraph_vss_all(), collapsed.directed,
+                                                         /*weights=*/nullptr),
+                                      "betweenness"));
   for (size_t idx = 0; idx < metrics->nodes.size(); ++idx) {
     metrics->nodes[idx].betweenness = betweenness[idx];
   }
   return Status::Ok();
+}
+
+void FillLayerStrength(const Graph& graph, const NetworkOptions& options,
+                       NetworkMetrics* metrics) {
+  std::map<std::string, int> index = NodeIndex(graph);
+  for (const Edge& edge : graph.edges) {
+    if (!InLayers(edge, options)) continue;
+    metrics->nodes[index.at(edge.source)].layer_strength[edge.layer] += edge.weight;
+    metrics->nodes[index.at(edge.target)].layer_strength[edge.layer] += edge.weight;
+  }
 }
 
 Status FillEigenvector(const IgraphGraph& graph, const Collapsed& collapsed,
@@ -400,6 +430,15 @@ const NodeMetrics* MetricsOf(const NetworkMetrics* metrics, size_t node_idx) {
 
 }  // namespace
 
+std::string WeightingText(LayerWeighting weighting) {
+  if (weighting == LayerWeighting::kRaw) {
+    return "edge weights summed as given (one unit: use with one layer); betweenness by hops";
+  }
+  return "each layer's pair weights divided by that layer's largest (TIV by the heaviest "
+         "transfer tie, agreements by the most agreements of a pair, ...), then summed over "
+         "layers; betweenness by hops";
+}
+
 Status ValidateGraph(const Graph& graph) {
   std::map<std::string, int> index;
   for (const Node& node : graph.nodes) {
@@ -420,6 +459,8 @@ Result<NetworkMetrics> ComputeNetworkMetrics(const Graph& graph, const NetworkOp
   for (const Node& node : graph.nodes) metrics.nodes.push_back(NodeMetrics{node.id});
   Collapsed collapsed = Collapse(graph, options, graph.directed);
   metrics.density = Density(collapsed.pairs.size(), graph.nodes.size(), graph.directed);
+  metrics.layer_scale = collapsed.layer_scale;
+  FillLayerStrength(graph, options, &metrics);
   if (graph.nodes.empty()) return metrics;
   ScopedIgraphHandlers handlers;
   // Eigenvector centrality (ARPACK's start vector) and Louvain both draw on igraph's RNG:

@@ -18,6 +18,7 @@ class Builder {
   }
 
   bool Wants(std::string_view layer) const {
+    if (options_.directed) return layer == kTransfersLayer;
     if (options_.layers.empty()) return layer != kMembershipsLayer;
     return options_.layers.count(std::string(layer)) > 0;
   }
@@ -125,6 +126,7 @@ NetworkBuild Builder::Finish() {
     transfer_edges_.resize(*options_.top_transfers);
   }
   NetworkBuild build;
+  build.graph.directed = options_.directed;
   build.approximate = approximate_;
   build.skipped = skipped_;
   build.graph.edges = std::move(edges_);

@@ -9,10 +9,6 @@
 namespace defcoop::analysis {
 namespace {
 
-// Scale factor that makes the median absolute deviation a consistent estimate of the
-// standard deviation under normality: 1/Φ⁻¹(3/4), R's mad() default.
-constexpr double kMadToSd = 1.482602218505602;
-
 // Pruning compares sums of costs; a candidate is dropped only when it is worse by more
 // than rounding (relative to the magnitude compared), so that ties are never pruned.
 constexpr double kPruneRelativeSlack = 1e-12;
@@ -87,30 +83,9 @@ Segmentation SingleSegment(const std::vector<double>& x, double penalty) {
   return Segmentation{{n}, SegmentCost(x)(0, n) + penalty};
 }
 
-double Median(std::vector<double> values) {
-  size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + mid, values.end());
-  if (values.size() % 2 == 1) return values[mid];
-  double upper = values[mid];
-  return (upper + *std::max_element(values.begin(), values.begin() + mid)) / 2;
-}
-
-double MadSd(const std::vector<double>& values) {
-  double center = Median(values);
-  std::vector<double> deviations;
-  for (double v : values) deviations.push_back(std::fabs(v - center));
-  return kMadToSd * Median(deviations);
-}
-
-double SampleSd(const std::vector<double>& values) {
-  if (values.size() < 2) return 0;
-  double mean = 0;
-  for (double v : values) mean += v;
-  mean /= values.size();
-  double sum_sq = 0;
-  for (double v : values) sum_sq += (v - mean) * (v - mean);
-  return std::sqrt(sum_sq / (values.size() - 1));
-}
+// E|X1 - X2| = 2σ/√π for independent N(μ, σ²) values: the factor turns a mean absolute
+// difference into σ.
+const double kMeanAbsDiffToSd = std::sqrt(std::acos(-1.0)) / 2;
 
 Status CheckSeries(const std::vector<YearValue>& series, const PeltOptions& options) {
   if (series.empty()) return Status::InvalidInput("periods: the series is empty");
@@ -141,11 +116,21 @@ Status CheckSeries(const std::vector<YearValue>& series, const PeltOptions& opti
   return Status::Ok();
 }
 
+Status SortAndCheck(std::vector<YearValue>& series, const PeltOptions& options) {
+  std::sort(series.begin(), series.end(),
+            [](const YearValue& a, const YearValue& b) { return a.year < b.year; });
+  return CheckSeries(series, options);
+}
+
 std::vector<double> Transformed(const std::vector<YearValue>& series, bool log_values) {
   std::vector<double> x;
   for (const YearValue& point : series)
     x.push_back(log_values ? std::log1p(point.value) : point.value);
   return x;
+}
+
+double PenaltyFor(const std::vector<double>& x, const PeltOptions& options) {
+  return options.penalty == PenaltyKind::kBic ? BicPenalty(x) : options.penalty_value;
 }
 
 std::vector<Period> ToPeriods(const std::vector<YearValue>& series, const std::vector<int>& ends) {
@@ -208,24 +193,61 @@ Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_
   return table.Backtrack(n);
 }
 
+double NoiseScale(const std::vector<double>& x) {
+  if (x.size() < 2) return 0;
+  double sum = 0;
+  for (size_t idx = 1; idx < x.size(); ++idx) sum += std::fabs(x[idx] - x[idx - 1]);
+  return kMeanAbsDiffToSd * sum / static_cast<double>(x.size() - 1);
+}
+
 double BicPenalty(const std::vector<double>& x) {
-  std::vector<double> differences;
-  for (size_t idx = 1; idx < x.size(); ++idx) differences.push_back(x[idx] - x[idx - 1]);
-  double sigma = differences.empty() ? 0 : MadSd(differences) / std::sqrt(2.0);
-  if (sigma == 0) sigma = SampleSd(differences) / std::sqrt(2.0);
+  double sigma = NoiseScale(x);
   if (sigma == 0) sigma = 1;  // constant series: any positive penalty keeps one segment
   return 2 * sigma * sigma * std::log(static_cast<double>(x.size()));
 }
 
+Result<double> ChosenPenalty(std::vector<YearValue> series, const PeltOptions& options) {
+  DEFCOOP_RETURN_IF_ERROR(SortAndCheck(series, options));
+  return PenaltyFor(Transformed(series, options.log_values), options);
+}
+
 Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
                                           const PeltOptions& options) {
-  std::sort(series.begin(), series.end(),
-            [](const YearValue& a, const YearValue& b) { return a.year < b.year; });
-  DEFCOOP_RETURN_IF_ERROR(CheckSeries(series, options));
+  DEFCOOP_RETURN_IF_ERROR(SortAndCheck(series, options));
   std::vector<double> x = Transformed(series, options.log_values);
-  double penalty = options.penalty == PenaltyKind::kBic ? BicPenalty(x) : options.penalty_value;
-  Segmentation segmentation = Pelt(x, penalty, options.min_segment_length);
+  Segmentation segmentation = Pelt(x, PenaltyFor(x, options), options.min_segment_length);
   return ToPeriods(series, segmentation.ends);
+}
+
+Result<std::vector<PenaltyTrial>> PenaltySensitivity(std::vector<YearValue> series,
+                                                     const PeltOptions& options) {
+  DEFCOOP_RETURN_IF_ERROR(SortAndCheck(series, options));
+  std::vector<double> x = Transformed(series, options.log_values);
+  double chosen = PenaltyFor(x, options);
+  std::vector<PenaltyTrial> trials;
+  for (double multiplier : kSensitivityMultipliers) {
+    PenaltyTrial trial{multiplier, chosen * multiplier, {}};
+    Segmentation segmentation = Pelt(x, trial.penalty, options.min_segment_length);
+    for (size_t idx = 0; idx + 1 < segmentation.ends.size(); ++idx)
+      trial.boundaries.push_back(series[segmentation.ends[idx]].year);
+    trials.push_back(std::move(trial));
+  }
+  return trials;
+}
+
+YearRange CoveredYears(YearRange wanted, YearRange coverage) {
+  return {std::max(wanted.first, coverage.first), std::min(wanted.last, coverage.last)};
+}
+
+YearRange DeliveryYears(const std::vector<Transfer>& transfers) {
+  YearRange span{9999, 0};
+  for (const Transfer& transfer : transfers) {
+    for (const Delivery& delivery : transfer.deliveries) {
+      span.first = std::min(span.first, delivery.year);
+      span.last = std::max(span.last, delivery.year);
+    }
+  }
+  return span;
 }
 
 std::vector<BoundaryMatch> ComparePeriods(const std::vector<Period>& detected,

@@ -122,19 +122,23 @@ struct Span {
   long last = 0;
 };
 
-Span DataSpan(const std::vector<EventDays>& events, const ShockOptions& options) {
-  Span span;
-  if (!events.empty()) {
-    span.first = events.front().first;
-    span.last = events.front().last;
-    for (const EventDays& event : events) {
-      span.first = std::min(span.first, event.first);
-      span.last = std::max(span.last, event.last);
-    }
+// The events' span or the one given, widened to cover the shock's windows.
+Span DataSpan(const std::vector<EventDays>& events, const Windows& shock,
+              const ShockOptions& options) {
+  Span span{shock.before_begin, shock.after_end - 1};
+  for (const EventDays& event : events) {
+    span.first = std::min(span.first, event.first);
+    span.last = std::max(span.last, event.last);
   }
-  if (options.span_from) span.first = options.span_from->Earliest().DaysSinceEpoch();
-  if (options.span_to) span.last = options.span_to->Latest().DaysSinceEpoch();
+  if (options.span_from)
+    span.first = std::min(shock.before_begin, options.span_from->Earliest().DaysSinceEpoch());
+  if (options.span_to)
+    span.last = std::max(shock.after_end - 1, options.span_to->Latest().DaysSinceEpoch());
   return span;
+}
+
+bool Overlap(const Windows& a, const Windows& b) {
+  return a.before_begin < b.after_end && b.before_begin < a.after_end;
 }
 
 long NextPlaceboDay(long day_index, PlaceboStep step) {
@@ -149,20 +153,23 @@ long FirstPlaceboDay(long span_first, PlaceboStep step) {
   return NextPlaceboDay(span_first, step);
 }
 
-std::vector<PlaceboPoint> Placebo(const std::vector<EventDays>& events, long shock,
-                                  const ShockOptions& options) {
-  std::vector<PlaceboPoint> points;
-  Span span = DataSpan(events, options);
-  if (span.first > span.last) return points;
+void AddPlacebo(const std::vector<EventDays>& events, const Windows& shock,
+                const ShockOptions& options, ShockTest* test) {
+  Span span = DataSpan(events, shock, options);
+  test->span_from = FromDays(span.first);
+  test->span_to = FromDays(span.last);
   for (long day = FirstPlaceboDay(span.first, options.placebo_step); day <= span.last;
        day = NextPlaceboDay(day, options.placebo_step)) {
     Windows windows = WindowsAt(day, options);
-    if (day == shock || windows.before_begin < span.first) continue;
+    if (windows.before_begin < span.first) continue;
     if (windows.after_end > span.last + 1) break;  // later dates end even later
+    if (Overlap(windows, shock)) {
+      ++test->overlapping;
+      continue;
+    }
     Counts counts = CountEvents(events, windows);
-    points.push_back({FromDays(day), counts.before, counts.after, Excess(counts, windows)});
+    test->placebo.push_back({FromDays(day), counts.before, counts.after, Excess(counts, windows)});
   }
-  return points;
 }
 
 void RankAgainstPlacebo(ShockTest* test) {
@@ -173,10 +180,11 @@ void RankAgainstPlacebo(ShockTest* test) {
     if (AtLeast(point.statistic, test->statistic)) ++at_least;
     if (AtLeast(std::fabs(point.statistic), std::fabs(test->statistic))) ++at_least_abs;
   }
-  double total = static_cast<double>(test->placebo.size());
+  // The shock counts among the dates drawn from: (1 + k) / (n + 1).
+  double total = static_cast<double>(test->placebo.size()) + 1;
   test->placebo_rank = 1 + larger;
-  test->placebo_p_greater = at_least / total;
-  test->placebo_p_two_sided = at_least_abs / total;
+  test->placebo_p_greater = (1 + at_least) / total;
+  test->placebo_p_two_sided = (1 + at_least_abs) / total;
 }
 
 Status CheckOptions(const ShockOptions& options) {
@@ -244,10 +252,11 @@ Result<ShockTest> TestShock(const std::vector<Date>& events, const Date& shock,
   test.before = counts.before;
   test.after = counts.after;
   test.ambiguous = counts.ambiguous;
+  test.underpowered = counts.before + counts.after < kMinEventsForTest;
   test.test = PoissonRateTest(counts.after, static_cast<double>(test.after_days), counts.before,
                               static_cast<double>(test.before_days));
   test.statistic = Excess(counts, windows);
-  test.placebo = Placebo(event_days, shock_day, options);
+  AddPlacebo(event_days, windows, options, &test);
   RankAgainstPlacebo(&test);
   return test;
 }

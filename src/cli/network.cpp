@@ -1,7 +1,8 @@
 // `defcoop network [--years A-B] [--layers transfers,agreements,ventures,memberships]
-// [--firms] [--top N] [--graphml FILE] [--gexf FILE] [--edges FILE] [--vintage V]`: the
+// [--firms] [--directed] [--top N] [--graphml FILE] [--gexf FILE] [--edges FILE] [--vintage V]`: the
 // cooperation network of the years (analysis/network_build.h), its node measures and
-// communities (analysis/network.h), the density of the whole and of the OTS members at
+// communities (analysis/network.h; each layer scaled to its heaviest tie before layers
+// are combined, each node's strength per layer in its own unit), the density of the whole and of the OTS members at
 // the end year, and files for Gephi, yEd or Cytoscape.
 #include "defcoop/analysis/network.h"
 
@@ -28,6 +29,7 @@ struct NetworkCliOptions {
   std::string years;
   std::vector<std::string> layers;
   bool firms = false;
+  bool directed = false;
   int top = 0;
   int period = kDefaultPeriodYears;
   std::string graphml;
@@ -101,11 +103,18 @@ Status WriteFiles(const NetworkCliOptions& options, const analysis::Graph& graph
                    [&](std::ostream& out) { return analysis::WriteEdgeCsv(graph, out); });
 }
 
+std::vector<std::string> LayersWithEdges(const analysis::NetworkMetrics& metrics) {
+  std::vector<std::string> layers;
+  for (const auto& [layer, scale] : metrics.layer_scale) layers.push_back(layer);
+  return layers;
+}
+
 // Node names in the --lang language where the actor has one there, else the graph's label.
 void AddNodeRows(const SipriData& data, const std::string& lang, const analysis::Graph& graph,
                  const analysis::NetworkMetrics& metrics, Output* output) {
   output->columns = {"id",       "name",        "kind",        "degree",
                      "strength", "betweenness", "eigenvector", "community"};
+  for (const std::string& layer : LayersWithEdges(metrics)) output->columns.push_back(layer);
   std::vector<size_t> order(graph.nodes.size());
   for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -115,14 +124,20 @@ void AddNodeRows(const SipriData& data, const std::string& lang, const analysis:
     const analysis::Node& node = graph.nodes[idx];
     const analysis::NodeMetrics& m = metrics.nodes[idx];
     std::string name = DisplayName(data, node.id, lang);
-    output->rows.push_back({{"id", node.id},
-                            {"name", name == node.id ? node.label : name},
-                            {"kind", node.kind},
-                            {"degree", m.degree},
-                            {"strength", m.strength},
-                            {"betweenness", m.betweenness},
-                            {"eigenvector", m.eigenvector},
-                            {"community", m.community}});
+    nlohmann::ordered_json row = {{"id", node.id},
+                                  {"name", name == node.id ? node.label : name},
+                                  {"kind", node.kind},
+                                  {"degree", m.degree},
+                                  {"strength", m.strength},
+                                  {"betweenness", m.betweenness},
+                                  {"eigenvector", m.eigenvector},
+                                  {"community", m.community}};
+    // Each layer in its own unit: TIV for transfers, numbers of ties for the others.
+    for (const std::string& layer : LayersWithEdges(metrics)) {
+      auto found = m.layer_strength.find(layer);
+      row[layer] = found == m.layer_strength.end() ? 0.0 : found->second;
+    }
+    output->rows.push_back(row);
   }
 }
 
@@ -173,13 +188,19 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   if (!layers.ok()) return layers.status();
   if (options.top < 0) return Status::Usage("--top must be at least 1");
   if (options.period < 1) return Status::Usage("--period must be at least 1");
+  if (options.directed && *layers != std::set<std::string>{std::string(analysis::kTransfersLayer)}) {
+    if (!options.layers.empty())
+      return Status::Usage("--directed needs --layers transfers (the other layers have no direction)");
+    *layers = {std::string(analysis::kTransfersLayer)};
+  }
   bool has_sipri = false;
   auto loaded = LoadData(context, options, *layers, &has_sipri);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
   auto years = NetworkYears(options.years, data, has_sipri);
   if (!years.ok()) return years.status();
-  analysis::NetworkBuildOptions build_options{*years, *layers, options.firms, std::nullopt};
+  analysis::NetworkBuildOptions build_options{*years, *layers, options.firms, std::nullopt,
+                                              options.directed};
   if (options.top > 0) build_options.top_transfers = static_cast<size_t>(options.top);
   analysis::NetworkBuild build =
       analysis::BuildNetwork(data.transfers, data.curated, build_options);
@@ -198,6 +219,9 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   output.meta["years"] = years->ToString();
   output.meta["layers"] = *layers;
   output.meta["firms"] = options.firms;
+  output.meta["directed"] = options.directed;
+  output.meta["weighting"] = analysis::WeightingText(analysis::LayerWeighting::kLayerMax);
+  output.meta["layer_scale"] = metrics->layer_scale;
   if (options.top > 0) output.meta["top_transfers"] = options.top;
   output.meta["nodes"] = build.graph.nodes.size();
   output.meta["edges"] = build.graph.edges.size();
@@ -206,10 +230,10 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
   output.meta["skipped"] = build.skipped;
   output.notes.push_back(fmt::format(
       "{} nodes, {} edges in {}; density {:.4f}; OTS members' density {}; "
-      "{} Louvain communities (modularity {:.3f})",
+      "{} Louvain communities (modularity {:.3f}); weights: {}",
       build.graph.nodes.size(), build.graph.edges.size(), years->ToString(), metrics->density,
       ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
-      metrics->modularity));
+      metrics->modularity, analysis::WeightingText(analysis::LayerWeighting::kLayerMax)));
   if (has_sipri) AddSipriMeta(data, build.approximate, &output);
   context.Emit(output);
   return Status::Ok();
@@ -226,6 +250,8 @@ void AddNetwork(CLI::App* command, Context* context) {
                    "transfers, agreements, ventures, memberships (default: the first three)")
       ->delimiter(',');
   command->add_flag("--firms", options->firms, "keep firms as nodes instead of their home states");
+  command->add_flag("--directed", options->directed,
+                    "the directed transfer graph, supplier -> recipient (transfers layer only)");
   command->add_option("--top", options->top, "keep only the N heaviest transfer edges");
   command->add_option("--period", options->period,
                       "years per sub-period for meta.ots_density_by_period (default 5)");

@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include "sipri_data.h"
@@ -46,6 +48,7 @@ struct Series {
   std::vector<std::string> actors;  // resolved ids
   bool approximate = false;
   int skipped = 0;  // indicator rows for a period longer than a year
+  std::optional<YearRange> coverage;  // the register's years, when --years reached outside
 };
 
 Result<SeriesSpec> ParseSeries(const std::string& text) {
@@ -108,16 +111,21 @@ Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec,
   std::vector<analysis::TivRow> rows =
       analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
   YearRange years{0, -1};
+  Series series;
   if (!years_text.empty()) {
     auto parsed = ParseYearRange(years_text);
     if (!parsed.ok()) return Status::Usage(parsed.status().message());
-    years = *parsed;
+    // Years the register does not cover are unknown, not years without deliveries.
+    years = analysis::CoveredYears(*parsed, data.span);
+    if (!(years == *parsed)) series.coverage = data.span;
   } else if (!rows.empty()) {
     years = {rows.front().year, rows.back().year};
   }
   if (years.Length() < 1)
-    return Status::NotFound("no deliveries for " + spec.actor + " in vintage " + data.vintage);
-  Series series;
+    return Status::NotFound("no deliveries for " + spec.actor + " in vintage " + data.vintage +
+                            (series.coverage ? " in the years it covers, " +
+                                                   series.coverage->ToString()
+                                             : ""));
   series.actors.assign(actors->begin(), actors->end());
   for (int year = years.first; year <= years.last; ++year) series.values.push_back({year, 0});
   for (const analysis::TivRow& row : rows) {
@@ -182,6 +190,28 @@ void AddPeriodRows(const std::vector<analysis::Period>& periods, Output* output)
   }
 }
 
+// How the number of periods changes with the penalty (analysis::PenaltySensitivity).
+void AddSensitivity(const std::vector<analysis::PenaltyTrial>& trials, Output* output) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::string text;
+  size_t fewest = SIZE_MAX, most = 0;
+  for (const analysis::PenaltyTrial& trial : trials) {
+    size_t periods = trial.boundaries.size() + 1;
+    fewest = std::min(fewest, periods);
+    most = std::max(most, periods);
+    rows.push_back({{"multiplier", trial.multiplier},
+                    {"penalty", trial.penalty},
+                    {"periods", periods},
+                    {"boundaries", trial.boundaries}});
+    text += fmt::format("{}×{} {}", text.empty() ? "" : ", ", trial.multiplier, periods);
+  }
+  output->meta["sensitivity"] = rows;
+  output->meta["periods_range"] = {fewest, most};
+  output->notes.push_back(fmt::format(
+      "sensitivity: periods found with the penalty multiplied by {}; {} to {} period(s)", text,
+      fewest, most));
+}
+
 void AddComparison(const std::vector<analysis::Period>& periods,
                    const std::vector<YearRange>& given, bool from_article, Output* output) {
   if (given.empty()) return;
@@ -244,20 +274,24 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
       YearRange{periods->front().start_year, periods->back().end_year}.ToString();
   output.meta["periods"] = periods->size();
   output.meta["penalty"] = options.penalty == "bic" ? "bic" : "manual";
-  // The penalty DetectPeriods used, for the reader to compare manual penalties with:
-  // BicPenalty on the same scale the cost is computed on (periods.h).
-  std::vector<double> transformed;
-  for (const auto& point : series->values)
-    transformed.push_back(pelt->log_values ? std::log1p(point.value) : point.value);
-  double penalty = pelt->penalty == analysis::PenaltyKind::kBic ? analysis::BicPenalty(transformed)
-                                                                : pelt->penalty_value;
-  output.meta["penalty_value"] = penalty;
+  auto penalty = analysis::ChosenPenalty(series->values, *pelt);
+  if (!penalty.ok()) return penalty.status();
+  output.meta["penalty_value"] = *penalty;
   output.meta["min_length"] = options.min_length;
   output.meta["scale"] = pelt->log_values ? "log(value + 1)" : "raw";
   output.notes.push_back(fmt::format(
       "{} period(s) of {} in {}: PELT, {} penalty {:.4g} on {}, minimum length {}", periods->size(),
       label, output.meta["years"].get<std::string>(), output.meta["penalty"].get<std::string>(),
-      penalty, output.meta["scale"].get<std::string>(), options.min_length));
+      *penalty, output.meta["scale"].get<std::string>(), options.min_length));
+  auto trials = analysis::PenaltySensitivity(series->values, *pelt);
+  if (!trials.ok()) return trials.status();
+  AddSensitivity(*trials, &output);
+  if (series->coverage) {
+    output.meta["coverage"] = series->coverage->ToString();
+    output.notes.push_back("--years reaches outside the register's years (" +
+                           series->coverage->ToString() +
+                           "): only the years it covers are used, since the others are unknown");
+  }
   if (sipri) {
     AddSipriMeta(*sipri, series->approximate, &output);
   } else {

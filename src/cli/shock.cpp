@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "context.h"
+#include "defcoop/analysis/shock_timeline.h"
 #include "defcoop/analysis/timeline.h"
 #include "sipri_data.h"
 
@@ -165,6 +166,8 @@ nlohmann::ordered_json PlaceboDistribution(const std::vector<analysis::PlaceboPo
 void AddTestMeta(const analysis::ShockTest& test, const ShockCliOptions& cli, Output* output) {
   output->meta["date"] = test.shock.ToString();
   output->meta["window"] = cli.window;
+  output->meta["underpowered"] = test.underpowered;
+  output->meta["min_events"] = analysis::kMinEventsForTest;
   output->meta["p_value"] = test.test.p_two_sided;
   output->meta["p_value_greater"] = test.test.p_greater;
   output->meta["rate_ratio"] = OrNull(test.test.rate_ratio);
@@ -177,21 +180,35 @@ void AddTestMeta(const analysis::ShockTest& test, const ShockCliOptions& cli, Ou
   output->meta["placebo_distribution"] = PlaceboDistribution(test.placebo);
 }
 
-void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* output) {
-  output->notes.push_back(fmt::format(
-      "{} before, {} after {}: exact Poisson rate test p = {:.4g} (two-sided), {:.4g} (more after)",
-      test.before, test.after, test.shock.ToString(), test.test.p_two_sided, test.test.p_greater));
-  if (test.placebo_rank) {
-    output->notes.push_back(
-        fmt::format("placebo: rank {} of {} (the shock and {} placebo dates, {} to {}); share of "
-                    "placebo dates with "
-                    "at least the shock's excess after: {:.3g}",
-                    *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(),
-                    test.placebo.front().date.ToString(), test.placebo.back().date.ToString(),
-                    *test.placebo_p_greater));
-  } else {
-    output->notes.push_back("placebo: no other date has both windows inside the data's span");
+std::string TestNote(const analysis::ShockTest& test) {
+  if (test.underpowered) {
+    return fmt::format(
+        "{} before, {} after {}: underpowered, fewer than {} events in the two windows, so no "
+        "outcome could be significant at 5% and no p-value is reported as a finding",
+        test.before, test.after, test.shock.ToString(), analysis::kMinEventsForTest);
   }
+  return fmt::format(
+      "{} before, {} after {}: exact Poisson rate test p = {:.4g} (two-sided), {:.4g} (more after)",
+      test.before, test.after, test.shock.ToString(), test.test.p_two_sided, test.test.p_greater);
+}
+
+std::string PlaceboNote(const analysis::ShockTest& test) {
+  std::string span = test.span_from.ToString() + " to " + test.span_to.ToString();
+  if (!test.placebo_rank) {
+    return "placebo: no date of " + span +
+           " has both windows inside it without overlapping the shock's";
+  }
+  return fmt::format(
+      "placebo: rank {} of {} (the shock and {} placebo dates in {}, {} overlapping the shock's "
+      "windows left out); placebo p (1 + dates with at least the shock's excess after) / {} = "
+      "{:.3g}",
+      *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(), span, test.overlapping,
+      test.placebo.size() + 1, *test.placebo_p_greater);
+}
+
+void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* output) {
+  output->notes.push_back(TestNote(test));
+  output->notes.push_back(PlaceboNote(test));
   if (placed.ambiguous.empty()) return;
   std::string ids;
   for (const auto* entry : placed.ambiguous)
@@ -210,12 +227,6 @@ Date DayBefore(const Date& day) {
   return {day.year - 1, 12, 31};
 }
 
-std::vector<Date> DatesOf(const std::vector<analysis::TimelineEntry>& entries) {
-  std::vector<Date> dates;
-  for (const analysis::TimelineEntry& entry : entries) dates.push_back(entry.date);
-  return dates;
-}
-
 Status RunShock(Context& context, const ShockCliOptions& cli) {
   auto shock = ParseDate(cli.date);
   if (!shock.ok()) return Status::Usage("--date: " + shock.status().message());
@@ -226,18 +237,10 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   const Dataset& data = (*loaded)->curated;
   auto filter = MakeFilter((*loaded)->index, cli);
   if (!filter.ok()) return filter.status();
-  std::vector<analysis::TimelineEntry> entries = analysis::BuildTimeline(data, *filter);
-  // The data's span: every fact of the selected kinds, whoever its actors.
-  std::vector<analysis::TimelineEntry> all =
-      analysis::BuildTimeline(data, {{}, {}, filter->types, {}, {}});
-  if (!all.empty()) {
-    options->span_from = all.front().date.Earliest();
-    options->span_to = all.back().date.Latest();
-    for (const auto& entry : all)
-      options->span_to = std::max(*options->span_to, entry.date.Latest());
-  }
-  auto test = analysis::TestShock(DatesOf(entries), *shock, *options);
-  if (!test.ok()) return test.status();
+  auto run = analysis::TestShockOnTimeline(data, *filter, *shock, *options);
+  if (!run.ok()) return run.status();
+  const std::vector<analysis::TimelineEntry>& entries = run->entries;
+  const analysis::ShockTest* test = &run->test;
   Placed placed = PlaceAll(entries, *shock, *options);
   Output output;
   output.columns = {"window", "from", "to", "days", "count", "events"};
@@ -249,9 +252,8 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   output.meta["actors"] = filter->actors.Ids();
   output.meta["with"] = filter->partners.Ids();
   output.meta["types"] = std::vector<std::string>(filter->types.begin(), filter->types.end());
-  if (options->span_from)
-    output.meta["placebo_span"] =
-        options->span_from->ToString() + ".." + options->span_to->ToString();
+  output.meta["placebo_span"] = test->span_from.ToString() + ".." + test->span_to.ToString();
+  output.meta["placebo_overlapping"] = test->overlapping;
   output.meta["ambiguous"] = test->ambiguous;
   output.meta["sources"] = SourceIds(placed);
   AddNotes(*test, placed, &output);

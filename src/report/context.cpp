@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "defcoop/analysis/shock_timeline.h"
 #include "html.h"
 
 namespace defcoop::report {
@@ -49,15 +50,14 @@ WaveTest ComputeWave(const ReportData& data, const ReportOptions& options) {
   filter.actors = {options.focus};
   filter.partners = std::set<std::string>(options.partners.begin(), options.partners.end());
   filter.types = {"agreement"};
-  std::vector<Date> dates;
-  for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(data.curated, filter)) {
-    dates.push_back(entry.date);
-    wave.sources.insert(wave.sources.end(), entry.sources.begin(), entry.sources.end());
-  }
   analysis::ShockOptions shock_options;
   shock_options.window_length = kWaveWindowMonths;
-  auto test = analysis::TestShock(dates, wave.shock, shock_options);
-  if (test.ok()) wave.test = std::move(*test);
+  // The same run as `defcoop shock` and the claim check: same span, dates and rank.
+  auto run = analysis::TestShockOnTimeline(data.curated, filter, wave.shock, shock_options);
+  if (!run.ok()) return wave;
+  for (const analysis::TimelineEntry& entry : run->entries)
+    wave.sources.insert(wave.sources.end(), entry.sources.begin(), entry.sources.end());
+  wave.test = std::move(run->test);
   return wave;
 }
 

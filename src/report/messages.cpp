@@ -133,6 +133,15 @@ constexpr Message kMessages[] = {
      "{0} қару-жарақ импорты мен экспорты", "Импорт и экспорт вооружений: {0}"},
     {"periods_title", "Periods in the arms imports of {0}", "{0} silah ithalatındaki dönemler",
      "{0} қару-жарақ импортындағы кезеңдер", "Периоды в импорте вооружений: {0}"},
+    {"periods_sensitivity",
+     "How firm the count is: from a quarter to four times the penalty PELT finds {0} periods "
+     "(penalty multiplier: periods {1}).",
+     "Sayının sağlamlığı: cezanın dörtte birinden dört katına kadar PELT {0} dönem bulur (ceza "
+     "çarpanı: dönemler {1}).",
+     "Санның беріктігі: айыппұлдың төрттен бірінен төрт еселігіне дейін PELT {0} кезең табады "
+     "(айыппұл көбейткіші: кезеңдер {1}).",
+     "Насколько устойчиво число: при штрафе от четверти до четырёхкратного PELT находит {0} "
+     "периодов (множитель штрафа: периоды {1})."},
     {"periods_intro",
      "Change points in the yearly imports (PELT on log(TIV + 1), BIC penalty, at least 3 years per "
      "period), compared with the periods the article gives.",
@@ -265,13 +274,32 @@ constexpr Message kMessages[] = {
     {"after", "12 months after", "Sonraki 12 ay", "Кейінгі 12 ай", "12 месяцев после"},
     {"shock_sentence",
      "Exact test of equal Poisson rates: one-sided p = {0}, two-sided p = {1}; the shock ranks {2} "
-     "among {3} placebo dates (first days of months).",
+     "of {3} dates (itself and the placebo dates, first days of months).",
      "Eşit Poisson oranlarının kesin testi: tek yönlü p = {0}, çift yönlü p = {1}; şok, {3} "
-     "plasebo tarihi (ayların ilk günleri) arasında {2}. sıradadır.",
+     "tarih (kendisi ve plasebo tarihleri, ayların ilk günleri) arasında {2}. sıradadır.",
      "Пуассон қарқындарының теңдігінің дәл сынағы: біржақты p = {0}, екіжақты p = {1}; күйзеліс "
-     "{3} плацебо күннің (ай басы) ішінде {2}-орында.",
+     "{3} күннің (өзі және плацебо күндері, ай басы) ішінде {2}-орында.",
      "Точный тест равенства пуассоновских интенсивностей: односторонний p = {0}, двусторонний p = "
-     "{1}; шок занимает {2}-е место среди {3} плацебо-дат (первые числа месяцев)."},
+     "{1}; шок занимает {2}-е место из {3} дат (он сам и плацебо-даты, первые числа месяцев)."},
+    {"shock_placebo_design",
+     "{0} placebo dates in {1}; {2} dates whose windows overlap the shock's are left out. "
+     "Placebo p = (1 + dates with at least the shock's excess) / (dates + 1) = {3}.",
+     "{1} döneminde {0} plasebo tarihi; pencereleri şokunkiyle örtüşen {2} tarih dışarıda "
+     "bırakıldı. Plasebo p = (1 + en az şok kadar fazlalığı olan tarihler) / (tarihler + 1) = {3}.",
+     "{1} аралығында {0} плацебо күн; терезелері күйзеліс терезелерімен қабаттасатын {2} күн "
+     "алынып тасталды. Плацебо p = (1 + артығы кемінде күйзелістікіндей күндер) / (күндер + 1) = "
+     "{3}.",
+     "{0} плацебо-дат в {1}; {2} дат, чьи окна пересекаются с окнами шока, исключены. Плацебо p "
+     "= (1 + даты с превышением не меньше, чем у шока) / (даты + 1) = {3}."},
+    {"shock_underpowered",
+     "Underpowered: only {0} agreements fall in the two windows, fewer than the {1} with which "
+     "any split could be significant at 5%, so no p-value is given.",
+     "Yetersiz güç: iki pencerede yalnızca {0} anlaşma var; herhangi bir dağılımın %5 düzeyinde "
+     "anlamlı olabilmesi için gereken {1} sayısından az, bu yüzden p değeri verilmiyor.",
+     "Қуаты жеткіліксіз: екі терезеде тек {0} келісім бар, кез келген бөлініс 5% деңгейінде "
+     "мәнді болуы үшін қажетті {1}-ден аз, сондықтан p мәні берілмейді.",
+     "Недостаточная мощность: в двух окнах лишь {0} соглашений, меньше {1}, при которых любое "
+     "разбиение могло бы быть значимым на уровне 5%, поэтому p-значение не приводится."},
     // Embargoes.
     {"imposers", "Imposed by", "Uygulayan", "Енгізген", "Кем введено"},
     {"scope", "Scope", "Kapsam", "Ауқымы", "Охват"},
@@ -289,6 +317,19 @@ constexpr Message kMessages[] = {
     // Network.
     {"chart_network", "Cooperation network, {0}", "İş birliği ağı, {0}",
      "Ынтымақтастық желісі, {0}", "Сеть сотрудничества, {0}"},
+    {"network_weighting",
+     "Layers keep their units: each layer's ties are divided by its heaviest (TIV by the largest "
+     "transfer tie, agreements by the most agreements of a pair) before layers are added, and "
+     "betweenness counts hops.",
+     "Katmanlar kendi birimlerini korur: her katmanın bağları, katmanlar toplanmadan önce o "
+     "katmanın en güçlü bağına bölünür (TIV en büyük transfer bağına, anlaşmalar bir çiftin en çok "
+     "anlaşmasına); aradalık adım sayısıyla ölçülür.",
+     "Қабаттар өз бірліктерін сақтайды: қабаттар қосылмас бұрын әр қабаттың байланыстары оның ең "
+     "ауыр байланысына бөлінеді (TIV ең үлкен жеткізілім байланысына, келісімдер бір жұптың ең көп "
+     "келісіміне); аралық орталықтылық қадам санымен есептеледі.",
+     "Слои сохраняют свои единицы: перед сложением слоёв связи каждого слоя делятся на самую "
+     "сильную связь этого слоя (TIV — на крупнейшую связь поставок, соглашения — на наибольшее "
+     "число соглашений пары); посредничество считается по числу шагов."},
     {"network_sentence",
      "{0} nodes, {1} ties; density {2}. Ties: SIPRI deliveries (width by TIV), agreements and "
      "ventures. {3} is in the centre, its partners on the inner ring.",

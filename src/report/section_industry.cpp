@@ -2,6 +2,7 @@
 // imports and exports over time, and the periods PELT finds in its imports set against
 // the periods the article gives.
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 #include "context.h"
@@ -71,6 +72,25 @@ std::vector<YearRange> GivenPeriods(const Claim& claim) {
   return periods;
 }
 
+// How firm the count is: the periods found from a quarter to four times the penalty.
+std::string SensitivitySentence(ReportContext& context,
+                                const std::vector<analysis::YearValue>& series) {
+  auto trials = analysis::PenaltySensitivity(series);
+  if (!trials.ok()) return "";
+  std::string counts;
+  size_t fewest = SIZE_MAX, most = 0;
+  for (const analysis::PenaltyTrial& trial : *trials) {
+    size_t periods = trial.boundaries.size() + 1;
+    fewest = std::min(fewest, periods);
+    most = std::max(most, periods);
+    counts += (counts.empty() ? "" : ", ") + std::string("×") + context.Number(trial.multiplier, 2) +
+              ": " + std::to_string(periods);
+  }
+  std::string range = fewest == most ? std::to_string(fewest)
+                                     : std::to_string(fewest) + "–" + std::to_string(most);
+  return "<p>" + Escape(context.M("periods_sensitivity", {range, counts})) + "</p>\n";
+}
+
 std::string PeriodTables(ReportContext& context,
                          const std::vector<std::pair<double, double>>& imports) {
   std::vector<analysis::YearValue> series;
@@ -94,7 +114,7 @@ std::string PeriodTables(ReportContext& context,
                              Escape(context.Number(period.mean, 1)), Escape(change)});
   }
   detected.note = Escape(context.M("source_label")) + context.CiteSipri();
-  html += RenderTable(detected);
+  html += RenderTable(detected) + SensitivitySentence(context, series);
   const Claim* claim = PeriodsClaim(context.data.curated);
   if (!claim) return html;
   Table compare{"table-period-boundaries",

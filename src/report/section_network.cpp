@@ -65,7 +65,7 @@ std::string NetworkSection(ReportContext& context, const Facts& facts) {
                            {std::to_string(drawing.graph.nodes.size()),
                             std::to_string(drawing.graph.edges.size()), context.Number(density, 3),
                             context.Name(context.options.focus)})) +
-          marker + "</p>\n";
+          marker + "</p>\n<p>" + Escape(context.M("network_weighting")) + "</p>\n";
   ChartText text{"chart-network",
                  context.M("chart_network", {context.format.Years(context.options.years)}), "", ""};
   body +=

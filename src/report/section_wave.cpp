@@ -75,12 +75,30 @@ std::string TestPart(ReportContext& context, const Facts& facts) {
                       (facts.wave.shock_label.empty() ? "" : ": " + facts.wave.shock_label)) +
                context.cites.Cite(SourceIdsOnly(facts.wave.sources));
   html += RenderTable(table);
+  if (test.underpowered) {
+    html += "<p class=\"underpowered\">" +
+            Escape(context.M("shock_underpowered",
+                             {std::to_string(test.before + test.after),
+                              std::to_string(analysis::kMinEventsForTest)})) +
+            context.cites.Cite(SourceIdsOnly(facts.wave.sources)) + "</p>\n";
+    return html;
+  }
   std::string rank = test.placebo_rank ? std::to_string(*test.placebo_rank) : "–";
   html += "<p>" +
           Escape(context.M("shock_sentence", {context.Number(test.test.p_greater, 3),
                                               context.Number(test.test.p_two_sided, 3), rank,
-                                              std::to_string(test.placebo.size())})) +
+                                              std::to_string(test.placebo.size() + 1)})) +
           context.cites.Cite(SourceIdsOnly(facts.wave.sources)) + "</p>\n";
+  if (test.placebo_p_greater) {
+    html += "<p>" +
+            Escape(context.M("shock_placebo_design",
+                             {std::to_string(test.placebo.size()),
+                              context.format.DateText(test.span_from) + " – " +
+                                  context.format.DateText(test.span_to),
+                              std::to_string(test.overlapping),
+                              context.Number(*test.placebo_p_greater, 3)})) +
+            "</p>\n";
+  }
   return html;
 }
 

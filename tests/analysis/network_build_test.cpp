@@ -145,5 +145,17 @@ TEST(BuildNetwork, MetricsCanBeComputedOnTheResult) {
   EXPECT_DOUBLE_EQ(metrics->density, 4.0 / 6);
 }
 
+TEST(BuildNetwork, DirectedBuildsOnlyTheTransferGraphSupplierToRecipient) {
+  NetworkBuildOptions options{{2019, 2021}, {}, false, std::nullopt, true};
+  NetworkBuild build = BuildNetwork(Register(), Curated(), options);
+  EXPECT_TRUE(build.graph.directed);
+  EXPECT_EQ(EdgeTexts(build.graph),
+            (std::vector<std::string>{"transfers RUS-KAZ 50", "transfers TUR-AZE 15"}));
+  auto metrics = ComputeNetworkMetrics(build.graph);
+  ASSERT_TRUE(metrics.ok()) << metrics.status().ToString();
+  // 2 of the 4·3 ordered pairs.
+  EXPECT_DOUBLE_EQ(metrics->density, 2.0 / 12);
+}
+
 }  // namespace
 }  // namespace defcoop::analysis

@@ -18,6 +18,12 @@ Graph Undirected(const std::vector<std::string>& ids, const std::vector<Edge>& e
   return graph;
 }
 
+NetworkOptions Raw() {
+  NetworkOptions options;
+  options.weighting = LayerWeighting::kRaw;
+  return options;
+}
+
 NetworkMetrics Metrics(const Graph& graph, const NetworkOptions& options = {}) {
   auto metrics = ComputeNetworkMetrics(graph, options);
   EXPECT_TRUE(metrics.ok()) << metrics.status().ToString();
@@ -57,7 +63,7 @@ TEST(NetworkMetrics, StarHasItsCentreOnEveryShortestPath) {
   Graph star =
       Undirected({"c", "a", "b", "d", "e"},
                  {{"c", "a", 1, "t"}, {"c", "b", 2, "t"}, {"c", "d", 3, "t"}, {"c", "e", 4, "t"}});
-  NetworkMetrics metrics = Metrics(star);
+  NetworkMetrics metrics = Metrics(star, Raw());
   ASSERT_EQ(metrics.nodes.size(), 5u);
   EXPECT_EQ(metrics.nodes[0].degree, 4);
   EXPECT_DOUBLE_EQ(metrics.nodes[0].strength, 10);
@@ -98,17 +104,21 @@ TEST(NetworkMetrics, TriangleWithAPendantRoutesThroughTheJoint) {
   EXPECT_NEAR(metrics.nodes[2].eigenvector, 1, 1e-6);
 }
 
-TEST(NetworkMetrics, BetweennessTreatsHeavyEdgesAsShort) {
-  // Square a-b-c-d-a: a-b and b-c weigh 10 (length 0.1), a-d and d-c weigh 1 (length 1).
-  // a-c goes through b; b-d ties through a and c (length 1.1 each), half to each.
-  Graph square = Undirected(
-      {"a", "b", "c", "d"},
-      {{"a", "b", 10, "t"}, {"b", "c", 10, "t"}, {"a", "d", 1, "t"}, {"d", "c", 1, "t"}});
+// Regression: lengths of 1/weight sent every path through the heavy-TIV edges, so a
+// node tied by agreements (weight 1) lay on no shortest path (Canada: 64 neighbours,
+// betweenness 0). Square a-b-c-d-a, a-b and b-c TIV 1000, a-d and d-c one agreement each:
+// every pair across the square has two 2-hop paths, so each node gets 1/2 (networkx:
+// betweenness_centrality(G, normalized=False) gives 0.5 for all four).
+TEST(NetworkMetrics, BetweennessCountsHopsNotOneOverWeight) {
+  Graph square = Undirected({"a", "b", "c", "d"}, {{"a", "b", 1000, "transfers"},
+                                                   {"b", "c", 1000, "transfers"},
+                                                   {"a", "d", 1, "agreements"},
+                                                   {"d", "c", 1, "agreements"}});
   NetworkMetrics metrics = Metrics(square);
-  EXPECT_NEAR(metrics.nodes[0].betweenness, 0.5, 1e-9);
-  EXPECT_NEAR(metrics.nodes[1].betweenness, 1, 1e-9);
-  EXPECT_NEAR(metrics.nodes[2].betweenness, 0.5, 1e-9);
-  EXPECT_NEAR(metrics.nodes[3].betweenness, 0, 1e-9);
+  for (size_t idx = 0; idx < 4; ++idx)
+    EXPECT_NEAR(metrics.nodes[idx].betweenness, 0.5, 1e-9) << square.nodes[idx].id;
+  // Each layer scaled to its heaviest tie: every edge weighs 1, every node 2.
+  for (size_t idx = 0; idx < 4; ++idx) EXPECT_DOUBLE_EQ(metrics.nodes[idx].strength, 2);
 }
 
 TEST(NetworkMetrics, LouvainFindsTwoCliquesJoinedByOneEdge) {
@@ -131,20 +141,31 @@ TEST(NetworkMetrics, LouvainFindsTwoCliquesJoinedByOneEdge) {
   EXPECT_EQ(Metrics(Undirected(ids, edges)).nodes[5].community, 1);
 }
 
-TEST(NetworkMetrics, CollapsesParallelEdgesAndFiltersLayers) {
+// Regression: TIV (millions) was added to numbers of agreements (1 each). TUR-AZE has
+// TIV 2 and 3 agreements, TUR-KAZ 1 agreement: transfers scale by 2, agreements by 3, so
+// TUR = 2/2 + 3/3 + 1/3 = 7/3 and AZE = 2 (the old sum gave 6 and 5).
+TEST(NetworkMetrics, ScalesEachLayerToItsHeaviestTieBeforeAddingLayers) {
   Graph graph = Undirected({"TUR", "AZE", "KAZ"}, {{"TUR", "AZE", 2, "transfers"},
-                                                   {"AZE", "TUR", 3, "agreements"},
+                                                   {"AZE", "TUR", 1, "agreements"},
+                                                   {"AZE", "TUR", 2, "agreements"},
                                                    {"TUR", "KAZ", 1, "agreements"}});
   NetworkMetrics all = Metrics(graph);
   EXPECT_EQ(all.nodes[0].degree, 2);
-  EXPECT_DOUBLE_EQ(all.nodes[0].strength, 6);
+  EXPECT_DOUBLE_EQ(all.nodes[0].strength, 7.0 / 3);
   EXPECT_EQ(all.nodes[1].degree, 1);
-  EXPECT_DOUBLE_EQ(all.nodes[1].strength, 5);
+  EXPECT_DOUBLE_EQ(all.nodes[1].strength, 2);
+  EXPECT_DOUBLE_EQ(all.layer_scale.at("transfers"), 2);
+  EXPECT_DOUBLE_EQ(all.layer_scale.at("agreements"), 3);
+  // Each layer in its own unit.
+  EXPECT_DOUBLE_EQ(all.nodes[0].layer_strength.at("transfers"), 2);
+  EXPECT_DOUBLE_EQ(all.nodes[0].layer_strength.at("agreements"), 4);
+  EXPECT_FALSE(all.nodes[2].layer_strength.count("transfers"));
+  EXPECT_DOUBLE_EQ(Metrics(graph, Raw()).nodes[0].strength, 6);
   NetworkOptions transfers;
   transfers.layers = {"transfers"};
   NetworkMetrics filtered = Metrics(graph, transfers);
   EXPECT_EQ(filtered.nodes[0].degree, 1);
-  EXPECT_DOUBLE_EQ(filtered.nodes[0].strength, 2);
+  EXPECT_DOUBLE_EQ(filtered.nodes[0].strength, 1);
   EXPECT_EQ(filtered.nodes[2].degree, 0);
   EXPECT_DOUBLE_EQ(filtered.density, 1.0 / 3);
 }
@@ -232,7 +253,7 @@ TEST(WriteGraphML, EscapesTextAndWritesKeysNodesAndEdges) {
 
 TEST(WriteGraphML, AddsTheMeasuresWhenGiven) {
   Graph graph = AwkwardGraph();
-  NetworkMetrics metrics = Metrics(graph);
+  NetworkMetrics metrics = Metrics(graph, Raw());
   std::ostringstream out;
   ASSERT_TRUE(WriteGraphML(graph, out, &metrics).ok());
   EXPECT_TRUE(WellFormed(out.str()));

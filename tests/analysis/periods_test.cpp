@@ -72,18 +72,77 @@ TEST(Pelt, AgreesWithExactOptimalPartitioningOnRandomSeries) {
   }
 }
 
-TEST(BicPenalty, IsTwoSigmaSquaredLogNWithTheDifferenceMadEstimate) {
-  // diff = four +1 and four -1: median 0, every |d - 0| is 1, so MAD = 1.4826 (R's mad()).
+// √π/2: E|X1 - X2| = 2σ/√π for independent normal values.
+const double kHalfRootPi = std::sqrt(std::acos(-1.0)) / 2;
+
+TEST(BicPenalty, IsTwoSigmaSquaredLogNWithTheMeanAbsoluteDifferenceEstimate) {
+  // diff = four +1 and four -1: mean |d| = 1, σ̂ = √π/2.
   std::vector<double> x = {0, 1, 0, 1, 0, 1, 0, 1, 0};
-  double sigma = 1.482602218505602 / std::sqrt(2.0);
-  EXPECT_NEAR(BicPenalty(x), 2 * sigma * sigma * std::log(9.0), 1e-12);
+  EXPECT_NEAR(NoiseScale(x), kHalfRootPi, 1e-12);
+  EXPECT_NEAR(BicPenalty(x), 2 * kHalfRootPi * kHalfRootPi * std::log(9.0), 1e-12);
 }
 
-TEST(BicPenalty, FallsBackToTheSdOfDifferencesForAPiecewiseConstantSeries) {
+TEST(BicPenalty, UsesEveryDifferenceOfAPiecewiseConstantSeries) {
   std::vector<double> x = {0, 0, 0, 0, 4, 4, 4, 4};
-  // diff = {0,0,0,4,0,0,0}: MAD 0; sd = sqrt(((4 - 4/7)² + 6·(4/7)²) / 6) = sqrt(16/7).
-  double sigma_sq = (16.0 / 7.0) / 2;
-  EXPECT_NEAR(BicPenalty(x), 2 * sigma_sq * std::log(8.0), 1e-12);
+  // diff = {0,0,0,4,0,0,0}: mean |d| = 4/7.
+  double sigma = 4.0 / 7 * kHalfRootPi;
+  EXPECT_NEAR(BicPenalty(x), 2 * sigma * sigma * std::log(8.0), 1e-12);
+  EXPECT_NEAR(BicPenalty({3, 3, 3}), 2 * std::log(3.0), 1e-12);  // constant: σ̂ = 1
+}
+
+// Regression: σ̂ = MAD(diff)/√2 collapsed on series with many (near-)equal years, as a
+// SIPRI series with many years without deliveries is (0.049 for Türkiye's exports,
+// 0.004 for Ukraine's), and PELT then split every few years. Here 12 years alternate
+// 0 and 0.1 and 8 alternate 3 and 5: the 11 differences of ±0.1 are the majority, so
+// their MAD is small and the old penalty was 0.2634, with which the exact optimum
+// (OptimalPartitioning, minimum length 3) cuts the noisy 3/5 years in two. The mean
+// absolute difference, (11·0.1 + 2.9 + 7·2) / 19 = 18/19, gives σ̂ = 0.8396 and penalty
+// 2·σ̂²·log 20 = 4.223: the two obvious periods.
+TEST(DetectPeriods, PenaltyDoesNotCollapseOnAZeroHeavySeries) {
+  std::vector<double> values;
+  for (int idx = 0; idx < 12; ++idx) values.push_back((idx % 2) * 0.1);
+  for (int idx = 0; idx < 8; ++idx) values.push_back(idx % 2 ? 5 : 3);
+  const std::vector<double>& x = values;
+  double sigma = 18.0 / 19 * kHalfRootPi;
+  EXPECT_NEAR(NoiseScale(x), sigma, 1e-12);
+  double penalty = BicPenalty(x);
+  EXPECT_NEAR(penalty, 2 * sigma * sigma * std::log(20.0), 1e-12);
+  EXPECT_NEAR(penalty, 4.2234, 1e-4);
+  EXPECT_EQ(OptimalPartitioning(x, 0.2634, 3).ends, (std::vector<int>{12, 15, 20}));
+  PeltOptions options;
+  options.log_values = false;
+  auto periods = DetectPeriods(Series(2000, values), options);
+  ASSERT_TRUE(periods.ok());
+  ASSERT_EQ(periods->size(), 2u);
+  EXPECT_EQ((*periods)[0].end_year, 2011);
+  EXPECT_EQ((*periods)[1].start_year, 2012);
+}
+
+TEST(PenaltySensitivity, ListsThePeriodsFoundFromAQuarterToFourTimesThePenalty) {
+  // Steps of 1, 3 and 1 on a flat series: the big step survives every penalty, the
+  // small ones only the lower ones.
+  std::vector<double> values = {0, 0, 0, 0, 1, 1, 1, 1, 4, 4, 4, 4, 5, 5, 5, 5};
+  PeltOptions options;
+  options.log_values = false;
+  options.penalty = PenaltyKind::kManual;
+  options.penalty_value = 2;
+  auto trials = PenaltySensitivity(Series(2000, values), options);
+  ASSERT_TRUE(trials.ok());
+  ASSERT_EQ(trials->size(), 5u);
+  EXPECT_DOUBLE_EQ((*trials)[0].penalty, 0.5);
+  EXPECT_DOUBLE_EQ((*trials)[4].penalty, 8);
+  // A step of h between two 4-year segments saves 8·(h/2)² = 2h² of cost: 2 for the
+  // small steps, 18 for the big one. Penalties 0.5 and 1 keep all three, 2 is a tie
+  // (kept: the earliest change wins, both algorithms agree), 4 and 8 only the big one.
+  EXPECT_EQ((*trials)[0].boundaries, (std::vector<int>{2004, 2008, 2012}));
+  EXPECT_EQ((*trials)[4].boundaries, (std::vector<int>{2008}));
+  EXPECT_EQ((*trials)[3].boundaries, (std::vector<int>{2008}));
+}
+
+TEST(CoveredYears, KeepsOnlyTheYearsTheRegisterCovers) {
+  EXPECT_EQ(CoveredYears({1970, 2023}, {1995, 2024}), (YearRange{1995, 2023}));
+  EXPECT_EQ(CoveredYears({2000, 2010}, {1950, 2025}), (YearRange{2000, 2010}));
+  EXPECT_LT(CoveredYears({1970, 1980}, {1995, 2024}).Length(), 1);
 }
 
 TEST(DetectPeriods, SplitsAHandMadeSeriesAtTheObviousYears) {

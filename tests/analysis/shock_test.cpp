@@ -126,30 +126,36 @@ TEST(TestShock, ClampsMonthWindowsToTheEndOfShortMonths) {
   EXPECT_DOUBLE_EQ(test->statistic, 1 - 30.0 / 31.0);
 }
 
-TEST(TestShock, RanksTheShockAgainstEveryPlaceboDay) {
+// Regression (placebo design): dates whose windows overlap the shock's shared its events
+// and were counted, and the placebo p was k/n without the shock itself.
+TEST(TestShock, RanksTheShockAgainstPlaceboDaysWhoseWindowsDoNotOverlapIt) {
   ShockOptions options;
   options.window_length = 2;
   options.window_unit = WindowUnit::kDays;
   options.placebo_step = PlaceboStep::kDay;
   options.span_from = D("2020-01-01");
-  options.span_to = D("2020-01-10");
-  std::vector<Date> events = {D("2020-01-06"), D("2020-01-06"), D("2020-01-07")};
+  options.span_to = D("2020-01-20");
+  std::vector<Date> events = {D("2020-01-06"), D("2020-01-06"), D("2020-01-07"), D("2020-01-15"),
+                              D("2020-01-16")};
   auto test = TestShock(events, D("2020-01-06"), options);
   ASSERT_TRUE(test.ok());
   EXPECT_EQ(test->before, 0);
   EXPECT_EQ(test->after, 3);
-  // Dates whose windows fit in the span: 01-03 .. 01-09; the shock's own is left out.
-  // By hand (after - before): 03: 0, 04: 0, 05: 2, 07: 1 - 2 = -1, 08: 0 - 3, 09: 0 - 1.
-  ASSERT_EQ(test->placebo.size(), 6u);
-  EXPECT_EQ(test->placebo.front().date, D("2020-01-03"));
-  EXPECT_EQ(test->placebo.back().date, D("2020-01-09"));
-  std::vector<double> expected = {0, 0, 2, -1, -3, -1};
+  // Windows fit for 01-03 .. 01-19; [d-2, d+2) overlaps the shock's [01-04, 01-08) for
+  // 01-03 .. 01-09 (the shock's own date among them): 7 left out, 01-10 .. 01-19 kept.
+  EXPECT_EQ(test->overlapping, 7);
+  ASSERT_EQ(test->placebo.size(), 10u);
+  EXPECT_EQ(test->placebo.front().date, D("2020-01-10"));
+  EXPECT_EQ(test->placebo.back().date, D("2020-01-19"));
+  // By hand (after - before): 10-13: 0, 14: 1, 15: 2, 16: 1 - 1, 17: -2, 18: -1, 19: 0.
+  std::vector<double> expected = {0, 0, 0, 0, 1, 2, 0, -2, -1, 0};
   for (size_t idx = 0; idx < expected.size(); ++idx) {
     EXPECT_DOUBLE_EQ(test->placebo[idx].statistic, expected[idx]) << idx;
   }
   EXPECT_EQ(test->placebo_rank, 1);
-  EXPECT_DOUBLE_EQ(*test->placebo_p_greater, 0.0);
-  EXPECT_DOUBLE_EQ(*test->placebo_p_two_sided, 1.0 / 6);
+  // None of the 10 reaches the shock's 3: (1 + 0) / (10 + 1), never 0.
+  EXPECT_DOUBLE_EQ(*test->placebo_p_greater, 1.0 / 11);
+  EXPECT_DOUBLE_EQ(*test->placebo_p_two_sided, 1.0 / 11);
 }
 
 TEST(TestShock, UsesMonthStartsAsPlaceboDatesByDefault) {
@@ -160,15 +166,18 @@ TEST(TestShock, UsesMonthStartsAsPlaceboDatesByDefault) {
   std::vector<Date> events = {D("2020-06-20"), D("2020-03-02")};
   auto test = TestShock(events, D("2020-06-15"), options);
   ASSERT_TRUE(test.ok());
-  // Month starts with a month of data on each side: 2020-02-01 .. 2020-12-01.
-  ASSERT_EQ(test->placebo.size(), 11u);
+  // Month starts with a month of data on each side: 2020-02-01 .. 2020-12-01, less
+  // 05-01 .. 08-01, whose windows overlap the shock's [05-15, 07-15).
+  EXPECT_EQ(test->overlapping, 4);
+  ASSERT_EQ(test->placebo.size(), 7u);
   EXPECT_EQ(test->placebo.front().date, D("2020-02-01"));
+  EXPECT_EQ(test->placebo[3].date, D("2020-09-01"));
   EXPECT_EQ(test->placebo.back().date, D("2020-12-01"));
   // 2020-03-01: the 03-02 event is after, nothing before; 2020-04-01: it is before.
   EXPECT_EQ(test->placebo[1].after, 1);
   EXPECT_EQ(test->placebo[2].before, 1);
-  EXPECT_EQ(test->placebo_rank, 1);  // 1 after, 0 before, like 2020-03-01 and 2020-06-01
-  EXPECT_NEAR(*test->placebo_p_greater, 2.0 / 11, 1e-12);
+  EXPECT_EQ(test->placebo_rank, 1);  // 1 after, 0 before, like 2020-03-01
+  EXPECT_NEAR(*test->placebo_p_greater, 2.0 / 8, 1e-12);
 }
 
 TEST(TestShock, DerivesThePlaceboSpanFromTheEvents) {
@@ -178,10 +187,43 @@ TEST(TestShock, DerivesThePlaceboSpanFromTheEvents) {
   options.placebo_step = PlaceboStep::kDay;
   auto test = TestShock({D("2021-01-01"), D("2021-01-05")}, D("2021-01-03"), options);
   ASSERT_TRUE(test.ok());
-  // Span 01-01 .. 01-05; dates 01-02 .. 01-05 minus the shock.
-  ASSERT_EQ(test->placebo.size(), 3u);
-  EXPECT_EQ(test->placebo[0].date, D("2021-01-02"));
-  EXPECT_EQ(test->placebo[2].date, D("2021-01-05"));
+  // Span 01-01 .. 01-05; dates 01-02 .. 01-05, of which 01-02 .. 01-04 overlap the shock.
+  EXPECT_EQ(test->span_from, D("2021-01-01"));
+  EXPECT_EQ(test->span_to, D("2021-01-05"));
+  ASSERT_EQ(test->placebo.size(), 1u);
+  EXPECT_EQ(test->placebo[0].date, D("2021-01-05"));
+}
+
+// Regression: the span ended with the last event, before the shock's after window did,
+// so the shock was not one of the dates its placebo dates were drawn from.
+TEST(TestShock, WidensThePlaceboSpanToCoverTheShocksAfterWindow) {
+  ShockOptions options;
+  options.window_length = 2;
+  options.window_unit = WindowUnit::kDays;
+  options.span_from = D("2021-01-01");
+  options.span_to = D("2021-01-03");
+  auto test = TestShock({D("2021-01-02")}, D("2021-01-03"), options);
+  ASSERT_TRUE(test.ok());
+  EXPECT_EQ(test->span_from, D("2021-01-01"));
+  EXPECT_EQ(test->span_to, D("2021-01-04"));  // the after window's last day
+}
+
+// With equal windows the most extreme split of n events has two-sided p = 2·0.5ⁿ:
+// 0.0625 for 5 (never significant), 0.03125 for 6 (R: binom.test(6, 6)$p.value).
+TEST(TestShock, CallsFewerThanSixEventsUnderpowered) {
+  ShockOptions options;
+  options.window_length = 10;
+  options.window_unit = WindowUnit::kDays;
+  std::vector<Date> five(5, D("2021-01-12"));
+  auto small = TestShock(five, D("2021-01-10"), options);
+  ASSERT_TRUE(small.ok());
+  EXPECT_TRUE(small->underpowered);
+  EXPECT_DOUBLE_EQ(small->test.p_two_sided, 0.0625);
+  std::vector<Date> six(6, D("2021-01-12"));
+  auto enough = TestShock(six, D("2021-01-10"), options);
+  ASSERT_TRUE(enough.ok());
+  EXPECT_FALSE(enough->underpowered);
+  EXPECT_DOUBLE_EQ(enough->test.p_two_sided, 0.03125);
 }
 
 TEST(TestShock, AcceptsNoEvents) {
@@ -191,6 +233,7 @@ TEST(TestShock, AcceptsNoEvents) {
   EXPECT_DOUBLE_EQ(test->test.p_two_sided, 1);
   EXPECT_TRUE(test->placebo.empty());
   EXPECT_FALSE(test->placebo_rank.has_value());
+  EXPECT_TRUE(test->underpowered);
 }
 
 TEST(TestShock, RejectsANonPositiveWindowAndAnInvertedSpan) {

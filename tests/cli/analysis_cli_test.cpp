@@ -84,7 +84,7 @@ TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore
 
 // The placebo distribution in the JSON agrees with the rank and placebo p the command
 // computed itself: counts add up to the placebo dates, those with a larger statistic to
-// rank - 1, those with at least the shock's to placebo_p.
+// rank - 1, those with at least the shock's to placebo_p = (1 + k) / (n + 1).
 TEST_F(CuratedAnalysisCliTest, ShockPlaceboDistributionAgreesWithItsRank) {
   for (const char* placebo : {"month", "day"}) {
     auto json = RunJson(std::string("shock --date 2022-02-24 --placebo ") + placebo, db_);
@@ -104,7 +104,7 @@ TEST_F(CuratedAnalysisCliTest, ShockPlaceboDistributionAgreesWithItsRank) {
     }
     EXPECT_EQ(total, meta["placebo_dates"].get<int>()) << placebo;
     EXPECT_EQ(larger + 1, meta["placebo_rank"].get<int>()) << placebo;
-    EXPECT_NEAR(static_cast<double>(at_least) / total, meta["placebo_p"].get<double>(), 1e-12)
+    EXPECT_NEAR((1.0 + at_least) / (total + 1), meta["placebo_p"].get<double>(), 1e-12)
         << placebo;
   }
 }
@@ -122,6 +122,41 @@ TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThro
   EXPECT_EQ(json["meta"]["ambiguous"], 2);
   EXPECT_NE(json["meta"]["note"].get<std::string>().find("agr:kaz-tur-intel-2022"),
             std::string::npos);
+}
+
+// Regression: `shock`, `claims` and the brief each derived their own placebo span. The
+// claim check now reports the span and rank the command reports.
+TEST_F(CuratedAnalysisCliTest, ShockAndTheClaimCheckReportTheSameSpanAndRank) {
+  auto shock = RunJson("shock --date 2022-02-24", db_);
+  const auto& meta = shock["meta"];
+  EXPECT_EQ(meta["underpowered"], false);
+  std::string span = meta["placebo_span"];
+  // The span covers the shock's after window (to 2023-02-23).
+  EXPECT_GE(span.substr(span.find("..") + 2), "2023-02-23");
+  EXPECT_GT(meta["placebo_overlapping"].get<int>(), 0);
+  int dates = meta["placebo_dates"].get<int>() + 1;
+  auto claims = RunJson("claims", db_);
+  std::string computed;
+  for (const auto& row : claims["rows"]) {
+    if (row["id"] == "claim:wave-2022") computed = row["computed"];
+  }
+  std::string expected = "placebo rank " + std::to_string(meta["placebo_rank"].get<int>()) +
+                         " of " + std::to_string(dates) + " (" + span + ")";
+  EXPECT_NE(computed.find(expected), std::string::npos) << computed << " vs " << expected;
+  // The placebo p counts the shock: (1 + k) / (n + 1) is never below 1 / (n + 1).
+  EXPECT_GE(meta["placebo_p"].get<double>(), 1.0 / dates - 1e-12);
+}
+
+TEST_F(CuratedAnalysisCliTest, ShockWithTooFewEventsSaysUnderpoweredInsteadOfAPValue) {
+  CommandResult result = RunDefcoop("shock --date 2022-02-24 --window 1m", db_);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  auto json = RunJson("shock --date 2022-02-24 --window 1m", db_);
+  int events = json["rows"][0]["count"].get<int>() + json["rows"][1]["count"].get<int>();
+  ASSERT_LT(events, 6);
+  EXPECT_EQ(json["meta"]["underpowered"], true);
+  EXPECT_EQ(json["meta"]["min_events"], 6);
+  EXPECT_NE(result.out.find("underpowered"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("rate test p ="), std::string::npos) << result.out;
 }
 
 TEST_F(CuratedAnalysisCliTest, ShockRejectsABadWindowAsAUsageError) {
@@ -178,6 +213,32 @@ TEST_F(SipriAnalysisCliTest, TurkishExportPeriodsAreComparedWithTheArticles) {
             std::string::npos);
 }
 
+// Regression: years before a register's first delivery were filled with zeros, so a
+// register starting in 1990 produced a "1970-1989" period.
+TEST_F(SipriAnalysisCliTest, PeriodsNeverFillYearsOutsideTheRegistersCoverage) {
+  auto json = RunJson(
+      std::string("periods exports:Türkiye --years 1970-2023 --vintage ") + kNewFormatVintage, db_);
+  ASSERT_GE(json["rows"].size(), 1u);
+  ASSERT_TRUE(json["meta"].contains("coverage"));
+  std::string coverage = json["meta"]["coverage"];
+  EXPECT_EQ(json["rows"][0]["start"].get<int>(), std::stoi(coverage.substr(0, 4)));
+  EXPECT_GT(json["rows"][0]["start"].get<int>(), 1970);
+}
+
+// Regression: MAD(diff) collapsed on Ukraine's zero-heavy exports (penalty 0.004, 11
+// periods); the mean absolute difference gives 0.61 and 9 periods (vintage 2026-05-18).
+// The sensitivity rows say how the count moves from 1/4 to 4 times the penalty.
+TEST_F(SipriAnalysisCliTest, PeriodsPenaltyDoesNotCollapseAndReportsItsSensitivity) {
+  auto json = RunJson("periods exports:Ukraine", db_);
+  EXPECT_GT(json["meta"]["penalty_value"].get<double>(), 0.1);
+  const auto& trials = json["meta"]["sensitivity"];
+  ASSERT_EQ(trials.size(), 5u);
+  EXPECT_EQ(trials[2]["multiplier"], 1.0);
+  EXPECT_EQ(trials[2]["periods"].get<size_t>(), json["rows"].size());
+  EXPECT_GE(trials[0]["periods"].get<int>(), trials[4]["periods"].get<int>());
+  EXPECT_EQ(json["meta"]["periods_range"][0], trials[4]["periods"]);
+}
+
 TEST_F(SipriAnalysisCliTest, PeriodsOfAnotherSeriesCompareOnlyWhenAsked) {
   auto plain = RunJson("periods imports:Azerbaijan --penalty 1 --min-length 4", db_);
   ASSERT_GE(plain["rows"].size(), 1u);
@@ -216,6 +277,25 @@ TEST_F(SipriAnalysisCliTest, NetworkWritesGraphMLAndHasTheDesignKeys) {
   EXPECT_TRUE(json["meta"]["ots_density"].is_number());
   EXPECT_EQ(json["meta"]["years"], "2014-2023");
   EXPECT_EQ(json["meta"]["credit"], "Information from the SIPRI Arms Transfers Database");
+}
+
+// Regression: TIV (millions) was added to agreement counts and lengths were 1/TIV.
+TEST_F(SipriAnalysisCliTest, NetworkStatesItsWeightingAndKeepsEachLayersUnit) {
+  auto json = RunJson("network --years 2014-2023", db_);
+  EXPECT_NE(json["meta"]["weighting"].get<std::string>().find("largest"), std::string::npos);
+  EXPECT_GT(json["meta"]["layer_scale"]["transfers"].get<double>(), 1000);
+  for (const auto& row : json["rows"]) {
+    // Each of the three layers adds at most 1 per neighbour.
+    EXPECT_LE(row["strength"].get<double>(), 3 * row["degree"].get<double>() + 1e-9) << row.dump();
+    if (row["id"] == "CAN") {
+      EXPECT_GT(row["betweenness"].get<double>(), 0);
+    }
+  }
+  auto directed = RunJson("network --years 2014-2023 --directed", db_);
+  EXPECT_EQ(directed["meta"]["directed"], true);
+  EXPECT_EQ(directed["meta"]["layers"], nlohmann::json::array({"transfers"}));
+  CommandResult mixed = RunDefcoop("network --directed --layers transfers,agreements", db_);
+  EXPECT_EQ(mixed.exit_code, 2);
 }
 
 TEST_F(SipriAnalysisCliTest, NetworkTopKeepsTheHeaviestTransferEdges) {

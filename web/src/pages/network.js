@@ -95,7 +95,7 @@ export function render(main, ctx) {
       title: t('network_title', { years: span }), meta, rows: edges, chart: h('div', { class: 'network-layout' }, box, side), legend, id: 'network',
       extra: [h('p', { class: 'hint', id: hint_id }, t('network_hint'), ' ', t('network_summary', {
         nodes: formatNumber(net.meta.nodes, 0), edges: formatNumber(net.meta.edges, 0), communities: net.meta.communities, modularity: formatNumber(net.meta.modularity, 3),
-      }), ' ', t('network_alternative'))],
+      }), ' ', t('network_weighting'), ' ', t('network_alternative'))],
       svg: () => networkSvg(drawn.cy),
     });
   }).then(() => {

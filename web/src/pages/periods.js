@@ -59,6 +59,7 @@ export async function render(main, ctx) {
       chart: data.length ? periodsChart(data, rows, compared, spec?.kind === 'indicator' ? null : t('tiv')) : null,
       legend: legend(compared.length > 0),
       extra: [h('p', { class: 'hint' }, t('periods_hint', { count: rows.length, penalty: meta.penalty === 'bic' ? 'BIC' : t('penalty_manual'), value: formatNumber(meta.penalty_value, 3), scale: t(meta.scale === 'raw' ? 'scale_raw' : 'scale_log'), min: meta.min_length })),
+        meta.sensitivity ? h('p', { class: 'hint periods-sensitivity' }, t('periods_sensitivity', sensitivityText(meta))) : null,
         meta.compare_source ? h('p', { class: 'hint' }, t('periods_compare_source', { periods: (meta.compare_periods || []).join(', '), source: meta.compare_source })) : null],
     });
   });
@@ -91,6 +92,14 @@ export async function render(main, ctx) {
       ],
     });
   });
+}
+
+// meta.sensitivity ([{multiplier, periods}]) as "7–10" and "×0.25: 10, ×0.5: 10, …".
+function sensitivityText(meta) {
+  const [fewest, most] = meta.periods_range || [];
+  const range = fewest === most ? String(fewest) : `${fewest}–${most}`;
+  const counts = meta.sensitivity.map((s) => `×${formatNumber(s.multiplier, 2)}: ${s.periods}`).join(', ');
+  return { range, counts };
 }
 
 function seriesLabel(spec, actor, text) {

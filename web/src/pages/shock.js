@@ -60,10 +60,12 @@ export function render(main, ctx) {
       figure({
         title, meta, rows, id: 'shock-counts', chart: countsChart(rows), legend: windowLegend(),
         extra: [h('p', { class: 'hint' }, selection(meta)),
-          h('p', { class: 'summary shock-summary' }, t('shock_summary', {
-            before: count(rows, 'before'), after: count(rows, 'after'), date: meta.date,
-            p: formatP(meta.p_value), p_greater: formatP(meta.p_value_greater),
-          })),
+          h('p', { class: 'summary shock-summary' }, meta.underpowered
+            ? t('shock_underpowered', { before: count(rows, 'before'), after: count(rows, 'after'), date: meta.date, min: meta.min_events })
+            : t('shock_summary', {
+              before: count(rows, 'before'), after: count(rows, 'after'), date: meta.date,
+              p: formatP(meta.p_value), p_greater: formatP(meta.p_value_greater),
+            })),
           meta.ambiguous ? h('p', { class: 'note' }, t('shock_ambiguous', { n: meta.ambiguous, facts: leftOut(meta.note) })) : null],
       }),
       figure({ title: t('shock_test', { date: meta.date }), meta, rows: testRows(meta, rows), id: 'shock-test', columns: [
@@ -136,8 +138,9 @@ function testRows(meta, rows) {
   return [
     { key: 'before', measure: t('count_before', { from: rows[0]?.from, to: rows[0]?.to }), value: count(rows, 'before'), text: String(count(rows, 'before')) },
     { key: 'after', measure: t('count_after', { from: rows[1]?.from, to: rows[1]?.to }), value: count(rows, 'after'), text: String(count(rows, 'after')) },
-    { key: 'p_value', measure: t('p_two_sided'), value: meta.p_value, text: formatP(meta.p_value) },
-    { key: 'p_value_greater', measure: t('p_greater'), value: meta.p_value_greater, text: formatP(meta.p_value_greater) },
+    // Underpowered (too few facts for any split to be significant): no p-value as a finding.
+    { key: 'p_value', measure: t('p_two_sided'), value: meta.p_value, text: meta.underpowered ? t('underpowered') : formatP(meta.p_value) },
+    { key: 'p_value_greater', measure: t('p_greater'), value: meta.p_value_greater, text: meta.underpowered ? t('underpowered') : formatP(meta.p_value_greater) },
     { key: 'rate_ratio', measure: t('rate_ratio'), value: meta.rate_ratio, text: meta.rate_ratio === null ? '—' : formatNumber(meta.rate_ratio, 3) },
     { key: 'statistic', measure: t('excess_after'), value: meta.statistic, text: formatNumber(meta.statistic, 3) },
     { key: 'placebo_rank', measure: t('placebo_rank'), value: meta.placebo_rank, text: rank },

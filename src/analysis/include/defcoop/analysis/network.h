@@ -7,17 +7,22 @@
 //
 // Contract: pure functions on a Graph value. A graph with a duplicate or empty node
 // id, an edge naming an unknown node, a self-loop, or a weight that is not a positive
-// finite number is rejected with an InvalidInput Status naming the culprit. Measures
-// are computed on the collapsed graph: all edges between the same two nodes (in any
-// layer, and for directed graphs in the same direction) become one edge whose weight
-// is their sum, so the degree counts distinct neighbours and the strength sums every
-// weight. Layers can be selected with NetworkOptions::layers. Louvain is randomised;
+// finite number is rejected with an InvalidInput Status naming the culprit. Layers keep
+// their own units (TIV in millions, numbers of agreements): measures are computed on
+// the collapsed graph, where all edges between the same two nodes (for directed graphs
+// in the same direction) become one edge whose weight combines the layers as
+// NetworkOptions::weighting says (by default each layer scaled to its largest tie, so
+// TIV never adds to a count), the degree counts distinct neighbours, and
+// NodeMetrics::layer_strength keeps each layer's raw sum. Betweenness counts shortest
+// paths by hops: lengths taken from weights would follow whichever unit is largest.
+// Layers can be selected with NetworkOptions::layers. Louvain is randomised;
 // ComputeNetworkMetrics seeds igraph's default random generator with kLouvainSeed
 // before each run, so results are reproducible (and that generator's state changes).
 // igraph's error handler and RNG are global: the functions take a process-wide lock while
 // they use igraph, so they are safe to call from several threads (one runs at a time).
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -50,19 +55,39 @@ struct Graph {
   std::vector<Edge> edges;
 };
 
+// How the layers' weights combine into one weight per collapsed edge.
+enum class LayerWeighting {
+  // Within a layer, a pair's edges are summed; each layer's sums are divided by that
+  // layer's largest, so every layer weighs a tie on (0, 1]; the pair's weight is the sum
+  // over its layers. The heaviest transfer tie and the pair with most agreements weigh
+  // 1 each, whatever TIV's unit.
+  kLayerMax,
+  // Every edge's weight summed as given: for one layer, or layers of one unit.
+  kRaw,
+};
+
 struct NetworkOptions {
   std::set<std::string> layers;  // edges of these layers only; empty: all
   double resolution = 1;         // Louvain resolution (1 = classic modularity)
+  LayerWeighting weighting = LayerWeighting::kLayerMax;
 };
+
+// One sentence on `weighting` for meta and the brief.
+std::string WeightingText(LayerWeighting weighting);
 
 struct NodeMetrics {
   std::string id;
   // Distinct neighbours; for a directed graph in- plus out-neighbours, so a node
   // both supplying and receiving from one partner counts it twice.
   int degree = 0;
-  double strength = 0;  // sum of the weights of its edges (in plus out when directed)
-  // Shortest-path betweenness with 1/weight as the length of an edge (heavier ties are
-  // closer), unnormalised; an undirected pair's paths count once.
+  // Sum of the combined weights of its collapsed edges (in plus out when directed).
+  double strength = 0;
+  // Per layer, the sum of the raw weights of its edges (TIV, number of agreements, ...);
+  // layers without an edge at the node are absent.
+  std::map<std::string, double> layer_strength = {};
+  // Shortest-path betweenness counting hops (weights do not enter), unnormalised, as
+  // networkx's betweenness_centrality(G, normalized=False); an undirected pair's paths
+  // count once.
   double betweenness = 0;
   // Weighted eigenvector centrality scaled so the largest is 1 (directed: by in-edges,
   // igraph's convention, so a recipient of many transfers scores high). All 0 when
@@ -80,6 +105,9 @@ struct NetworkMetrics {
   double density = 0;
   double modularity = 0;  // of the Louvain partition
   int communities = 0;
+  // Per selected layer with edges: the divisor of its weights (its largest pair sum
+  // with kLayerMax, 1 with kRaw).
+  std::map<std::string, double> layer_scale = {};
 };
 
 // InvalidInput for the defects listed in the file comment; Ok otherwise.

@@ -4,9 +4,10 @@
 //
 // Contract: a pure function over structs; it never fails (there is nothing to reject:
 // facts outside the years, without a usable party or with only one party left are
-// skipped and counted in NetworkBuild::skipped). The graph is undirected: a transfer
-// edge keeps the supplier as source and the recipient as target for edge lists, but
-// measures treat it as a tie. Nodes are exactly the endpoints of the edges, sorted by
+// skipped and counted in NetworkBuild::skipped). The graph is undirected unless
+// NetworkBuildOptions::directed asks for the directed transfer graph: a transfer edge
+// keeps the supplier as source and the recipient as target for edge lists, and only
+// the directed graph's measures follow the direction. Nodes are exactly the endpoints of the edges, sorted by
 // id; edges are sorted by layer, source and target. The graph passes ValidateGraph.
 #pragma once
 
@@ -38,6 +39,9 @@ struct NetworkBuildOptions {
   bool firms = false;
   // Keep only the N heaviest transfer edges (ties: by source, target); empty: all.
   std::optional<size_t> top_transfers;
+  // The directed transfer graph (supplier -> recipient). Agreements, ventures and
+  // memberships have no direction, so only the transfers layer is built then.
+  bool directed = false;
 };
 
 struct NetworkBuild {

@@ -5,7 +5,8 @@
 //
 // Contract: the series must cover consecutive years with no gaps or repeats; a year
 // without deliveries is a 0, which the caller writes (absence in SIPRI means no
-// deliveries, but only the caller knows that). Empty, non-consecutive, non-finite or
+// deliveries, but only the caller knows that), and only for the years the source
+// covers (CoveredYears). Empty, non-consecutive, non-finite or
 // (with log_values) negative input yields an InvalidInput Status, never an exception.
 // The cost of a segment is the Gaussian mean-shift cost, the sum of squared deviations
 // from the segment mean, computed on log(value + 1) when log_values is set: arms
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "defcoop/core/date.h"
+#include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
 
 namespace defcoop::analysis {
@@ -60,14 +62,23 @@ Segmentation Pelt(const std::vector<double>& x, double penalty, int min_segment_
 Segmentation OptimalPartitioning(const std::vector<double>& x, double penalty,
                                  int min_segment_length);
 
+// The noise scale σ̂ the BIC penalty is set with: the mean absolute first difference,
+// scaled to the standard deviation under normality. For independent N(μ, σ²) values a
+// difference x[t] - x[t-1] is N(0, 2σ²), whose mean absolute value is 2σ/√π, so
+// σ̂ = mean|diff(x)|·√π/2. Differences leave out a change in mean except at the change
+// itself, which adds one term of |jump|/(n - 1). Unlike the median absolute deviation
+// of the differences (Fryzlewicz 2014, Ann. Statist. 42(6)), which this replaced, it
+// cannot collapse: a yearly SIPRI series with many years without deliveries has more
+// than half of its differences at or near 0, so their MAD was 0.049 for Türkiye's
+// exports 1970–2023 and 0.004 for Ukraine's, a penalty so small that PELT split every
+// few years. σ̂ is 0 only for a constant series (then 1, see BicPenalty).
+double NoiseScale(const std::vector<double>& x);
+
 // The BIC penalty for a Gaussian change in mean, on the scale of the cost:
 // 2·σ̂²·log(n). R's changepoint package (Killick & Eckley 2014, J. Stat. Softw. 58(3),
 // function penalty_decision) sets "BIC"/"SIC" = (p + 1)·log(n) with p = 1 parameter
 // per segment for a change in mean, i.e. 2·log(n), for data of unit variance. We
-// scale the data's variance out instead of the data: σ̂ = MAD(diff(x))/√2 (the
-// difference-based robust estimate recommended with that package and used by
-// Fryzlewicz 2014, Ann. Statist. 42(6)), which a change in mean does not inflate. When
-// that MAD is 0 (piecewise-constant series) σ̂ falls back to sd(diff(x))/√2; a
+// scale the data's variance out instead of the data, with σ̂ = NoiseScale(x); a
 // constant series gets penalty 2·log(n), which keeps it one segment.
 double BicPenalty(const std::vector<double>& x);
 
@@ -88,6 +99,36 @@ struct Period {
 // points are those of Pelt on the (log-)values with the chosen penalty.
 Result<std::vector<Period>> DetectPeriods(std::vector<YearValue> series,
                                           const PeltOptions& options = {});
+
+// How firm the number of periods is: the periods found with the penalty multiplied by
+// each of kSensitivityMultipliers (a quarter of the chosen penalty to four times it).
+// A count that holds over the whole range is firm; one that changes with a doubling
+// of the penalty is not.
+inline constexpr double kSensitivityMultipliers[] = {0.25, 0.5, 1, 2, 4};
+
+struct PenaltyTrial {
+  double multiplier = 1;
+  double penalty = 0;            // on the cost's scale
+  std::vector<int> boundaries;   // first year of every period but the first
+};
+
+// The trials for kSensitivityMultipliers, in that order, around the penalty `options`
+// chooses (BicPenalty or the manual one). Same errors as DetectPeriods.
+Result<std::vector<PenaltyTrial>> PenaltySensitivity(std::vector<YearValue> series,
+                                                     const PeltOptions& options = {});
+
+// The penalty DetectPeriods uses for `series` with `options` (BicPenalty on the
+// transformed values, or the manual value). Same errors as DetectPeriods.
+Result<double> ChosenPenalty(std::vector<YearValue> series, const PeltOptions& options = {});
+
+// The years of `wanted` inside `coverage`, the years a source covers: a register that
+// starts in 1995 says nothing about 1970–1994 (unknown, not zero), so a series is
+// never filled with zeros there. Empty (first > last) when the two do not overlap.
+YearRange CoveredYears(YearRange wanted, YearRange coverage);
+
+// The years of the first and last delivery in `transfers`: the years a register
+// covers. {9999, 0} (empty) without deliveries.
+YearRange DeliveryYears(const std::vector<Transfer>& transfers);
 
 // How a detected boundary lines up with one boundary of a source's periods. A
 // boundary is the first year of every period but the first: for the article's

@@ -5,8 +5,16 @@
 // n = before + after, `after` is Binomial(n, t2 / (t1 + t2)) under equal rates, where
 // t1 and t2 are the windows' exposures in days. The p-values are exactly those of R's
 // poisson.test(c(after, before), c(t2, t1)) (two-sided with binom.test's rule, and
-// alternative = "greater"). A placebo distribution repeats the comparison at every
-// other possible shock date, so a reader sees whether the real shock stands out.
+// alternative = "greater"). A placebo distribution repeats the comparison at other
+// possible shock dates, so a reader sees whether the real shock stands out: every date
+// (day or month start) whose two windows fit inside the span and do not overlap the
+// shock's own windows (an overlapping date shares the shock's events, so it is not an
+// independent comparison). The span always covers the shock's windows, so the shock is
+// one of the dates the placebo dates are drawn from, and the placebo p-value counts it:
+// (1 + k) / (n + 1) for k of n placebo dates at least as extreme (Phipson & Smyth 2010,
+// "Permutation p-values should never be zero", Stat. Appl. Genet. Mol. Biol. 9(1)).
+// With fewer than kMinEventsForTest events in the two windows together the test is
+// underpowered (ShockTest::underpowered): its p-values are computed but are no finding.
 //
 // Contract: pure functions on dates; bad options (window length < 1, a span that ends
 // before it starts) yield an InvalidInput Status, never an exception. Windows are
@@ -25,6 +33,13 @@
 
 namespace defcoop::analysis {
 
+// The fewest events (before + after) with which the rate test can find anything: with n
+// events and equal windows the most extreme split, all n after, has two-sided
+// p = 2·0.5ⁿ, which is below 0.05 only from n = 6 on (2·0.5⁵ = 0.0625). Below it no
+// outcome could be significant at 5%, so a p-value would report the sample size, not
+// the shock.
+inline constexpr int kMinEventsForTest = 6;
+
 enum class WindowUnit { kMonths, kDays };
 
 // Placebo shock dates: every day, or the first day of every month.
@@ -36,6 +51,7 @@ struct ShockOptions {
   PlaceboStep placebo_step = PlaceboStep::kMonthStart;
   // The span the data covers; placebo dates are those whose two windows fit inside it.
   // Empty: from the first day of the earliest event to the last day of the latest one.
+  // Either way it is widened to cover the shock's own two windows.
   std::optional<Date> span_from;
   std::optional<Date> span_to;
 };
@@ -72,23 +88,34 @@ struct ShockTest {
   int before = 0;
   int after = 0;
   int ambiguous = 0;  // events overlapping a window that could not be placed
+  // before + after < kMinEventsForTest: the p-values below are no finding.
+  bool underpowered = false;
   RateTest test;
   // The placebo statistic, the excess of events after the shock over what the before
   // rate predicts for the after window: after - before · t2 / t1. For equal windows this
   // is after - before; unlike the rate ratio it is defined when before == 0.
   double statistic = 0;
-  std::vector<PlaceboPoint> placebo;  // every placebo date but the shock's own, in order
-  // 1 + the number of placebo dates with a strictly larger statistic; empty without placebo.
+  // The span placebo dates were drawn from (first and last day), covering the shock's
+  // windows.
+  Date span_from;
+  Date span_to;
+  // Placebo dates, in order: those of the span whose windows fit inside it and do not
+  // overlap the shock's windows.
+  std::vector<PlaceboPoint> placebo;
+  int overlapping = 0;  // dates left out because their windows overlap the shock's
+  // 1 + the number of placebo dates with a strictly larger statistic, out of
+  // placebo.size() + 1; empty without placebo dates.
   std::optional<int> placebo_rank;
-  // Share of placebo dates with statistic >= the shock's (one-sided: "more after"), and
-  // with |statistic| >= |the shock's| (two-sided). Empty without placebo dates.
+  // (1 + k) / (n + 1), k of the n placebo dates having a statistic >= the shock's
+  // (one-sided: "more after"), or |statistic| >= |the shock's| (two-sided). Empty
+  // without placebo dates.
   std::optional<double> placebo_p_greater;
   std::optional<double> placebo_p_two_sided;
 };
 
 // Counts `events` around `shock` and tests them. Events outside both windows are
-// ignored; an empty event list is valid (counts 0, p = 1, no placebo dates unless a
-// span is given).
+// ignored; an empty event list is valid (counts 0, p = 1, underpowered, no placebo
+// dates unless a span wider than the shock's windows is given).
 Result<ShockTest> TestShock(const std::vector<Date>& events, const Date& shock,
                             const ShockOptions& options = {});
 
