@@ -26,6 +26,11 @@ class Side:
         return actor_id in memberships.members(self.group, self.year or delivery_year)
 
 
+# Actor kinds (`defcoop resolve`) that are states: `unknown`, organisations and armed
+# groups are not.
+STATE_KINDS = {"state", "historical_state"}
+
+
 class Memberships:
     """The curated membership table (data/memberships.csv): members by year."""
 
@@ -38,6 +43,9 @@ class Memberships:
                 first = int(row["from"][:4]) if row["from"] else -9999
                 last = int(row["to"][:4]) if row["to"] else 9999
                 self.rows.append((row["organization"], row["actor"], first, last))
+
+    def ever(self, organization):
+        return {actor for org, actor, _, _ in self.rows if org == organization}
 
     def members(self, organization, year):
         # A year-precision date covers the whole year: a member at any time in it counts
@@ -55,18 +63,37 @@ class Row:
 class Model:
     """Deals with resolved actor ids, and the three queries the suite compares."""
 
-    def __init__(self, register, ids, memberships):
+    def __init__(self, register, ids, kinds, memberships):
         self.memberships = memberships
+        self.kinds = kinds
         self.deals = [(ids[d.supplier], ids[d.recipient], d) for d in register.deals
                       if d.supplier in ids and d.recipient in ids]
         years = [x.year for _, _, d in self.deals for x in d.deliveries]
         self.span = (min(years), max(years))
+        self.by_actor = ({}, {})  # deals by supplier id, by recipient id
+        self.supplier_years = {}  # supplier id -> {year: delivered TIV}
+        for entry in self.deals:
+            self.by_actor[0].setdefault(entry[0], []).append(entry)
+            self.by_actor[1].setdefault(entry[1], []).append(entry)
+            by_year = self.supplier_years.setdefault(entry[0], {})
+            for delivery in entry[2].deliveries:
+                by_year[delivery.year] = by_year.get(delivery.year, 0.0) + delivery.tiv
+
+    def candidates(self, supplier, recipient):
+        """The deals a query can touch (an index lookup; the filter is applied after)."""
+        lists = []
+        for index, side in enumerate((supplier, recipient)):
+            if not side:
+                continue
+            ids = {side.actor} if side.actor else self.memberships.ever(side.group)
+            lists.append([e for actor in sorted(ids) for e in self.by_actor[index].get(actor, [])])
+        return min(lists, key=len) if lists else self.deals
 
     def tiv(self, supplier, recipient, years, by):
         """{key tuple: Row}; by is a list among 'supplier', 'recipient', 'year'."""
         rows = {}
         first, last = years
-        for supplier_id, recipient_id, deal in self.deals:
+        for supplier_id, recipient_id, deal in self.candidates(supplier, recipient):
             whole = all(first <= d.year <= last for d in deal.deliveries)
             for delivery in deal.deliveries:
                 if not first <= delivery.year <= last:
@@ -96,16 +123,14 @@ class Model:
 
     def exporter_totals(self, years, states_only):
         totals = {}
-        for supplier_id, _, deal in self.deals:
-            inside = [d.tiv for d in deal.deliveries if years[0] <= d.year <= years[1]]
-            if inside and (not states_only or is_state_id(supplier_id)):
-                totals[supplier_id] = totals.get(supplier_id, 0.0) + sum(inside)
+        for supplier_id, by_year in self.supplier_years.items():
+            inside = [tiv for year, tiv in by_year.items() if years[0] <= year <= years[1]]
+            if inside and (not states_only or self.is_state(supplier_id)):
+                totals[supplier_id] = sum(inside)
         return totals
 
-
-def is_state_id(actor_id):
-    """States have ISO-style ids (TUR, SUN); organisations, groups and `unknown` do not."""
-    return ":" not in actor_id and actor_id != "unknown"
+    def is_state(self, actor_id):
+        return self.kinds.get(actor_id) in STATE_KINDS
 
 
 def previous_window(years):

@@ -7,7 +7,7 @@ answer it (sides, years, grouping). The same seed and register give the same que
 import random
 from dataclasses import dataclass, field
 
-from model import Side
+from model import STATE_KINDS, Side
 
 # SIPRI never lists this group; its members (and their join dates) come from
 # data/memberships.csv. Turkiye is a member throughout, Uzbekistan from 2019.
@@ -51,11 +51,11 @@ class Pools:
                 if name in ids:
                     spelled.setdefault(name, ids[name])
         self.ids = spelled
-        self.states = sorted(n for n, i in spelled.items() if kinds.get(i) == "state")
+        self.states = sorted(n for n, i in spelled.items() if kinds.get(i) in STATE_KINDS)
         self.suppliers = sorted({d.supplier for d in register.deals
-                                 if kinds.get(ids.get(d.supplier)) == "state" and d.deliveries})
+                                 if kinds.get(ids.get(d.supplier)) in STATE_KINDS and d.deliveries})
         self.recipients = sorted({d.recipient for d in register.deals
-                                  if kinds.get(ids.get(d.recipient)) == "state" and d.deliveries})
+                                  if kinds.get(ids.get(d.recipient)) in STATE_KINDS and d.deliveries})
         self.pairs = sorted({(d.supplier, d.recipient) for d in register.deals if d.deliveries
                              and d.supplier in self.suppliers and d.recipient in self.recipients})
         self.organisations = sorted(n for n in spelled if n.endswith("**"))
@@ -181,8 +181,39 @@ class Generator:
             return self.shares(cls, "exports", name, years, side)
         return self.shares(cls, "suppliers", name, years, side)
 
+    def fixed_queries(self):
+        """Every organisation SIPRI lists, `unknown`, and the group over the whole span."""
+        pools, queries = self.pools, []
+        for name in pools.organisations:
+            queries.append(self.tiv("organisation", None, name, None, ["year"]))
+            queries.append(self.shares("organisation", "suppliers", name, None))
+        for name in sorted(set(pools.organisations) & set(pools.org_suppliers)):
+            queries.append(self.tiv("organisation", name, None, None, ["recipient"]))
+        unknown = Side(actor="unknown")
+        queries.append(self.tiv("unknown", "unknown supplier(s)", None, None, ["year"],
+                                supplier=unknown))
+        queries.append(self.tiv("unknown", None, "unknown recipient(s)", None, ["supplier"],
+                                recipient=unknown))
+        queries.append(self.shares("unknown", "exports", "unknown supplier(s)", None, unknown))
+        members = Side(group=GROUP_ID)
+        for by in (["year"], ["recipient", "year"]):
+            queries.append(self.tiv("group", None, GROUP_NAME, None, by, recipient=members))
+        queries.append(self.tiv("group", GROUP_NAME, None, None, ["recipient"], supplier=members))
+        queries.append(self.shares("group", "suppliers", GROUP_NAME, None, members))
+        queries.append(self.shares("group", "exports", GROUP_NAME, None, members))
+        if pools.turkiye:
+            queries.append(self.tiv("group", pools.turkiye, GROUP_NAME, None,
+                                    ["supplier", "recipient"], recipient=members))
+        for year in GROUP_DATES:
+            dated = Side(group=GROUP_ID, year=year)
+            name = f"{GROUP_NAME}@{year}"
+            queries.append(self.tiv("group-dated", None, name, None, ["recipient"],
+                                    recipient=dated))
+            queries.append(self.shares("group-dated", "suppliers", name, None, dated))
+        return queries
+
     def all_queries(self, per_kind):
-        queries = []
+        queries = self.fixed_queries()
         special = [self.organisation_tiv, self.unknown_tiv, self.group_query]
         for index in range(per_kind):
             # Every fourth tiv query exercises organisations, `unknown` or groups.

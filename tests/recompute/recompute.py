@@ -26,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -68,6 +71,47 @@ class Defcoop:
         if code != 0 or parsed is None:
             raise SetupError(f"defcoop {' '.join(args)} failed ({code}): {stderr}")
         return parsed
+
+
+class Api:
+    """`defcoop serve` on a free port: one process answers every query of a register, so
+    the store is loaded once (the API runs the same command with --format json)."""
+
+    OPTION_PARAMS = {"--supplier": "supplier", "--recipient": "recipient", "--years": "years",
+                     "--by": "by", "--vintage": "vintage"}
+
+    def __init__(self, binary, db):
+        self.process = subprocess.Popen([binary, "--db", db, "serve", "--port", "0", "--web", ""],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True)
+        line = self.process.stdout.readline()
+        marker = "http://127.0.0.1:"
+        if marker not in line:
+            self.close()
+            raise SetupError(f"defcoop serve did not start: {line.strip()}")
+        self.base = "http://127.0.0.1:" + line.split(marker)[1].split("/")[0]
+
+    def run(self, args):
+        """(status, parsed JSON or None, error text) for CLI-style `args`."""
+        kind, params, index = args[0], [], 1
+        while index < len(args):
+            if args[index] in self.OPTION_PARAMS:
+                params.append((self.OPTION_PARAMS[args[index]], args[index + 1]))
+                index += 2
+            else:
+                params.append(("country", args[index]))
+                index += 1
+        url = f"{self.base}/api/v1/{kind}?{urllib.parse.urlencode(params)}"
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return 0, json.loads(response.read()), ""
+        except urllib.error.HTTPError as error:
+            return error.code, None, error.read().decode("utf-8", "replace").strip()
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 def build_store(binary, curated_db, register_path, work_dir, key):
@@ -204,6 +248,13 @@ class Tally:
 
     def __init__(self):
         self.runs, self.fails, self.examples = {}, {}, {}
+        self.queries, self.agreeing, self.agreeing_but_pending = 0, 0, 0
+
+    def count_query(self, results):
+        self.queries += 1
+        self.agreeing += not any(results.values())
+        self.agreeing_but_pending += not any(p for c, p in results.items()
+                                             if c not in PENDING_CLASSES)
 
     def add(self, cls, problems, example):
         self.runs[cls] = self.runs.get(cls, 0) + 1
@@ -214,11 +265,35 @@ class Tally:
                 kept.append(example + "\n      " + "\n      ".join(problems[:3]))
 
 
-def run_query(defcoop, query, model):
-    code, answer, stderr = defcoop.run(query.args_with_kind())
+def run_query(runner, query, model):
+    code, answer, stderr = runner.run(query.args_with_kind())
     if code != 0:
         return {query.cls: [f"exit {code}: {stderr}"]}
     return check(query, answer, model)
+
+
+def cli_matches_api(defcoop, api, query):
+    """The command line and the API must give the same JSON for the same query."""
+    _, cli_answer, cli_error = defcoop.run(query.args_with_kind())
+    _, api_answer, api_error = api.run(query.args_with_kind())
+    if cli_answer == api_answer and cli_error == "" and api_error == "":
+        return []
+    return [f"CLI and API answers differ (CLI error: {cli_error!r}, API error: {api_error!r})"]
+
+
+def run_queries(defcoop, query_list, model, options):
+    """{class: [problems]} per query, in order; a sample also runs through the CLI."""
+    api = Api(options.defcoop, defcoop.db)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
+            results = list(pool.map(lambda q: run_query(api, q, model), query_list))
+            sample = query_list[:options.cli_sample]
+            same = list(pool.map(lambda q: cli_matches_api(defcoop, api, q), sample))
+    finally:
+        api.close()
+    for result, problems in zip(results, same):
+        result["cli-vs-api"] = problems
+    return results
 
 
 def register_key(path):
@@ -234,24 +309,22 @@ def check_register(path, options, curated_db):
     names = {d.supplier for d in register.deals} | {d.recipient for d in register.deals}
     ids, kinds, unresolved = resolve_names(defcoop, names)
     memberships = spec.Memberships(os.path.join(options.curated_dir, "memberships.csv"))
-    model = spec.Model(register, ids, memberships)
+    model = spec.Model(register, ids, kinds, memberships)
     pools = generate.Pools(model, register, ids, kinds)
     query_list = generate.Generator(pools, options.seed, key).all_queries(options.per_kind)
     for query in query_list:
         query.args += ["--vintage", imported["vintage"]]
     tally = Tally()
-    with concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
-        answers = pool.map(lambda q: run_query(defcoop, q, model), query_list)
-        for query, results in zip(query_list, answers):
-            example = f"defcoop --db {defcoop.db} --format json {query.command()}"
-            for cls, problems in results.items():
-                tally.add(cls, problems, example)
-    print_register(key, path, register, imported, unresolved, ids, tally, len(query_list),
-                   time.time() - started)
+    for query, results in zip(query_list, run_queries(defcoop, query_list, model, options)):
+        example = f"defcoop --db {defcoop.db} --format json {query.command()}"
+        for cls, problems in results.items():
+            tally.add(cls, problems, example)
+        tally.count_query(results)
+    print_register(key, register, imported, unresolved, ids, tally, time.time() - started)
     return tally
 
 
-def print_register(key, path, register, imported, unresolved, ids, tally, count, seconds):
+def print_register(key, register, imported, unresolved, ids, tally, seconds):
     print(f"== {key}: {register.format} format, vintage {imported['vintage']}, "
           f"{len(register.deals)} deals read here; defcoop read {imported['records_read']}, "
           f"imported {imported['imported']}, rejected {imported['rejected']}")
@@ -263,7 +336,8 @@ def print_register(key, path, register, imported, unresolved, ids, tally, count,
     for actor, spellings in sorted(shared.items()):
         if len(spellings) > 1:
             print(f"   one id for several register names: {actor} = {' | '.join(spellings)}")
-    print(f"   {count} queries in {seconds:.1f} s")
+    print(f"   {tally.queries} queries in {seconds:.1f} s: {tally.agreeing} agree in every check, "
+          f"{tally.agreeing_but_pending} when the pending classes are left aside")
     for cls in sorted(tally.runs):
         fails = tally.fails.get(cls, 0)
         mark = "ok" if not fails else ("PENDING" if cls in PENDING_CLASSES else "FAIL")
@@ -281,6 +355,8 @@ def parse_options(argv):
     parser.add_argument("--curated-dir", required=True, help="the project's data/ folder")
     parser.add_argument("--per-kind", type=int, default=200,
                         help="queries per kind (tiv, suppliers, exports) and register")
+    parser.add_argument("--cli-sample", type=int, default=20,
+                        help="queries per register also run through the command line")
     parser.add_argument("--seed", default="defcoop-recompute-1")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work-dir", help="where the stores go (default: a temporary folder)")
@@ -306,7 +382,10 @@ def main(argv):
         curated_db = os.path.join(options.work_dir, "curated.db")
         if os.path.exists(curated_db):
             os.remove(curated_db)
-        Defcoop(options.defcoop, curated_db).must(["init", "--data", options.curated_dir])
+        init = subprocess.run([options.defcoop, "--db", curated_db, "init", "--data",
+                               options.curated_dir], capture_output=True, text=True, check=False)
+        if init.returncode != 0:
+            raise SetupError(f"defcoop init failed: {init.stderr.strip()}")
         tallies = [check_register(path, options, curated_db) for path in paths]
     except (SetupError, ValueError, OSError) as error:
         print(f"recompute: {error}", file=sys.stderr)
