@@ -51,16 +51,19 @@ class Pools:
                 if name in ids:
                     spelled.setdefault(name, ids[name])
         self.ids = spelled
-        self.states = sorted(n for n, i in spelled.items() if kinds.get(i) in STATE_KINDS)
-        self.suppliers = sorted({d.supplier for d in register.deals
-                                 if kinds.get(ids.get(d.supplier)) in STATE_KINDS and d.deliveries})
-        self.recipients = sorted({d.recipient for d in register.deals
-                                  if kinds.get(ids.get(d.recipient)) in STATE_KINDS and d.deliveries})
-        self.pairs = sorted({(d.supplier, d.recipient) for d in register.deals if d.deliveries
-                             and d.supplier in self.suppliers and d.recipient in self.recipients})
+        delivered = [d for d in register.deals if d.deliveries]
+
+        def state(name):
+            return kinds.get(ids.get(name)) in STATE_KINDS
+
+        self.suppliers = sorted({d.supplier for d in delivered if state(d.supplier)})
+        self.recipients = sorted({d.recipient for d in delivered if state(d.recipient)})
+        self.pairs = sorted({(d.supplier, d.recipient) for d in delivered
+                             if state(d.supplier) and state(d.recipient)})
         self.organisations = sorted(n for n in spelled if n.endswith("**"))
         self.armed_groups = sorted(n for n in spelled if n.endswith("*") and not n.endswith("**"))
-        self.org_suppliers = sorted({d.supplier for d in register.deals if d.supplier.endswith("*")})
+        self.org_suppliers = sorted({d.supplier for d in register.deals
+                                     if d.supplier.endswith("*")})
         self.turkiye = next((n for n in spelled if spelled[n] == "TUR"), None)
         self.span = model.span
 
