@@ -9,7 +9,9 @@
 namespace defcoop::analysis {
 namespace {
 
-constexpr std::string_view kUnknownActor = "unknown";
+// SIPRI's unnamed suppliers and recipients ("unknown:supplier", "unknown:recipient"):
+// not actors a network can connect.
+bool IsUnknownActor(std::string_view id) { return id.starts_with("unknown"); }
 
 class Builder {
  public:
@@ -58,7 +60,7 @@ void Builder::AddTransfers(const std::vector<Transfer>& transfers) {
   for (const TivRow& row :
        AggregateTiv(transfers, filter, {TivGroup::kSupplier, TivGroup::kRecipient})) {
     bool resolved = actors_.count(row.supplier) && actors_.count(row.recipient);
-    if (!resolved || row.supplier == kUnknownActor || row.recipient == kUnknownActor ||
+    if (!resolved || IsUnknownActor(row.supplier) || IsUnknownActor(row.recipient) ||
         row.supplier == row.recipient || !(row.tiv > 0)) {
       ++skipped_;
       continue;
@@ -73,7 +75,7 @@ void Builder::AddPairwise(const std::vector<std::string>& parties, std::string_v
   for (const std::string& party : parties) {
     if (IsFirmWithoutHome(party)) continue;
     std::string node = NodeFor(party);
-    if (!node.empty() && node != kUnknownActor) nodes.insert(node);
+    if (!node.empty() && !IsUnknownActor(node)) nodes.insert(node);
   }
   if (nodes.size() < 2) {
     ++skipped_;

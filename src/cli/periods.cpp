@@ -104,7 +104,7 @@ Result<std::vector<YearRange>> ParseCompare(const std::string& text) {
 
 Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec,
                            const std::string& years_text) {
-  auto actors = ResolveCountries(data.index, {spec.actor});
+  auto actors = ResolveActors(data.index, {spec.actor});
   if (!actors.ok()) return actors.status();
   analysis::TivFilter filter;
   (spec.kind == SeriesKind::kExports ? filter.suppliers : filter.recipients) = *actors;
@@ -126,7 +126,8 @@ Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec,
                             (series.coverage ? " in the years it covers, " +
                                                    series.coverage->ToString()
                                              : ""));
-  series.actors.assign(actors->begin(), actors->end());
+  std::set<std::string> ids = actors->Ids();
+  series.actors.assign(ids.begin(), ids.end());
   for (int year = years.first; year <= years.last; ++year) series.values.push_back({year, 0});
   for (const analysis::TivRow& row : rows) {
     if (!years.Contains(row.year)) continue;

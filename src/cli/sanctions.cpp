@@ -25,7 +25,7 @@ Result<analysis::SanctionFilter> MakeFilter(const names::NameIndex& index,
   analysis::SanctionFilter filter;
   DEFCOOP_RETURN_IF_ERROR(AddCountries(index, options.targets, &filter.targets));
   for (const std::string& imposer : options.imposers) {
-    // An imposer may be an organization (EU, UN), which ResolveToStates would expand.
+    // An imposer may be an organization (EU, UN): GSDB lists it as the sender itself.
     auto found = index.Resolve(imposer);
     if (!found.ok()) return found.status();
     filter.senders.insert(found->id);

@@ -302,23 +302,6 @@ Result<GroupResolution> NameIndex::MembersAt(std::string_view input, const Resol
   return result;
 }
 
-Result<std::vector<std::string>> NameIndex::ResolveToStates(std::string_view text) const {
-  if (text.find('@') != std::string_view::npos) {
-    Result<GroupResolution> group = ResolveGroup(text);
-    if (!group.ok()) return group.status();
-    return group->members;
-  }
-  Result<Resolution> resolution = Resolve(text);
-  if (!resolution.ok()) return resolution.status();
-  bool is_group = std::any_of(
-      memberships_.begin(), memberships_.end(),
-      [&](const Membership& membership) { return membership.organization_id == resolution->id; });
-  if (!is_group) return std::vector<std::string>{resolution->id};
-  Result<GroupResolution> group = ResolveGroup(text);
-  if (!group.ok()) return group.status();
-  return group->members;
-}
-
 namespace {
 
 constexpr std::string_view kMembersPrefix = "members:";

@@ -182,7 +182,8 @@ TEST_F(SipriCliTest, CheckMeasuresTheEvenSplitYearByYear) {
   EXPECT_GT(json["meta"]["year_error"]["recipient_years"].get<int>(), 100);
   EXPECT_GT(json["meta"]["year_error"]["median_relative"].get<double>(), 0.01);
   auto exact = Json("tiv --check --vintage 2024-04-13");
-  EXPECT_EQ(exact["meta"]["year_error"]["median_relative"].get<double>(), 0);
+  // A new-format register differs from its table only by the rounding of each cell.
+  EXPECT_LT(exact["meta"]["year_error"]["median_relative"].get<double>(), 0.005);
 }
 
 // The cell of `recipient` and `year` in a SIPRI importer table, read with a plain split.

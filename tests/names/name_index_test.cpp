@@ -245,13 +245,6 @@ TEST(NameIndex, RejectsAGroupThatHasNoMembers) {
   EXPECT_EQ(group.status().kind(), StatusKind::kInvalidInput);
 }
 
-TEST(NameIndex, ResolvesToStatesForGroupsAndSingleActors) {
-  NameIndex index = SmallIndex();
-  EXPECT_THAT(*index.ResolveToStates("OTS@2010"), ElementsAre("AZE", "KAZ", "KGZ", "TUR"));
-  EXPECT_THAT(*index.ResolveToStates("Қазақстан"), ElementsAre("KAZ"));
-  EXPECT_EQ(index.ResolveToStates("Atlantis").status().kind(), StatusKind::kNotFound);
-}
-
 TEST(NameIndex, FindsActorsByExactId) {
   NameIndex index = SmallIndex();
   ASSERT_NE(index.FindActor("KAZ"), nullptr);

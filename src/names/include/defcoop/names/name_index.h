@@ -83,10 +83,6 @@ class NameIndex {
   // As above, with "today" given (for a date-less `text`); for tests and reproducible runs.
   Result<GroupResolution> ResolveGroup(std::string_view text, const Date& today) const;
 
-  // Ids of the states `text` stands for: a group's members at the date (text with "@", or
-  // an organization that has memberships), or the one actor `text` resolves to.
-  Result<std::vector<std::string>> ResolveToStates(std::string_view text) const;
-
   // The actors `text` stands for, each with the dates it counts (see actor_set.h):
   //   "AZE", "NATO**", "NATO"   the actor itself at every date. An organisation that SIPRI
   //                             lists as a supplier or recipient (it has a SIPRI spelling)
