@@ -32,6 +32,17 @@ std::string ActorForCow(const names::NameIndex& index, int code, const Date& at)
   return found.ok() ? found->id : "";
 }
 
+void ReportEarlierImports(std::ostream& err, const std::string& path,
+                          const store::ImportSummary& summary) {
+  if (summary.already_imported) {
+    err << path << ": already imported (the same data as " << summary.earlier_path
+        << "); nothing changed (pass --replace to import it again)\n";
+  }
+  if (summary.replaced > 0) {
+    err << path << ": replaced " << summary.replaced << " earlier import(s)\n";
+  }
+}
+
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems) {
   for (const InputProblem& problem : problems) {
     const char* what = problem.repaired          ? "repaired"
