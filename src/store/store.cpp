@@ -228,13 +228,15 @@ Status Store::Build(const std::string& path, const Dataset& data) {
 Status Store::Seal() {
   // Leaving WAL mode checkpoints every page into the main file and deletes the log; it
   // fails (and says so) rather than leave pages behind.
-  Statement to_rollback(db_, "PRAGMA journal_mode = DELETE");
-  if (!to_rollback.Step() || to_rollback.Text(0) != "delete") {
-    return Status::Io("cannot finish writing the store: " +
-                      (to_rollback.status().ok() ? std::string("the write-ahead log stays")
-                                                 : to_rollback.status().message()));
-  }
-  return Exec(db_, "PRAGMA journal_mode = WAL");
+  std::string mode;
+  {
+    Statement to_rollback(db_, "PRAGMA journal_mode = DELETE");
+    if (to_rollback.Step()) mode = to_rollback.Text(0);
+    if (!to_rollback.status().ok()) return to_rollback.status();
+  }  // finalized: an unfinished statement would keep the next switch from happening
+  if (mode != "delete") return Status::Io("cannot finish writing the store: the log stays");
+  UseWriteAheadLog(db_);
+  return Status::Ok();
 }
 
 int Store::SchemaVersion() const {
