@@ -74,13 +74,16 @@ void ResolveNames(SipriFile* file, SipriNameResolver* resolver) {
 // Parses, resolves and saves one file (in its own transaction).
 Result<store::ImportSummary> ImportOne(Context& context, const std::string& path,
                                        SipriNameResolver* resolver, store::Store& store,
-                                       std::ostream* rejects, store::ImportMode mode) {
+                                       std::ostream* rejects, const ImportOptions& options) {
   auto file = ingest::ReadSipriFile(path);
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
   PrintProblems(context.err, file->problems);
-  if (rejects) WriteRejects(*rejects, file->path, file->problems);
-  auto summary = store.SaveSipriFile(*file, file->content_hash, mode);
+  if (rejects) {
+    DEFCOOP_RETURN_IF_ERROR(
+        WriteRejects(*rejects, options.rejects_path, file->path, file->problems));
+  }
+  auto summary = store.SaveSipriFile(*file, file->content_hash, ModeOf(options.replace));
   if (summary.ok()) ReportEarlierImports(context.err, path, *summary);
   return summary;
 }
@@ -98,7 +101,7 @@ Status RunImport(Context& context, const ImportOptions& options) {
   int failed_files = 0;
   for (const std::string& path : options.files) {
     auto summary = ImportOne(context, path, &resolver, **store,
-                             rejects.is_open() ? &rejects : nullptr, ModeOf(options.replace));
+                             rejects.is_open() ? &rejects : nullptr, options);
     if (!summary.ok()) {
       context.err << "defcoop: error: " << summary.status().ToString() << "; file not imported\n";
       ++failed_files;

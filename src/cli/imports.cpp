@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace defcoop::cli {
 
 void AddImport(CLI::App* command, Context* context) {
@@ -60,12 +63,18 @@ Status OpenRejects(const std::string& path, std::ofstream* out) {
   return Status::Ok();
 }
 
-void WriteRejects(std::ostream& out, const std::string& file,
-                  const std::vector<InputProblem>& problems) {
+Status WriteRejects(std::ostream& out, const std::string& rejects_path, const std::string& file,
+                    const std::vector<InputProblem>& problems) {
   for (const InputProblem& problem : problems) {
     out << CsvEscape(file) << "," << problem.where.line << "," << CsvEscape(problem.reason) << ","
         << (problem.repaired ? "true" : "false") << "\n";
   }
+  out.flush();
+  if (!out) {
+    return Status::Io("cannot write " + rejects_path + " (" + std::strerror(errno) +
+                      "); nothing was imported from " + file);
+  }
+  return Status::Ok();
 }
 
 ImportReport::ImportReport() {

@@ -39,8 +39,10 @@ void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems)
 
 // Opens the --rejects CSV (header file,line,reason,repaired); "" = none.
 Status OpenRejects(const std::string& path, std::ofstream* out);
-void WriteRejects(std::ostream& out, const std::string& file,
-                  const std::vector<InputProblem>& problems);
+// Writes (and flushes) the problems of `file`; an Io error when the write failed (a full
+// disk), so the import stops before it changes the store.
+Status WriteRejects(std::ostream& out, const std::string& rejects_path, const std::string& file,
+                    const std::vector<InputProblem>& problems);
 
 // The summary of an import: one row per file, totals in meta and a note.
 class ImportReport {
@@ -82,7 +84,9 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   PrintProblems(context.err, file->problems);
   std::ofstream rejects;
   DEFCOOP_RETURN_IF_ERROR(OpenRejects(rejects_path, &rejects));
-  if (rejects.is_open()) WriteRejects(rejects, file->path, file->problems);
+  if (rejects.is_open()) {
+    DEFCOOP_RETURN_IF_ERROR(WriteRejects(rejects, rejects_path, file->path, file->problems));
+  }
   auto summary = steps.save(**store, *file, mode);
   if (!summary.ok()) return summary.status();
   ReportEarlierImports(context.err, path, *summary);

@@ -3,7 +3,10 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <filesystem>
 
@@ -145,6 +148,24 @@ void RemoveStoreFiles(const std::string& path) {
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
 }
 
+// Removes "PATH.building-PID" files of builds whose process is gone (killed mid-build).
+void RemoveAbandonedBuilds(const std::string& path) {
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string prefix = target.filename().string() + ".building-";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) {
+      continue;  // a journal ("-wal", "-shm", "-journal") goes with its database
+    }
+    pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (::kill(pid, 0) != 0 && errno == ESRCH) RemoveStoreFiles(entry.path().string());
+  }
+}
+
 // Makes a rename in `dir` durable.
 void SyncDirectory(const fs::path& dir) {
   int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -212,6 +233,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
 Store::~Store() { sqlite3_close(db_); }
 
 Status Store::Build(const std::string& path, const Dataset& data) {
+  RemoveAbandonedBuilds(path);
   std::string building = path + ".building-" + std::to_string(::getpid());
   RemoveStoreFiles(building);
   Status status = [&]() -> Status {

@@ -125,6 +125,11 @@ TEST_F(StoreCliTest, FreshInitKilledAtAnyWriteLeavesNoStoreOrACompleteOne) {
   EXPECT_GT(kill_points, 10);
   ExpectIntactStore();
   EXPECT_EQ(Ask("SELECT count(*) FROM claim"), "1");
+  // The temporary files of the killed builds went with the build that succeeded.
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".building-"), std::string::npos)
+        << entry.path();
+  }
   std::cout << "fresh init: killed at " << kill_points << " writes\n";
 }
 
@@ -340,6 +345,93 @@ TEST_F(StoreCliTest, TwoImportsAtOnceBothLand) {
   EXPECT_EQ(second_result.exit_code, 0) << second_result.err;
   EXPECT_EQ(Ask("SELECT count(*) FROM transfer"), std::to_string(2 * kDeals));
   ExpectIntactStore();
+}
+
+// Regression: the same register re-saved with a byte-order mark and CRLF line ends was
+// imported again and doubled every figure of its vintage.
+TEST_F(StoreCliTest, SameRegisterWithBomAndCrlfIsAlreadyImported) {
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  ASSERT_EQ(Run("import sipri '" + register_ + "'").exit_code, 0);
+  std::string text = InventedRegister(kDeals);
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  std::string resaved = (dir_ / "resaved.csv").string();
+  std::ofstream(resaved, std::ios::binary) << crlf;
+  CommandResult again = Run("import sipri '" + resaved + "'");
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err, resaved + ": already imported (the same data as " + register_ +
+                           "); nothing changed (pass --replace to import it again)\n");
+  EXPECT_EQ(Ask("SELECT count(*) FROM transfer"), std::to_string(kDeals));
+}
+
+TEST_F(StoreCliTest, ReplaceImportsTheSameFileAgainInsteadOfAddingIt) {
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  ASSERT_EQ(Run("import sipri '" + register_ + "'").exit_code, 0);
+  CommandResult again = Run("import sipri --replace '" + register_ + "'");
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err, register_ + ": replaced 1 earlier import(s)\n");
+  EXPECT_EQ(Ask("SELECT count(*) FROM transfer"), std::to_string(kDeals));
+  EXPECT_EQ(Ask("SELECT count(*) FROM sipri_file"), "1");
+}
+
+// Regression: a store whose build never finished answered "0 supported" with exit 0.
+TEST_F(StoreCliTest, UnfinishedStoreIsRefusedUntilInitRunsAgain) {
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM store_state", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  CommandResult claims = Run("claims");
+  EXPECT_EQ(claims.exit_code, 1);
+  EXPECT_EQ(claims.err, "defcoop: error: " + db_ +
+                            " is an unfinished store: the `defcoop init` that built it did not "
+                            "complete (it was stopped or failed); run `defcoop init` again\n");
+  EXPECT_EQ(Run("import sipri '" + register_ + "'").exit_code, 1);
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  EXPECT_EQ(Run("claims").exit_code, 0);
+}
+
+// Regression: a 100,000-character unknown recipient made the import take minutes
+// (edit distance against every known spelling). Bounded here by a generous deadline.
+TEST_F(StoreCliTest, LongUnknownNameDoesNotStallTheImport) {
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  std::string text = InventedRegister(1);
+  text.replace(text.rfind("Azerbaijan"), 10, std::string(100000, 'q'));
+  std::string long_name = (dir_ / "long-name.csv").string();
+  std::ofstream(long_name) << text;
+  pid_t pid = Spawn({"--db=" + db_, "import", "sipri", long_name});
+  ASSERT_GT(pid, 0);
+  constexpr auto kDeadline = std::chrono::seconds(60);  // the unbounded search took minutes
+  auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() - start > kDeadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      FAIL() << "the import did not finish within 60 s";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_EQ(Ask("SELECT count(*) FROM transfer WHERE recipient_id IS NULL"), "1");
+}
+
+TEST_F(StoreCliTest, RejectsFileOnAFullDeviceFailsAndImportsNothing) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
+  CommandResult import = Run("import sipri --rejects /dev/full '" + register_ + "'");
+  EXPECT_EQ(import.exit_code, 1);
+  EXPECT_NE(import.err.find("cannot write /dev/full"), std::string::npos) << import.err;
+  EXPECT_EQ(Ask("SELECT count(*) FROM transfer"), "0");
+}
+
+// Regression: `validate FILE` said "the data folder FILE does not exist".
+TEST_F(StoreCliTest, ValidateOfAFileSaysItIsNotAFolder) {
+  CommandResult validate = Run("validate '" + register_ + "'");
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_NE(validate.out.find(register_ + " is a file, not a data folder"), std::string::npos)
+      << validate.out << validate.err;
 }
 
 }  // namespace
