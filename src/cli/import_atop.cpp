@@ -35,7 +35,9 @@ void AddImportAtop(CLI::App* import, Context* context) {
       "ATOP 5.1 alliance obligations (directed dyad-years, peacesciencer CSV)",
       "atop5.1_directed_dyad_year_peacesciencer.csv",
       {ingest::ReadAtopFile, ResolveCodes,
-       [](store::Store& store, const AtopFile& file) { return store.SaveAtopFile(file); },
+       [](store::Store& store, const AtopFile& file, store::ImportMode mode) {
+         return store.SaveAtopFile(file, mode);
+       },
        "atop-5.1", "unresolved_codes",
        [](const std::string& code, int rows) {
          return "unresolved COW code " + code + " in " + std::to_string(rows) +

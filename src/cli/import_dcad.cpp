@@ -33,7 +33,9 @@ void AddImportDcad(CLI::App* import, Context* context) {
       "the Defense Cooperation Agreement Dataset (DCAD v1.0 main file, Kinne 2020)",
       "DCAD-v1.0-main.csv",
       {ingest::ReadDcadFile, ResolveCodes,
-       [](store::Store& store, const DcadFile& file) { return store.SaveDcadFile(file); },
+       [](store::Store& store, const DcadFile& file, store::ImportMode mode) {
+         return store.SaveDcadFile(file, mode);
+       },
        "kinne2020-dcad", "unresolved_codes",
        [](const std::string& code, int rows) {
          return "unresolved COW code " + code + " in " + std::to_string(rows) +

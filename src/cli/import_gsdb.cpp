@@ -42,7 +42,9 @@ void AddImportGsdb(CLI::App* import, Context* context) {
       import, context, "gsdb", "the Global Sanctions Data Base (GSDB V3, case level)",
       "GSDB_V3.csv",
       {ingest::ReadGsdbFile, ResolveNames,
-       [](store::Store& store, const GsdbFile& file) { return store.SaveGsdbFile(file); },
+       [](store::Store& store, const GsdbFile& file, store::ImportMode mode) {
+         return store.SaveGsdbFile(file, mode);
+       },
        "gsdb-v3", "unresolved_names",
        [](const std::string& name, int rows) {
          return "unresolved name '" + name + "' in " + std::to_string(rows) +

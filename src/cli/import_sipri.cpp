@@ -19,6 +19,7 @@ namespace {
 struct ImportOptions {
   std::vector<std::string> files;
   std::string rejects_path;
+  bool replace = false;
 };
 
 // Resolves SIPRI spellings once each and remembers the ones that failed.
@@ -73,16 +74,17 @@ void ResolveNames(SipriFile* file, SipriNameResolver* resolver) {
 // Parses, resolves and saves one file (in its own transaction).
 Result<store::ImportSummary> ImportOne(Context& context, const std::string& path,
                                        SipriNameResolver* resolver, store::Store& store,
-                                       std::ostream* rejects) {
+                                       std::ostream* rejects, const ImportOptions& options) {
   auto file = ingest::ReadSipriFile(path);
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
   PrintProblems(context.err, file->problems);
-  if (rejects) WriteRejects(*rejects, file->path, file->problems);
-  auto summary = store.SaveSipriFile(*file, file->content_hash);
-  if (summary.ok() && summary->already_imported) {
-    context.err << path << ": already imported (same content); nothing changed\n";
+  if (rejects) {
+    DEFCOOP_RETURN_IF_ERROR(
+        WriteRejects(*rejects, options.rejects_path, file->path, file->problems));
   }
+  auto summary = store.SaveSipriFile(*file, file->content_hash, ModeOf(options.replace));
+  if (summary.ok()) ReportEarlierImports(context.err, path, *summary);
   return summary;
 }
 
@@ -98,8 +100,8 @@ Status RunImport(Context& context, const ImportOptions& options) {
   ImportReport report;
   int failed_files = 0;
   for (const std::string& path : options.files) {
-    auto summary =
-        ImportOne(context, path, &resolver, **store, rejects.is_open() ? &rejects : nullptr);
+    auto summary = ImportOne(context, path, &resolver, **store,
+                             rejects.is_open() ? &rejects : nullptr, options);
     if (!summary.ok()) {
       context.err << "defcoop: error: " << summary.status().ToString() << "; file not imported\n";
       ++failed_files;
@@ -130,6 +132,8 @@ void AddImportSipri(CLI::App* import, Context* context) {
       ->required()
       ->check(CLI::ExistingFile);
   sipri->add_option("--rejects", options->rejects_path, "write rejected records to this CSV file");
+  sipri->add_flag("--replace", options->replace,
+                  "replace an earlier import of the same data or the same path (one transaction)");
   sipri->callback([context, options] { context->result = RunImport(*context, *options); });
 }
 

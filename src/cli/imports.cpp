@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace defcoop::cli {
 
 void AddImport(CLI::App* command, Context* context) {
@@ -32,6 +35,17 @@ std::string ActorForCow(const names::NameIndex& index, int code, const Date& at)
   return found.ok() ? found->id : "";
 }
 
+void ReportEarlierImports(std::ostream& err, const std::string& path,
+                          const store::ImportSummary& summary) {
+  if (summary.already_imported) {
+    err << path << ": already imported (the same data as " << summary.earlier_path
+        << "); nothing changed (pass --replace to import it again)\n";
+  }
+  if (summary.replaced > 0) {
+    err << path << ": replaced " << summary.replaced << " earlier import(s)\n";
+  }
+}
+
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems) {
   for (const InputProblem& problem : problems) {
     const char* what = problem.repaired          ? "repaired"
@@ -49,12 +63,18 @@ Status OpenRejects(const std::string& path, std::ofstream* out) {
   return Status::Ok();
 }
 
-void WriteRejects(std::ostream& out, const std::string& file,
-                  const std::vector<InputProblem>& problems) {
+Status WriteRejects(std::ostream& out, const std::string& rejects_path, const std::string& file,
+                    const std::vector<InputProblem>& problems) {
   for (const InputProblem& problem : problems) {
     out << CsvEscape(file) << "," << problem.where.line << "," << CsvEscape(problem.reason) << ","
         << (problem.repaired ? "true" : "false") << "\n";
   }
+  out.flush();
+  if (!out) {
+    return Status::Io("cannot write " + rejects_path + " (" + std::strerror(errno) +
+                      "); nothing was imported from " + file);
+  }
+  return Status::Ok();
 }
 
 ImportReport::ImportReport() {

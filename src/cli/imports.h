@@ -26,13 +26,23 @@ void AddImportAtop(CLI::App* import, Context* context);
 // (2003–06), else Serbia; 260 (West Germany) is Germany, as in SIPRI's data.
 std::string ActorForCow(const names::NameIndex& index, int code, const Date& at);
 
+// "PATH: already imported ..." or "PATH: replaced N earlier import(s)", when either.
+void ReportEarlierImports(std::ostream& err, const std::string& path,
+                          const store::ImportSummary& summary);
+
+inline store::ImportMode ModeOf(bool replace) {
+  return replace ? store::ImportMode::kReplace : store::ImportMode::kOnce;
+}
+
 // Every problem of a file as "file:line: rejected|repaired|warning: reason".
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems);
 
 // Opens the --rejects CSV (header file,line,reason,repaired); "" = none.
 Status OpenRejects(const std::string& path, std::ofstream* out);
-void WriteRejects(std::ostream& out, const std::string& file,
-                  const std::vector<InputProblem>& problems);
+// Writes (and flushes) the problems of `file`; an Io error when the write failed (a full
+// disk), so the import stops before it changes the store.
+Status WriteRejects(std::ostream& out, const std::string& rejects_path, const std::string& file,
+                    const std::vector<InputProblem>& problems);
 
 // The summary of an import: one row per file, totals in meta and a note.
 class ImportReport {
@@ -53,7 +63,7 @@ template <typename File>
 struct FileImport {
   std::function<Result<File>(const std::string& path)> read;
   std::function<std::map<std::string, int>(const names::NameIndex&, File*)> resolve;
-  std::function<Result<store::ImportSummary>(store::Store&, const File&)> save;
+  std::function<Result<store::ImportSummary>(store::Store&, const File&, store::ImportMode)> save;
   std::string source_id;       // meta.sources
   std::string unresolved_key;  // meta key counting what did not resolve
   std::function<std::string(const std::string& what, int rows)> unresolved_line;
@@ -63,7 +73,7 @@ struct FileImport {
 // them to `rejects_path` when given, and emits the summary.
 template <typename File>
 Status RunFileImport(Context& context, const std::string& path, const std::string& rejects_path,
-                     const FileImport<File>& steps) {
+                     store::ImportMode mode, const FileImport<File>& steps) {
   auto store = context.OpenStore(store::OpenMode::kReadWrite);
   if (!store.ok()) return store.status();
   auto data = (*store)->LoadCurated();
@@ -74,12 +84,12 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   PrintProblems(context.err, file->problems);
   std::ofstream rejects;
   DEFCOOP_RETURN_IF_ERROR(OpenRejects(rejects_path, &rejects));
-  if (rejects.is_open()) WriteRejects(rejects, file->path, file->problems);
-  auto summary = steps.save(**store, *file);
-  if (!summary.ok()) return summary.status();
-  if (summary->already_imported) {
-    context.err << path << ": already imported (same content); nothing changed\n";
+  if (rejects.is_open()) {
+    DEFCOOP_RETURN_IF_ERROR(WriteRejects(rejects, rejects_path, file->path, file->problems));
   }
+  auto summary = steps.save(**store, *file, mode);
+  if (!summary.ok()) return summary.status();
+  ReportEarlierImports(context.err, path, *summary);
   for (const auto& [what, rows] : unresolved)
     context.err << steps.unresolved_line(what, rows) << "\n";
   ImportReport report;
@@ -91,7 +101,7 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   return Status::Ok();
 }
 
-// Adds `import NAME FILE [--rejects FILE]` running `steps`.
+// Adds `import NAME FILE [--rejects FILE] [--replace]` running `steps`.
 template <typename File>
 void AddFileImport(CLI::App* import, Context* context, const std::string& name,
                    const std::string& description, const std::string& file_help,
@@ -100,12 +110,16 @@ void AddFileImport(CLI::App* import, Context* context, const std::string& name,
   struct Options {
     std::string file;
     std::string rejects_path;
+    bool replace = false;
   };
   auto options = std::make_shared<Options>();
   command->add_option("file", options->file, file_help)->required()->check(CLI::ExistingFile);
   command->add_option("--rejects", options->rejects_path, "write rejected rows to this CSV file");
+  command->add_flag("--replace", options->replace,
+                    "replace the store's earlier import of this dataset (one transaction)");
   command->callback([context, options, steps = std::move(steps)] {
-    context->result = RunFileImport(*context, options->file, options->rejects_path, steps);
+    context->result = RunFileImport(*context, options->file, options->rejects_path,
+                                    ModeOf(options->replace), steps);
   });
 }
 

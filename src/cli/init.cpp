@@ -1,5 +1,7 @@
-// `defcoop init [--data DIR]`: validate a curated data folder, then replace the store's
-// curated data with it in one transaction. Invalid data never reaches the store.
+// `defcoop init [--data DIR]`: validate a curated data folder, then build the store from
+// it. A new store is built beside its path and renamed into place when complete; an
+// existing store has its curated data replaced in one transaction (imports stay).
+// Invalid data never reaches the store; a failed or interrupted init leaves the old store.
 #include <filesystem>
 
 #include "context.h"
@@ -8,6 +10,20 @@
 namespace defcoop::cli {
 namespace {
 
+// An empty file counts as no store: SQLite would make it one in place, not atomically.
+bool HasStore(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::exists(path, error) && !(std::filesystem::is_regular_file(path, error) &&
+                                                   std::filesystem::file_size(path, error) == 0);
+}
+
+Status WriteStore(const std::string& path, const Dataset& data) {
+  if (!HasStore(path)) return store::Store::Build(path, data);
+  auto store = store::Store::Open(path, store::OpenMode::kCreate);
+  if (!store.ok()) return store.status();
+  return (*store)->ReplaceCurated(data);
+}
+
 Status RunInit(Context& context, const std::string& data_dir) {
   ingest::CuratedLoad load = ingest::LoadCuratedData(data_dir);
   for (const Status& problem : load.problems) context.err << problem.ToString() << "\n";
@@ -15,13 +31,8 @@ Status RunInit(Context& context, const std::string& data_dir) {
     return Status::InvalidInput(std::to_string(load.problems.size()) + " problem(s) in " +
                                 data_dir + "; the store was not changed (see `defcoop validate`)");
   }
-  bool existed = std::filesystem::exists(context.db_path);
-  auto store = context.OpenStore(store::OpenMode::kCreate);
-  if (!store.ok()) return store.status();
-  Status status = (*store)->ReplaceCurated(load.data);
+  Status status = WriteStore(context.db_path, load.data);
   if (!status.ok()) {
-    store->reset();
-    if (!existed) std::filesystem::remove(context.db_path);
     return Status::Store("init failed, the store was not changed: " + status.message());
   }
   const Dataset& data = load.data;

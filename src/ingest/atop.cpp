@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "defcoop/csv/reader.h"
+#include "defcoop/ingest/content_hash.h"
 #include "defcoop/ingest/sipri.h"
 #include "table_file.h"
 
@@ -73,7 +74,10 @@ Result<AtopFile> ReadAtopFile(const std::string& path) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   Result<AtopFile> file = ParseAtop(*bytes, path);
-  if (file.ok()) file->content_hash = ContentHash(*bytes);
+  if (file.ok()) {
+    file->content_hash = DataHash(*bytes);
+    file->bytes_hash = ContentHash(*bytes);
+  }
   return file;
 }
 

@@ -368,8 +368,15 @@ bool IsBlank(const csv::Record& record) {
 
 void ReadTable(const std::string& dir, const TableSpec& spec, Context& context, int* files_read) {
   fs::path path = fs::path(dir) / spec.file;
-  if (!fs::exists(path)) return;
   std::string shown = path.string();
+  if (!fs::exists(path)) {
+    // An absent file would silently empty its table in the store.
+    context.problems->push_back(Status::InvalidInput(
+        "missing file " + spec.file + " (every table file is required; for a table with no "
+        "rows, keep a file with just the header row)",
+        Location{shown, 0, 0}));
+    return;
+  }
   Result<std::string> text = csv::ReadFile(shown);
   if (!text.ok()) {
     context.problems->push_back(text.status());
@@ -412,11 +419,70 @@ void ReadTable(const std::string& dir, const TableSpec& spec, Context& context, 
   }
 }
 
-// Line of the first `"id": "<id>"` in sources.json, for error messages.
-int LineOfSourceId(const std::string& text, const std::string& id) {
-  size_t pos = text.find("\"" + id + "\"");
-  if (pos == std::string::npos) return 0;
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
+// The line on which each element of a top-level JSON array starts (text already parsed
+// as an array), so problems with an item name its line.
+std::vector<int> ArrayItemLines(const std::string& text) {
+  std::vector<int> lines;
+  int line = 1;
+  int depth = 0;
+  bool in_string = false;
+  bool expect_item = false;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    char c = text[pos];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') ++pos;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (depth == 1 && expect_item && c != ']') lines.push_back(line);
+    expect_item = depth == 1 && c == ',';
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') expect_item = ++depth == 1;
+    if (c == ']' || c == '}') --depth;
+  }
+  return lines;
+}
+
+// A string member of a CSL-JSON item ("" when absent); an error when it is not a string.
+std::string TextMember(const nlohmann::json& item, const char* key, std::string* error) {
+  auto found = item.find(key);
+  if (found == item.end()) return "";
+  if (!found->is_string()) {
+    *error = std::string("'") + key + "' must be a string, found " + found->type_name();
+    return "";
+  }
+  return found->get<std::string>();
+}
+
+// One CSL-JSON item as a Source, or an empty id and a problem.
+Source ReadSourceItem(const nlohmann::json& item, size_t idx, const Location& where,
+                      std::vector<Status>* problems) {
+  std::string item_name = "item " + std::to_string(idx + 1);
+  if (!item.is_object()) {
+    problems->push_back(Status::InvalidInput(
+        item_name + " is " + std::string(item.type_name()) + ", not an object with an id, a "
+        "type and a title",
+        where));
+    return {};
+  }
+  std::string error;
+  Source source;
+  source.id = TextMember(item, "id", &error);
+  source.type = TextMember(item, "type", &error);
+  source.title = TextMember(item, "title", &error);
+  if (!error.empty()) {
+    problems->push_back(Status::InvalidInput(item_name + ": " + error, where));
+    return {};
+  }
+  if (source.id.empty() || source.type.empty() || source.title.empty()) {
+    problems->push_back(
+        Status::InvalidInput(item_name + " needs an id, a type and a title", where));
+    return {};
+  }
+  source.csl_json = item.dump();
+  return source;
 }
 
 void ReadSources(const std::string& dir, Context& context, int* files_read) {
@@ -435,24 +501,16 @@ void ReadSources(const std::string& dir, Context& context, int* files_read) {
     return;
   }
   std::set<std::string> seen;
+  std::vector<int> item_lines = ArrayItemLines(*text);
   for (size_t idx = 0; idx < items.size(); ++idx) {
-    const nlohmann::json& item = items[idx];
-    Source source;
-    source.id = item.value("id", "");
-    source.type = item.value("type", "");
-    source.title = item.value("title", "");
-    Location where{path, LineOfSourceId(*text, source.id), 0};
-    if (source.id.empty() || source.type.empty() || source.title.empty()) {
-      context.problems->push_back(Status::InvalidInput(
-          "item " + std::to_string(idx + 1) + " needs an id, a type and a title", where));
-      continue;
-    }
+    Location where{path, idx < item_lines.size() ? item_lines[idx] : 0, 0};
+    Source source = ReadSourceItem(items[idx], idx, where, context.problems);
+    if (source.id.empty()) continue;
     if (!seen.insert(source.id).second) {
       context.problems->push_back(
           Status::InvalidInput("duplicate source id '" + source.id + "'", where));
       continue;
     }
-    source.csl_json = item.dump();
     context.data->sources.push_back(std::move(source));
   }
 }
@@ -502,8 +560,14 @@ void SortByPlace(std::vector<Status>* problems) {
 
 CuratedLoad LoadCuratedData(const std::string& dir) {
   CuratedLoad load;
-  if (!fs::is_directory(dir)) {
+  if (!fs::exists(dir)) {
     load.problems.push_back(Status::Io("the data folder " + dir + " does not exist"));
+    return load;
+  }
+  if (!fs::is_directory(dir)) {
+    load.problems.push_back(
+        Status::Io(dir + " is a file, not a data folder: give the folder that holds "
+                         "sources.json and the table files (see docs/data-format.md)"));
     return load;
   }
   Context context{&load.data, &load.problems, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};

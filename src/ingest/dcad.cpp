@@ -4,6 +4,7 @@
 #include <set>
 
 #include "defcoop/csv/reader.h"
+#include "defcoop/ingest/content_hash.h"
 #include "defcoop/ingest/sipri.h"
 #include "table_file.h"
 
@@ -143,7 +144,10 @@ Result<DcadFile> ReadDcadFile(const std::string& path) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   Result<DcadFile> file = ParseDcad(*bytes, path);
-  if (file.ok()) file->content_hash = ContentHash(*bytes);
+  if (file.ok()) {
+    file->content_hash = DataHash(*bytes);
+    file->bytes_hash = ContentHash(*bytes);
+  }
   return file;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "defcoop/csv/reader.h"
+#include "defcoop/ingest/content_hash.h"
 #include "defcoop/ingest/sipri.h"
 #include "table_file.h"
 
@@ -184,7 +185,10 @@ Result<GsdbFile> ReadGsdbFile(const std::string& path) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   Result<GsdbFile> file = ParseGsdb(*bytes, path);
-  if (file.ok()) file->content_hash = ContentHash(*bytes);
+  if (file.ok()) {
+    file->content_hash = DataHash(*bytes);
+    file->bytes_hash = ContentHash(*bytes);
+  }
   return file;
 }
 

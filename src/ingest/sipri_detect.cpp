@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "defcoop/core/date.h"
+#include "defcoop/ingest/content_hash.h"
 #include "defcoop/ingest/sipri.h"
 #include "sipri_parse.h"
 
@@ -267,7 +268,10 @@ Result<SipriFile> ReadSipriFile(const std::string& path) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   Result<SipriFile> file = ParseSipri(*bytes, path, FindReadme(path));
-  if (file.ok()) file->content_hash = ContentHash(*bytes);
+  if (file.ok()) {
+    file->content_hash = DataHash(*bytes);
+    file->bytes_hash = ContentHash(*bytes);
+  }
   return file;
 }
 

@@ -1,11 +1,13 @@
 // SIPRI trade registers. The old format has one line per deal with its delivery
 // years as a list ("2012; 2013"); the delivered number and TIV are spread evenly
 // over those years. Some old records are split over two lines by a newline inside
-// Comments: a line with too few fields is joined with the next (a repaired problem).
+// Comments: a line with too few fields is joined with the next ones when they complete
+// it (a repaired problem); otherwise each line is a record of its own.
 // The new format has one line per deal and delivery year; lines are grouped into one
 // Transfer per "SIPRI AT Database ID", each line becoming a Delivery.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -186,8 +188,17 @@ class FieldReader {
 
 // ---- old format: reading records ----------------------------------------------
 
-// Yields old-register records, joining a line that has too few fields with the
-// following line(s) as long as that does not exceed 16 fields.
+Result<Transfer> OldTransfer(const csv::Record& record);
+
+// Most lines one record of an old register was split into by line breaks inside its
+// Comments (SIPRI's exports have at most two such breaks; a few more are tolerated).
+constexpr size_t kMaxContinuationLines = 8;
+
+// Yields old-register records. A line with too few fields is joined with the lines
+// after it when they are the rest of the record: each has too few fields to be a record
+// of its own, together they give exactly 16 fields, and the joined record parses. Else
+// the short line is yielded alone (and rejected), and the lines after it are read again
+// as records of their own, so every line is imported or rejected with its own number.
 class OldRecordReader {
  public:
   OldRecordReader(csv::Reader* reader, SipriFile* file) : reader_(reader), file_(file) {}
@@ -197,41 +208,54 @@ class OldRecordReader {
     do {
       if (!Fetch(record)) return false;
     } while (IsBlank(*record));
-    const int first_line = record->line;
-    const size_t split_field = record->fields.size() - 1;
-    while (record->fields.size() < kOldHeader.size() && JoinNext(record)) {
+    if (record->fields.size() >= kOldHeader.size()) return true;
+    std::vector<csv::Record> continuation;
+    csv::Record joined = *record;
+    TakeContinuation(&joined, &continuation);
+    if (joined.fields.size() == kOldHeader.size() && OldTransfer(joined).ok()) {
+      NoteRepair(joined, record->fields.size() - 1);
+      *record = std::move(joined);
+      return true;
     }
-    if (record->end_line > first_line && record->fields.size() == kOldHeader.size()) {
-      NoteRepair(*record, split_field);
+    for (auto line = continuation.rbegin(); line != continuation.rend(); ++line) {
+      pending_.push_front(std::move(*line));
     }
     return true;
   }
 
  private:
   bool Fetch(csv::Record* record) {
-    if (has_pending_) {
-      std::swap(*record, pending_);
-      has_pending_ = false;
+    if (!pending_.empty()) {
+      *record = std::move(pending_.front());
+      pending_.pop_front();
       return true;
     }
     Status error;
     return reader_->Next(record, &error);  // unquoted: the reader reports no errors
   }
 
-  // Appends the next line to *record; false (and the line kept for later) when
-  // there is none or it would give the record too many fields.
-  bool JoinNext(csv::Record* record) {
-    if (!Fetch(&pending_)) return false;
-    has_pending_ = true;
-    if (record->fields.size() + pending_.fields.size() - 1 > kOldHeader.size()) return false;
-    has_pending_ = false;
-    record->fields.back() += ' ';
-    record->fields.back() += pending_.fields.front();
-    for (size_t field_idx = 1; field_idx < pending_.fields.size(); ++field_idx) {
-      record->fields.push_back(std::move(pending_.fields[field_idx]));
+  // Appends the lines after `joined` while they can continue it; every line read is
+  // kept in `continuation` (the last one possibly not appended).
+  void TakeContinuation(csv::Record* joined, std::vector<csv::Record>* continuation) {
+    while (joined->fields.size() < kOldHeader.size() &&
+           continuation->size() < kMaxContinuationLines) {
+      csv::Record next;
+      if (!Fetch(&next)) return;
+      bool continues = !IsBlank(next) && next.fields.size() < kOldHeader.size() &&
+                       joined->fields.size() + next.fields.size() - 1 <= kOldHeader.size();
+      continuation->push_back(std::move(next));
+      if (!continues) return;
+      Append(joined, continuation->back());
     }
-    record->end_line = pending_.end_line;
-    return true;
+  }
+
+  static void Append(csv::Record* record, const csv::Record& line) {
+    record->fields.back() += ' ';
+    record->fields.back() += line.fields.front();
+    for (size_t field_idx = 1; field_idx < line.fields.size(); ++field_idx) {
+      record->fields.push_back(line.fields[field_idx]);
+    }
+    record->end_line = line.end_line;
   }
 
   void NoteRepair(const csv::Record& record, size_t split_field) {
@@ -247,8 +271,7 @@ class OldRecordReader {
 
   csv::Reader* reader_;
   SipriFile* file_;
-  csv::Record pending_;
-  bool has_pending_ = false;
+  std::deque<csv::Record> pending_;
 };
 
 // ---- old format: converting records -------------------------------------------

@@ -11,6 +11,10 @@ namespace {
 
 // How many candidates a NotFound message lists.
 constexpr size_t kCandidateCount = 5;
+// Longest input (folded key, in bytes) for which spellings are suggested. The longest
+// actor names are ~60 characters; a longer input is no typo of one, and comparing a
+// 100,000-character name with every known spelling took minutes.
+constexpr size_t kMaxSuggestionKey = 200;
 
 constexpr char kCldrSource[] = "unicode-cldr";
 constexpr char kIsoCodesSource[] = "debian-iso-codes";
@@ -231,11 +235,19 @@ Status NameIndex::NotFoundError(std::string_view input) const {
 }
 
 std::vector<std::string> NameIndex::ClosestSpellings(std::string_view text, size_t limit) const {
-  std::string key = FoldForMatch(SplitMarker(text).first);
+  std::string_view name = SplitMarker(text).first;
+  if (name.size() > kMaxSuggestionKey * 4) return {};  // UTF-8: at most 4 bytes a character
+  std::string key = FoldForMatch(name);
+  if (key.size() > kMaxSuggestionKey) return {};
   // actor id -> (distance, spelling), the closest spelling of each actor.
   std::map<std::string, std::pair<size_t, std::string>, std::less<>> best;
   for (const KeyMap* map : {&curated_names_, &generated_names_}) {
     for (const auto& [candidate_key, entry] : *map) {
+      auto known = best.find(entry.id);
+      // The distance is at least the difference in length: skip what cannot be closer.
+      size_t length_gap = key.size() > candidate_key.size() ? key.size() - candidate_key.size()
+                                                            : candidate_key.size() - key.size();
+      if (known != best.end() && length_gap >= known->second.first) continue;
       size_t distance = EditDistance(key, candidate_key);
       auto [it, inserted] = best.try_emplace(entry.id, distance, entry.shown);
       if (!inserted && distance < it->second.first) it->second = {distance, entry.shown};

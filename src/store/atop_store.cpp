@@ -30,14 +30,15 @@ Status SaveYears(sqlite3* db, int64_t file_id, const AtopFile& file) {
 
 }  // namespace
 
-Result<ImportSummary> Store::SaveAtopFile(const AtopFile& file) {
+Result<ImportSummary> Store::SaveAtopFile(const AtopFile& file, ImportMode mode) {
   ImportedFile imported{"atop",
                         file.path,
                         file.content_hash,
+                        file.bytes_hash,
                         file.records_read,
                         static_cast<int>(file.years.size()),
                         &file.problems};
-  return SaveImportedFile(db_, imported,
+  return SaveImportedFile(db_, imported, mode,
                           [&](int64_t file_id) { return SaveYears(db_, file_id, file); });
 }
 

@@ -264,8 +264,15 @@ Status CuratedWriter::Write(const Dataset& data) {
   return WriteIndicatorsAndClaims(data);
 }
 
-// Imported SIPRI rows that point at an actor the new curated data lacks.
+// Imported rows that point at an actor the new curated data lacks. Only actors the
+// replacement removed can be missing, so the imported tables (which may hold hundreds
+// of thousands of rows) are read only when there are such actors.
 Status CheckImportReferences(sqlite3* db) {
+  Statement removed(db,
+                    "SELECT group_concat(id, ', ') FROM (SELECT id FROM temp.replaced_actor"
+                    " WHERE id NOT IN (SELECT id FROM actor))");
+  if (!removed.Step()) return removed.status();
+  if (removed.IsNull(0)) return Status::Ok();
   Statement orphans(
       db,
       "SELECT id FROM (SELECT supplier_id AS id FROM transfer UNION "
@@ -273,13 +280,45 @@ Status CheckImportReferences(sqlite3* db) {
       "SELECT counterpart_id FROM tiv_cell UNION SELECT actor1_id FROM dca UNION "
       "SELECT actor2_id FROM dca UNION SELECT actor_id FROM sanction_party UNION "
       "SELECT actor1_id FROM alliance_year UNION SELECT actor2_id FROM alliance_year) "
-      "WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM actor) LIMIT 5");
+      "WHERE id IN (SELECT id FROM temp.replaced_actor WHERE id NOT IN (SELECT id FROM actor))"
+      " LIMIT 5");
   std::string missing;
   while (orphans.Step()) missing += (missing.empty() ? "" : ", ") + orphans.Text(0);
+  if (!orphans.status().ok()) return orphans.status();
   if (missing.empty()) return Status::Ok();
   return Status::InvalidInput(
       "imported SIPRI, DCAD, GSDB or ATOP data refers to actors the new data does not define (" +
       missing + "); add them back, or build a new store with --db");
+}
+
+// The curated tables' references among themselves (what SQLite's foreign keys would
+// check at commit; they are off while curated data is replaced, see ReplaceCurated).
+Status CheckCuratedReferences(sqlite3* db) {
+  for (const char* table : kCuratedTables) {
+    Statement check(db, std::string("PRAGMA foreign_key_check(") + table + ")");
+    if (check.Step()) {
+      return Status::InvalidInput("curated data: a row of " + check.Text(0) +
+                                  " refers to a missing row of " + check.Text(2));
+    }
+    if (!check.status().ok()) return check.status();
+  }
+  return Status::Ok();
+}
+
+Status ReplaceRows(sqlite3* db, const Dataset& data) {
+  DEFCOOP_RETURN_IF_ERROR(Exec(db,
+                               "DROP TABLE IF EXISTS temp.replaced_actor;"
+                               "CREATE TEMP TABLE replaced_actor AS SELECT id FROM actor"));
+  for (const char* table : kCuratedTables) {
+    DEFCOOP_RETURN_IF_ERROR(Exec(db, std::string("DELETE FROM ") + table));
+  }
+  CuratedWriter writer(db);
+  DEFCOOP_RETURN_IF_ERROR(writer.Write(data));
+  DEFCOOP_RETURN_IF_ERROR(CheckCuratedReferences(db));
+  DEFCOOP_RETURN_IF_ERROR(CheckImportReferences(db));
+  DEFCOOP_RETURN_IF_ERROR(Exec(db, "DROP TABLE temp.replaced_actor"));
+  return Exec(db,
+              "INSERT OR REPLACE INTO store_state VALUES ('curated_complete', datetime('now'))");
 }
 
 CitationMap LoadCitations(sqlite3* db) {
@@ -438,14 +477,14 @@ void LoadIndicatorsAndClaims(sqlite3* db, CitationMap& cites, Dataset* data) {
 }  // namespace
 
 Status Store::ReplaceCurated(const Dataset& data) {
-  return InTransaction(db_, [&]() -> Status {
-    for (const char* table : kCuratedTables) {
-      DEFCOOP_RETURN_IF_ERROR(Exec(db_, std::string("DELETE FROM ") + table));
-    }
-    CuratedWriter writer(db_);
-    DEFCOOP_RETURN_IF_ERROR(writer.Write(data));
-    return CheckImportReferences(db_);
-  });
+  // With foreign keys on, every deleted and inserted actor would make SQLite scan each
+  // imported table that refers to actors (they have no index on those columns): 28 s
+  // for 329,000 transfers. The references are checked once instead, before commit.
+  DEFCOOP_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys = OFF"));
+  Status status = InTransaction(db_, [&]() { return ReplaceRows(db_, data); });
+  Exec(db_, "DROP TABLE IF EXISTS temp.replaced_actor");
+  Status restored = Exec(db_, "PRAGMA foreign_keys = ON");
+  return status.ok() ? restored : status;
 }
 
 bool Store::HasCuratedData() const {

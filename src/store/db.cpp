@@ -1,12 +1,35 @@
 #include "db.h"
 
+#include <cstdlib>
+
 namespace defcoop::store {
+
+int BusyTimeoutMs() {
+  const char* text = std::getenv("DEFCOOP_BUSY_TIMEOUT_MS");
+  if (!text || !*text) return kDefaultBusyTimeoutMs;
+  char* end = nullptr;
+  long value = std::strtol(text, &end, 10);
+  if (*end != '\0' || value < 0 || value > 24L * 3600 * 1000) return kDefaultBusyTimeoutMs;
+  return static_cast<int>(value);
+}
+
+Status StoreError(sqlite3* db, const std::string& message) {
+  int code = sqlite3_errcode(db);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return Status::Store("the store is busy: another defcoop is writing to it (waited " +
+                         std::to_string(BusyTimeoutMs() / 1000) +
+                         " s); try again when it has finished");
+  }
+  if (code == SQLITE_FULL) return Status::Io("the disk is full: " + message);
+  if (code == SQLITE_IOERR) return Status::Io("cannot write the store: " + message);
+  return Status::Store(message);
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
       SQLITE_OK) {
     error_ = sqlite3_errmsg(db);
-    status_ = Status::Store(error_);
+    status_ = StoreError(db, error_);
     stmt_ = nullptr;
   }
 }
@@ -69,15 +92,15 @@ bool Statement::Step() {
   if (!stmt_) return false;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) status_ = Status::Store(sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) status_ = StoreError(db_, sqlite3_errmsg(db_));
   return false;
 }
 
 Status Statement::Run() {
   if (!stmt_) return status_;
   int rc = sqlite3_step(stmt_);
-  Status result =
-      rc == SQLITE_DONE || rc == SQLITE_ROW ? Status::Ok() : Status::Store(sqlite3_errmsg(db_));
+  Status result = rc == SQLITE_DONE || rc == SQLITE_ROW ? Status::Ok()
+                                                       : StoreError(db_, sqlite3_errmsg(db_));
   Reset();
   return result;
 }
@@ -136,7 +159,7 @@ Status Exec(sqlite3* db, std::string_view sql) {
   if (sqlite3_exec(db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string error = message ? message : sqlite3_errmsg(db);
     sqlite3_free(message);
-    return Status::Store(error);
+    return StoreError(db, error);
   }
   return Status::Ok();
 }

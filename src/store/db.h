@@ -74,6 +74,15 @@ std::vector<std::string> SplitList(const std::string& text);
 Status SaveProblems(sqlite3* db, std::string_view table, int64_t file_id,
                     const std::vector<InputProblem>& problems);
 
+// How long a writer waits for another writer to finish (sqlite3_busy_timeout), in ms:
+// $DEFCOOP_BUSY_TIMEOUT_MS when set to a number, else kDefaultBusyTimeoutMs.
+constexpr int kDefaultBusyTimeoutMs = 30000;  // an import of a large register takes ~10 s
+int BusyTimeoutMs();
+
+// The Status for the last error of `db`; a busy or locked store gets one message that
+// says another defcoop is writing, a full disk says so.
+Status StoreError(sqlite3* db, const std::string& message);
+
 // Executes SQL text (possibly several statements) without results.
 Status Exec(sqlite3* db, std::string_view sql);
 

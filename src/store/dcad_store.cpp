@@ -38,14 +38,15 @@ Status SaveAgreements(sqlite3* db, int64_t file_id, const DcadFile& file) {
 
 }  // namespace
 
-Result<ImportSummary> Store::SaveDcadFile(const DcadFile& file) {
+Result<ImportSummary> Store::SaveDcadFile(const DcadFile& file, ImportMode mode) {
   ImportedFile imported{"dcad",
                         file.path,
                         file.content_hash,
+                        file.bytes_hash,
                         file.records_read,
                         static_cast<int>(file.agreements.size()),
                         &file.problems};
-  return SaveImportedFile(db_, imported,
+  return SaveImportedFile(db_, imported, mode,
                           [&](int64_t file_id) { return SaveAgreements(db_, file_id, file); });
 }
 

@@ -46,14 +46,15 @@ Status SaveCases(sqlite3* db, int64_t file_id, const GsdbFile& file) {
 
 }  // namespace
 
-Result<ImportSummary> Store::SaveGsdbFile(const GsdbFile& file) {
+Result<ImportSummary> Store::SaveGsdbFile(const GsdbFile& file, ImportMode mode) {
   ImportedFile imported{"gsdb",
                         file.path,
                         file.content_hash,
+                        file.bytes_hash,
                         file.records_read,
                         static_cast<int>(file.cases.size()),
                         &file.problems};
-  return SaveImportedFile(db_, imported,
+  return SaveImportedFile(db_, imported, mode,
                           [&](int64_t file_id) { return SaveCases(db_, file_id, file); });
 }
 

@@ -360,6 +360,18 @@ CREATE TABLE atop_problem (
 );
 )sql";
 
+// Version 6: the store's state. `curated_complete` is written in the transaction that
+// loads the curated data, so a store whose build never finished (schema, no data) is
+// told apart from a complete one. Stores with curated data from older versions were
+// built completely (their actors exist), so they are marked complete here.
+constexpr std::string_view kStateSchema = R"sql(
+CREATE TABLE store_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO store_state SELECT 'curated_complete', datetime('now') WHERE EXISTS (SELECT 1 FROM actor);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -369,6 +381,7 @@ const std::vector<Migration>& Migrations() {
       {3, "DCAD defense cooperation agreements", kDcadSchema},
       {4, "GSDB sanctions cases", kGsdbSchema},
       {5, "ATOP alliance obligations", kAtopSchema},
+      {6, "store state (build complete marker)", kStateSchema},
   };
   return kMigrations;
 }

@@ -16,6 +16,9 @@ struct Migration {
 
 const std::vector<Migration>& Migrations();
 
+// The first schema with the store_state table (and its build-complete marker).
+constexpr int kFirstVersionWithState = 6;
+
 // SQLite application_id marking a file as a defcoop store ("dfcp").
 constexpr int kApplicationId = 0x64666370;
 

@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "defcoop/store/store.h"
+#include "imported_file.h"
 
 namespace defcoop::store {
 namespace {
@@ -90,9 +91,32 @@ Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   return Status::Ok();
 }
 
+Status InsertSipriFile(sqlite3* db, const SipriFile& file, const std::string& content_hash,
+                       const ImportSummary& summary) {
+  Statement insert(
+      db,
+      "INSERT INTO sipri_file (path, content_hash, format, vintage, title,"
+      " records_read, imported, rejected, repaired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path)
+                              .Bind(2, content_hash)
+                              .Bind(3, summary.format)
+                              .Bind(4, file.vintage)
+                              .BindOrNull(5, file.title)
+                              .Bind(6, summary.records_read)
+                              .Bind(7, summary.imported)
+                              .Bind(8, summary.rejected)
+                              .Bind(9, summary.repaired)
+                              .Run());
+  int64_t file_id = sqlite3_last_insert_rowid(db);
+  DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db, file_id, file));
+  DEFCOOP_RETURN_IF_ERROR(SaveCells(db, file_id, file));
+  return SaveProblems(db, "import_problem", file_id, file.problems);
+}
+
 }  // namespace
 
-Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::string& content_hash) {
+Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::string& content_hash,
+                                           ImportMode mode) {
   ImportSummary summary{file.path,
                         std::string(ToString(file.format)),
                         file.vintage,
@@ -100,34 +124,24 @@ Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::str
                         0,
                         CountRejected(file),
                         0,
-                        false};
+                        false,
+                        "",
+                        0};
   for (const InputProblem& problem : file.problems) summary.repaired += problem.repaired ? 1 : 0;
   summary.imported = summary.records_read - summary.rejected;
-  Statement existing(db_, "SELECT 1 FROM sipri_file WHERE content_hash = ?");
-  existing.Bind(1, content_hash);
-  if (existing.Step()) {
-    summary.already_imported = true;
-    return summary;
-  }
+  bool replace = mode == ImportMode::kReplace;
   Status status = InTransaction(db_, [&]() -> Status {
-    Statement insert(
-        db_,
-        "INSERT INTO sipri_file (path, content_hash, format, vintage, title,"
-        " records_read, imported, rejected, repaired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, file.path)
-                                .Bind(2, content_hash)
-                                .Bind(3, summary.format)
-                                .Bind(4, file.vintage)
-                                .BindOrNull(5, file.title)
-                                .Bind(6, summary.records_read)
-                                .Bind(7, summary.imported)
-                                .Bind(8, summary.rejected)
-                                .Bind(9, summary.repaired)
-                                .Run());
-    int64_t file_id = sqlite3_last_insert_rowid(db_);
-    DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db_, file_id, file));
-    DEFCOOP_RETURN_IF_ERROR(SaveCells(db_, file_id, file));
-    return SaveProblems(db_, "import_problem", file_id, file.problems);
+    auto earlier = FindEarlierImports(db_, "sipri_file", content_hash, file.bytes_hash, false,
+                                      replace ? file.path : "");
+    if (!earlier.ok()) return earlier.status();
+    if (!earlier->empty() && !replace) {
+      summary.already_imported = true;
+      summary.earlier_path = earlier->front().path;
+      return Status::Ok();
+    }
+    summary.replaced = static_cast<int>(earlier->size());
+    DEFCOOP_RETURN_IF_ERROR(DeleteImports(db_, "sipri_file", *earlier));
+    return InsertSipriFile(db_, file, content_hash, summary);
   });
   if (!status.ok()) return status;
   return summary;

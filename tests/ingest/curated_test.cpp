@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -73,6 +77,68 @@ TEST(CuratedData, MissingFolderIsOneClearProblem) {
   CuratedLoad load = LoadCuratedData(kFixtures + "no-such-folder");
   ASSERT_EQ(load.problems.size(), 1u);
   EXPECT_NE(load.problems[0].message().find("does not exist"), std::string::npos);
+}
+
+// A copy of curated-small in a temporary folder, to take files away or break them.
+class CuratedCopy {
+ public:
+  CuratedCopy()
+      : dir_(std::filesystem::temp_directory_path() /
+             ("defcoop-curated-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::copy(kFixtures + "curated-small", dir_);
+  }
+  ~CuratedCopy() { std::filesystem::remove_all(dir_); }
+  std::string dir() const { return dir_.string(); }
+  std::string file(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// Regression: a folder without claims.csv validated, and init emptied the claim table.
+TEST(CuratedData, MissingTableFileIsAProblemThatNamesIt) {
+  CuratedCopy copy;
+  std::filesystem::remove(copy.file("claims.csv"));
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_EQ(load.problems[0].ToString(),
+            copy.file("claims.csv") +
+                ": missing file claims.csv (every table file is required; for a table with no "
+                "rows, keep a file with just the header row)");
+}
+
+TEST(CuratedData, HeaderOnlyFileIsAnEmptyTable) {
+  CuratedCopy copy;
+  std::ofstream(copy.file("claims.csv")) << "id,text,section,kind,sources\n";
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  for (const Status& problem : load.problems) ADD_FAILURE() << problem.ToString();
+  EXPECT_TRUE(load.data.claims.empty());
+}
+
+// Regression: `validate FILE` said "the data folder FILE does not exist".
+TEST(CuratedData, FileGivenAsFolderSaysItIsAFile) {
+  CuratedCopy copy;
+  CuratedLoad load = LoadCuratedData(copy.file("claims.csv"));
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_NE(load.problems[0].message().find("claims.csv is a file, not a data folder"),
+            std::string::npos)
+      << load.problems[0].message();
+}
+
+// Regression: null items made the JSON library throw ("internal error: [json.exception...").
+TEST(CuratedData, SourcesWithNullItemsAndWrongTypesAreProblemsWithTheirLines) {
+  CuratedCopy copy;
+  std::ofstream(copy.file("sources.json"))
+      << "[\n  null,\n  {\"id\": 7, \"type\": \"book\", \"title\": \"T\"},\n"
+         "  {\"id\": \"article\", \"type\": \"article-journal\", \"title\": \"A\"},\n"
+         "  {\"id\": \"registry\", \"type\": \"dataset\", \"title\": null}\n]\n";
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  std::string sources = copy.file("sources.json");
+  EXPECT_TRUE(HasProblem(load, sources + ":2", "item 1 is null, not an object"));
+  EXPECT_TRUE(HasProblem(load, sources + ":3", "item 2: 'id' must be a string, found number"));
+  EXPECT_TRUE(HasProblem(load, sources + ":5", "item 4: 'title' must be a string, found null"));
 }
 
 TEST(CuratedData, ShippedDataIsValid) {

@@ -253,6 +253,62 @@ TEST(SipriOldRegister, ReportsShortRecordThatTheNextLineCannotComplete) {
   EXPECT_EQ(file.problems[0].reason, "expected 16 fields, found 14");
 }
 
+// Regression: a stray one-field line was joined onto the next record ("Kazakhstan
+// Afghanistan") and reported as repaired.
+TEST(SipriOldRegister, StrayShortLineIsRejectedNotJoinedOntoACompleteRecord) {
+  SipriFile file = MustParse(
+      OldRegister("Kazakhstan\n"
+                  "Afghanistan,Turkiye,2015,,28,,Kirpi,APC,28,,2016,New,,0.25,7,7\n"));
+  EXPECT_EQ(file.records_read, 2);
+  ASSERT_EQ(file.transfers.size(), 1u);
+  EXPECT_EQ(file.transfers[0].recipient_name, "Afghanistan");
+  EXPECT_EQ(file.transfers[0].source_line, 14);
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_FALSE(file.problems[0].repaired);
+  EXPECT_EQ(file.problems[0].where.line, 13);
+  EXPECT_EQ(file.problems[0].reason, "expected 16 fields, found 1");
+}
+
+// Regression: 200,000 junk lines were joined into one record and counted as one.
+TEST(SipriOldRegister, EveryJunkLineIsRejectedWithItsOwnLineNumber) {
+  constexpr int kJunkLines = 1000;
+  std::string junk;
+  for (int idx = 0; idx < kJunkLines; ++idx) junk += "junk\n";
+  SipriFile file = MustParse(
+      OldRegister(junk + "Chile,France,1990,,2,,Mirage,FGA aircraft,2,,1991,New,,5,10,10\n"));
+  EXPECT_EQ(file.records_read, kJunkLines + 1);
+  ASSERT_EQ(file.transfers.size(), 1u);
+  ASSERT_EQ(file.problems.size(), static_cast<size_t>(kJunkLines));
+  for (int idx = 0; idx < kJunkLines; ++idx) {
+    EXPECT_EQ(file.problems[idx].where.line, 13 + idx);
+    EXPECT_FALSE(file.problems[idx].repaired);
+  }
+}
+
+TEST(SipriOldRegister, JoinThatDoesNotParseIsNoRepairAndEachLineIsRejected) {
+  SipriFile file = MustParse(
+      OldRegister("Thailand,Ukraine,2008,,14,,BTR-3,APC,13,,2010; 2012,New,Delivery delayed\n"
+                  ",0.25,3.5,abc\n"));
+  EXPECT_EQ(file.records_read, 2);
+  EXPECT_TRUE(file.transfers.empty());
+  ASSERT_EQ(file.problems.size(), 2u);
+  EXPECT_EQ(file.problems[0].where.line, 13);
+  EXPECT_EQ(file.problems[1].where.line, 14);
+  EXPECT_FALSE(file.problems[0].repaired || file.problems[1].repaired);
+}
+
+TEST(SipriOldRegister, JoinsRecordSplitTwiceInsideComments) {
+  SipriFile file = MustParse(
+      OldRegister("Thailand,Ukraine,2008,,14,,BTR-3,APC,13,,2010; 2012,New,Delivery\n"
+                  "delayed\n"
+                  "again,0.25,3.5,3.25\n"));
+  EXPECT_EQ(file.records_read, 1);
+  ASSERT_EQ(file.transfers.size(), 1u);
+  EXPECT_EQ(file.transfers[0].comments, "Delivery delayed again");
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_TRUE(file.problems[0].repaired);
+}
+
 TEST(SipriOldRegister, RejectsRecordWithBadNumberAndSaysWhich) {
   SipriFile file =
       MustParse(OldRegister("Chile,France,1990,,2,,Mirage,FGA aircraft,2,,1991,New,,5,10,abc\n"

@@ -54,6 +54,21 @@ class StoreTest : public ::testing::Test {
     sqlite3_close(db);
   }
 
+  // A pragma's value read through a connection of the test's own.
+  std::string ReadPragma(const std::string& pragma) const {
+    sqlite3* db = nullptr;
+    sqlite3_open(path_.c_str(), &db);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, ("PRAGMA " + pragma).c_str(), -1, &statement, nullptr);
+    std::string value;
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+      value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+  }
+
   static SipriFile TinyRegister() {
     SipriFile file;
     file.path = "tiny.csv";
@@ -295,6 +310,116 @@ TEST_F(StoreTest, MissingStoreSaysHowToBuildOne) {
   auto store = Store::Open(path_, OpenMode::kReadOnly);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("defcoop init"), std::string::npos);
+}
+
+// Regression: an init killed between its two transactions left a store with the schema
+// and no curated data, which every command then read as valid (claims: "0 supported").
+TEST_F(StoreTest, StoreWhoseBuildNeverFinishedIsRefusedWithAdvice) {
+  { OpenOrDie(OpenMode::kCreate); }  // the schema, but ReplaceCurated never ran
+  for (OpenMode mode : {OpenMode::kReadOnly, OpenMode::kReadWrite}) {
+    auto store = Store::Open(path_, mode);
+    ASSERT_FALSE(store.ok());
+    EXPECT_NE(store.status().message().find("unfinished store"), std::string::npos)
+        << store.status().message();
+    EXPECT_NE(store.status().message().find("run `defcoop init` again"), std::string::npos);
+  }
+  auto store = OpenOrDie(OpenMode::kCreate);  // what init uses: it may finish the build
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  store.reset();
+  EXPECT_TRUE(Store::Open(path_, OpenMode::kReadOnly).ok());
+}
+
+TEST_F(StoreTest, BuildMakesACompleteStoreAndLeavesNoTemporaryFile) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir_)) files.push_back(entry.path().filename());
+  EXPECT_EQ(files, std::vector<std::string>{"test.db"});  // every page in the one file
+  auto store = OpenOrDie(OpenMode::kReadOnly);
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM actor")->rows[0][0], "8");
+}
+
+TEST_F(StoreTest, FailedBuildLeavesNothingAtThePath) {
+  Dataset broken = SmallData();
+  broken.events.push_back(broken.events[0]);  // duplicate primary key, found mid-load
+  EXPECT_FALSE(Store::Build(path_, broken).ok());
+  EXPECT_TRUE(fs::is_empty(dir_));
+}
+
+TEST_F(StoreTest, StoreUsesTheWriteAheadLog) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  EXPECT_EQ(ReadPragma("journal_mode"), "wal");
+}
+
+TEST_F(StoreTest, ReplacingCuratedDataKeepsImportsThatReferToKeptActors) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  ASSERT_TRUE(store->SaveSipriFile(TinyRegister(), "hash-1").ok());
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  EXPECT_EQ(store->LoadTransfers("")->size(), 1u);
+  // Foreign keys are back on after the replacement: an unknown actor is refused.
+  SipriFile unknown = TinyRegister();
+  unknown.transfers[0].recipient_id = "NOWHERE";
+  EXPECT_FALSE(store->SaveSipriFile(unknown, "hash-2").ok());
+}
+
+TEST_F(StoreTest, CuratedRowReferringToAMissingRowIsRefused) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  Dataset broken = SmallData();
+  broken.actor_names[0].actor_id = "NOWHERE";
+  Status status = store->ReplaceCurated(broken);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("actor_name"), std::string::npos) << status.message();
+}
+
+// Regression: the same register with a BOM or CRLF line ends doubled every figure.
+TEST_F(StoreTest, SipriFileImportedByOlderDefcoopIsRecognisedByItsBytesHash) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  ASSERT_TRUE(store->SaveSipriFile(TinyRegister(), "fnv1a64:old-bytes").ok());
+  SipriFile again = TinyRegister();
+  again.bytes_hash = "fnv1a64:old-bytes";
+  auto summary = store->SaveSipriFile(again, "data1:new");
+  ASSERT_TRUE(summary.ok());
+  EXPECT_TRUE(summary->already_imported);
+  EXPECT_EQ(summary->earlier_path, "tiny.csv");
+  EXPECT_EQ(store->LoadTransfers("")->size(), 1u);
+}
+
+TEST_F(StoreTest, ReplacingASipriImportKeepsOneCopyInOneTransaction) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  ASSERT_TRUE(store->SaveSipriFile(TinyRegister(), "hash-1").ok());
+  SipriFile corrected = TinyRegister();
+  corrected.transfers[0].deliveries[0].tiv = 13.0;
+  auto summary = store->SaveSipriFile(corrected, "hash-2", ImportMode::kReplace);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->replaced, 1);  // the same path
+  auto transfers = store->LoadTransfers("");
+  ASSERT_EQ(transfers->size(), 1u);
+  EXPECT_EQ((*transfers)[0].deliveries[0].tiv, 13.0);
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM delivery")->rows[0][0], "1");
+}
+
+// Regression: a second DCAD file failed with a raw "UNIQUE constraint failed".
+TEST_F(StoreTest, AnotherDcadFileIsRefusedUnlessReplaced) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  ASSERT_TRUE(store->SaveDcadFile(TinyDcad()).ok());
+  DcadFile other = TinyDcad();
+  other.path = "dcad-2.csv";
+  other.content_hash = "dcad-2";
+  auto refused = store->SaveDcadFile(other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "dcad-2.csv: the store already holds a DCAD import (dcad.csv), and DCAD is one "
+            "dataset: pass --replace to replace it with this file");
+  auto replaced = store->SaveDcadFile(other, ImportMode::kReplace);
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  EXPECT_EQ(replaced->replaced, 1);
+  EXPECT_EQ(store->LoadDcas()->size(), 1u);
+  EXPECT_EQ(*store->Query("SELECT path FROM dcad_file")->rows[0][0], "dcad-2.csv");
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM dcad_problem")->rows[0][0], "1");
 }
 
 TEST_F(StoreTest, QueryRefusesWrites) {

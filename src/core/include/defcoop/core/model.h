@@ -263,7 +263,8 @@ struct SipriFile {
   SipriFormat format = SipriFormat::kOldRegister;
   std::string vintage;       // "Data generated" date, ISO 8601 (YYYY-MM-DD)
   std::string title;         // the preamble's description of the query
-  std::string content_hash;  // identifies the file's bytes: the same file imports once
+  std::string content_hash;  // identifies the file's data (ingest::DataHash): imported once
+  std::string bytes_hash;    // identifies its bytes, as defcoop did before store schema v6
   int records_read = 0;
   std::vector<Transfer> transfers;  // registers
   std::vector<TivCell> cells;       // tables
@@ -294,7 +295,8 @@ struct DefenseCooperationAgreement {
 // What one DCAD file holds.
 struct DcadFile {
   std::string path;
-  std::string content_hash;
+  std::string content_hash;  // identifies the file's data (ingest::DataHash): imported once
+  std::string bytes_hash;    // identifies its bytes, as defcoop did before store schema v6
   int records_read = 0;
   std::vector<DefenseCooperationAgreement> agreements;
   std::vector<InputProblem> problems;
@@ -321,7 +323,8 @@ struct SanctionCase {
 // What one GSDB file holds.
 struct GsdbFile {
   std::string path;
-  std::string content_hash;
+  std::string content_hash;  // identifies the file's data (ingest::DataHash): imported once
+  std::string bytes_hash;    // identifies its bytes, as defcoop did before store schema v6
   int records_read = 0;
   std::vector<SanctionCase> cases;
   std::vector<InputProblem> problems;
@@ -346,7 +349,8 @@ struct AllianceYear {
 // What one ATOP directed dyad-year file holds.
 struct AtopFile {
   std::string path;
-  std::string content_hash;
+  std::string content_hash;  // identifies the file's data (ingest::DataHash): imported once
+  std::string bytes_hash;    // identifies its bytes, as defcoop did before store schema v6
   int records_read = 0;
   std::vector<AllianceYear> years;
   std::vector<InputProblem> problems;

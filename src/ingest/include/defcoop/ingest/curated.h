@@ -19,8 +19,9 @@ struct CuratedLoad {
   int files_read = 0;
 };
 
-// Reads every known file of `dir`. A missing sources.json or an unreadable folder is a
-// problem; other files are optional (absent = no rows of that kind).
+// Reads every file of `dir`. Every file is required (a missing one is a problem naming
+// it: an absent file would empty its table); a table with no rows is a file with just
+// its header row. A folder that does not exist or is a file is one problem.
 CuratedLoad LoadCuratedData(const std::string& dir);
 
 // Number of facts (rows of fact tables, sources excluded) in a data set.

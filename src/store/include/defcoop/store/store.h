@@ -1,9 +1,14 @@
 // The store: one SQLite file holding the curated data and imported SIPRI files. This
 // is the only module that speaks SQL. Every write happens in one transaction: when it
-// fails, the file is left as it was. Opening checks that the file is a defcoop store
-// (SQLite application_id) and applies the versioned migrations of schema.cpp to stores
-// written by older versions; a store from a newer version is refused with a message
-// that says what to do.
+// fails, the file is left as it was. A new store is built in a temporary file beside
+// its path and renamed into place when complete, so a store never exists half-built;
+// a store whose build never finished (made by an older defcoop) is refused. The store
+// uses SQLite's write-ahead log: readers see a consistent snapshot while a writer
+// works, a second writer waits (BusyTimeoutMs) and then fails with "the store is busy",
+// and a journal left by a killed writer is rolled back when the store is next opened.
+// Opening checks that the file is a defcoop store (SQLite application_id) and applies
+// the versioned migrations of schema.cpp to stores written by older versions; a store
+// from a newer version is refused with a message that says what to do.
 #pragma once
 
 #include <memory>
@@ -19,12 +24,20 @@ struct sqlite3;
 namespace defcoop::store {
 
 enum class OpenMode {
-  kReadOnly,   // the file must exist and be a defcoop store
-  kReadWrite,  // the file must exist and be a defcoop store
-  kCreate,     // create the file when missing
+  kReadOnly,   // the file must exist and be a complete defcoop store
+  kReadWrite,  // the file must exist and be a complete defcoop store
+  kCreate,     // create the file when missing; an unfinished store is accepted
 };
 
-// What one import of a SIPRI file did, as reported to the user.
+// What an import does when the store already holds the same data.
+enum class ImportMode {
+  kOnce,     // the same data again changes nothing (ImportSummary::already_imported)
+  kReplace,  // earlier imports are deleted first, in the same transaction: for SIPRI
+             // those of the same data or the same path; for DCAD, GSDB and ATOP (one
+             // dataset each) every earlier import of that dataset
+};
+
+// What one import of a file did, as reported to the user.
 struct ImportSummary {
   std::string file;
   std::string format;
@@ -33,7 +46,9 @@ struct ImportSummary {
   int imported = 0;
   int rejected = 0;
   int repaired = 0;
-  bool already_imported = false;  // the same bytes were imported before: nothing changed
+  bool already_imported = false;  // the same data was imported before: nothing changed
+  std::string earlier_path;       // the path of that earlier import
+  int replaced = 0;               // earlier imports deleted (ImportMode::kReplace)
 };
 
 // A vintage of SIPRI data in the store.
@@ -65,18 +80,28 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // Builds a new store at `path` holding `data`: in a temporary file beside `path`
+  // ("PATH.building-PID"), renamed over `path` once complete (an existing file at
+  // `path` is replaced). On failure nothing exists at `path` that did not before and the
+  // temporary file is removed.
+  static Status Build(const std::string& path, const Dataset& data);
+
   int SchemaVersion() const;
 
-  // Replaces all curated data with `data` in one transaction. SIPRI imports stay; when
-  // they reference an actor that `data` no longer has, nothing changes and the error
-  // says which actor.
+  // Replaces all curated data with `data` in one transaction, which also marks the
+  // store complete. SIPRI, DCAD, GSDB and ATOP imports stay; when they reference an
+  // actor that `data` no longer has, nothing changes and the error says which actor.
+  // The time taken follows the size of `data`, not of the imports.
   Status ReplaceCurated(const Dataset& data);
   Result<Dataset> LoadCurated() const;
   bool HasCuratedData() const;
 
   // Saves a parsed SIPRI file (whose actor ids are already resolved) in one transaction.
-  // `content_hash` identifies the file's bytes: the same bytes twice change nothing.
-  Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash);
+  // `content_hash` identifies the file's data (ingest::DataHash); an earlier import with
+  // that hash, or with the file's bytes_hash (how older stores identified files), is the
+  // same data: kOnce changes nothing, kReplace replaces it.
+  Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash,
+                                      ImportMode mode = ImportMode::kOnce);
   std::vector<Vintage> Vintages() const;
   // The newest vintage holding `format`s of register data, "" when none.
   std::string NewestVintage() const;
@@ -86,20 +111,21 @@ class Store {
                                             SipriFormat table_kind) const;
 
   // Saves a parsed DCAD file (actor ids resolved where they could be) in one
-  // transaction; the same bytes twice change nothing. `format` in the summary is "dcad".
-  Result<ImportSummary> SaveDcadFile(const DcadFile& file);
+  // transaction; `format` in the summary is "dcad". The same data twice changes nothing
+  // (kOnce). The store holds one DCAD import: another file is refused with an error that
+  // says to replace (kReplace deletes the earlier import in the same transaction).
+  // GSDB and ATOP below work the same way.
+  Result<ImportSummary> SaveDcadFile(const DcadFile& file, ImportMode mode = ImportMode::kOnce);
   // Every DCAD agreement in the store, in DCAid order.
   Result<std::vector<DefenseCooperationAgreement>> LoadDcas() const;
 
-  // Saves a parsed GSDB file (actor ids resolved where they could be) in one transaction;
-  // the same bytes twice change nothing. `format` in the summary is "gsdb".
-  Result<ImportSummary> SaveGsdbFile(const GsdbFile& file);
+  // Saves a parsed GSDB file as SaveDcadFile does. `format` in the summary is "gsdb".
+  Result<ImportSummary> SaveGsdbFile(const GsdbFile& file, ImportMode mode = ImportMode::kOnce);
   // Every GSDB case in the store, in case_id order.
   Result<std::vector<SanctionCase>> LoadSanctionCases() const;
 
-  // Saves a parsed ATOP file (actor ids resolved where they could be) in one transaction;
-  // the same bytes twice change nothing. `format` in the summary is "atop".
-  Result<ImportSummary> SaveAtopFile(const AtopFile& file);
+  // Saves a parsed ATOP file as SaveDcadFile does. `format` in the summary is "atop".
+  Result<ImportSummary> SaveAtopFile(const AtopFile& file, ImportMode mode = ImportMode::kOnce);
   // The alliance years with one of `actors` on either side (all when `actors` is
   // empty), in (actor1, actor2, year) order.
   Result<std::vector<AllianceYear>> LoadAllianceYears(const std::vector<std::string>& actors) const;
@@ -109,6 +135,8 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
+  // Moves every committed page into the main file, so the file alone is the store.
+  Status Seal();
   sqlite3* db_;
 };
 
