@@ -389,6 +389,19 @@ constexpr Message kMessages[] = {
      "SIPRI kaydı yoktu; SIPRI rakamlarının tümü dışarıda bırakıldı.",
      "SIPRI тізілімі болмады; SIPRI сандарының бәрі алынып тасталды.",
      "Регистр SIPRI отсутствовал; все показатели SIPRI опущены."},
+    {"approx_years_warning",
+     "The yearly values in this chart are approximate: the SIPRI register of vintage {0} lists "
+     "delivery years without a per-year split, so each deal's TIV is spread evenly over its "
+     "years. Single years can be far off; totals over whole deals are exact.",
+     "Bu grafikteki yıllık değerler yaklaşıktır: {0} sürümlü SIPRI kaydı teslim yıllarını yıllık "
+     "dağılım olmadan listeler; her anlaşmanın TIV'i yıllarına eşit dağıtılmıştır. Tek tek yıllar "
+     "belirgin biçimde sapabilir; anlaşmaların tamamını kapsayan toplamlar kesindir.",
+     "Бұл диаграммадағы жылдық мәндер шамамен берілген: {0} нұсқалы SIPRI тізілімі жеткізу "
+     "жылдарын жылдық бөлусіз береді, сондықтан әр мәміленің TIV-і жылдарға тең бөлінді. "
+     "Жекелеген жылдар айтарлықтай ауытқуы мүмкін; мәмілелерді толық қамтитын жиынтықтар дәл.",
+     "Годовые значения на этом графике приблизительны: регистр SIPRI версии {0} перечисляет годы "
+     "поставок без разбивки по годам, поэтому TIV каждой сделки поровну разделён между её годами. "
+     "Отдельные годы могут заметно отличаться; суммы по целым сделкам точны."},
     {"method_approx",
      "Old-format SIPRI registers list delivery years without a per-year split: defcoop spreads "
      "such a deal's delivered TIV evenly over its years and marks the result approximate.",

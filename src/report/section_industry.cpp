@@ -134,10 +134,25 @@ std::string PeriodTables(ReportContext& context,
   return html + RenderTable(compare);
 }
 
+bool AnyApproximate(const std::vector<analysis::TivRow>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const analysis::TivRow& row) { return row.approximate; });
+}
+
 std::string TradeChart(ReportContext& context) {
   YearRange years = context.options.years;
-  auto imports = FilledYears(ByYear(context, true), years);
-  auto exports = FilledYears(ByYear(context, false), years);
+  std::vector<analysis::TivRow> import_rows = ByYear(context, true);
+  std::vector<analysis::TivRow> export_rows = ByYear(context, false);
+  auto imports = FilledYears(import_rows, years);
+  auto exports = FilledYears(export_rows, years);
+  // Said before the chart, not only in the method section: a reader takes single years
+  // off a chart.
+  std::string warning =
+      AnyApproximate(import_rows) || AnyApproximate(export_rows)
+          ? "<p class=\"warning\"><strong>" +
+                Escape(context.M("approx_years_warning", {context.data.vintage})) +
+                "</strong></p>\n"
+          : "";
   std::string focus = context.Name(context.options.focus);
   ChartText text{"chart-trade",
                  context.M("chart_trade", {focus}) + ", " + context.format.Years(years),
@@ -145,7 +160,7 @@ std::string TradeChart(ReportContext& context) {
   Chart chart = LineChart(
       text, {{context.M("imports"), imports, false}, {context.M("exports"), exports, true}},
       context.format);
-  std::string html = context.Figure(chart, context.CiteSipri());  // footnotes in document order
+  std::string html = warning + context.Figure(chart, context.CiteSipri());
   return html + PeriodTables(context, imports);
 }
 
