@@ -78,7 +78,11 @@ Result<store::ImportSummary> ImportOne(Context& context, const std::string& path
   if (!file.ok()) return file.status();
   ResolveNames(&*file, resolver);
   PrintProblems(context.err, file->problems);
-  if (rejects) WriteRejects(*rejects, file->path, file->problems);
+  if (rejects) {
+    WriteRejects(*rejects, file->path, file->problems);
+    // Before saving: when the rejects cannot be written, this file is not imported.
+    DEFCOOP_RETURN_IF_ERROR(CheckWritten(*rejects, "the --rejects file"));
+  }
   auto summary = store.SaveSipriFile(*file, file->content_hash);
   if (summary.ok() && summary->already_imported) {
     context.err << path << ": already imported (same content); nothing changed\n";
@@ -94,7 +98,7 @@ Status RunImport(Context& context, const ImportOptions& options) {
   names::NameIndex index = BuildNameIndex(*data);
   SipriNameResolver resolver(index);
   std::ofstream rejects;
-  DEFCOOP_RETURN_IF_ERROR(OpenRejects(options.rejects_path, &rejects));
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(context, options.rejects_path, options.files, &rejects));
   ImportReport report;
   int failed_files = 0;
   for (const std::string& path : options.files) {

@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "defcoop/store/store.h"
+#include "output_file.h"
 
 namespace defcoop::cli {
 
@@ -29,8 +30,10 @@ std::string ActorForCow(const names::NameIndex& index, int code, const Date& at)
 // Every problem of a file as "file:line: rejected|repaired|warning: reason".
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems);
 
-// Opens the --rejects CSV (header file,line,reason,repaired); "" = none.
-Status OpenRejects(const std::string& path, std::ofstream* out);
+// Opens the --rejects CSV (header file,line,reason,repaired); "" = none. Refuses a path
+// that is the store or one of `inputs` before opening (truncating) anything.
+Status OpenRejects(const Context& context, const std::string& path,
+                   const std::vector<std::string>& inputs, std::ofstream* out);
 void WriteRejects(std::ostream& out, const std::string& file,
                   const std::vector<InputProblem>& problems);
 
@@ -73,8 +76,12 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   std::map<std::string, int> unresolved = steps.resolve(BuildNameIndex(*data), &*file);
   PrintProblems(context.err, file->problems);
   std::ofstream rejects;
-  DEFCOOP_RETURN_IF_ERROR(OpenRejects(rejects_path, &rejects));
-  if (rejects.is_open()) WriteRejects(rejects, file->path, file->problems);
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(context, rejects_path, {path}, &rejects));
+  if (rejects.is_open()) {
+    WriteRejects(rejects, file->path, file->problems);
+    // Before saving: when the rejects cannot be written, the store stays as it was.
+    DEFCOOP_RETURN_IF_ERROR(CheckWritten(rejects, rejects_path));
+  }
   auto summary = steps.save(**store, *file);
   if (!summary.ok()) return summary.status();
   if (summary->already_imported) {
