@@ -81,7 +81,8 @@ Status CheckWritten(std::ostream& out, const std::string& what) {
   if (out) return Status::Ok();
   auto* tracked = dynamic_cast<ErrnoStreambuf*>(out.rdbuf());
   int error = tracked && tracked->error() ? tracked->error() : errno;
-  return Status::Io("cannot write " + what + ": " + (error ? std::strerror(error) : "write failed"));
+  return Status::Io("cannot write " + what + ": " +
+                    (error ? std::strerror(error) : "write failed"));
 }
 
 Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {

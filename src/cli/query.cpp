@@ -23,7 +23,8 @@ struct QueryOptions {
 
 store::QueryLimits Limits(const QueryOptions& options) {
   store::QueryLimits limits;
-  limits.time_limit = std::chrono::milliseconds(static_cast<int64_t>(options.timeout_seconds * 1000));
+  limits.time_limit =
+      std::chrono::milliseconds(static_cast<int64_t>(options.timeout_seconds * 1000));
   limits.raise_hint = "give it more time with --timeout SECONDS (0: no limit)";
   return limits;
 }

@@ -210,8 +210,8 @@ Status RunServe(Context& context, const ServeCliOptions& options) {
   serve.web_dir = options.web;
   serve.log = &context.err;
   serve.on_listening = [&](int port) {
-    context.err << "defcoop: serving " << context.db_path << " (data version 1) on http://" << options.host << ":"
-                << port << "/ (Ctrl-C stops)\n";
+    context.err << "defcoop: serving " << context.db_path << " (data version 1) on http://"
+                << options.host << ":" << port << "/ (Ctrl-C stops)\n";
   };
   server::ApiHandler handler = [watch](const server::ApiRequest& request) {
     return watch->Current()(request);

@@ -2,13 +2,14 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cerrno>
-#include <cstdlib>
 #include <chrono>
-#include <mutex>
+#include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -103,8 +104,8 @@ std::string Printable(const std::string& text) {
 
 void LogRequest(std::ostream* log, const httplib::Request& req, const httplib::Response& res) {
   std::string target = req.target.empty() ? req.path : req.target;
-  std::string line = req.remote_addr + " " + Printable(req.method) + " " + Printable(target) +
-                     " " + std::to_string(res.status) + " " + std::to_string(res.body.size());
+  std::string line = req.remote_addr + " " + Printable(req.method) + " " + Printable(target) + " " +
+                     std::to_string(res.status) + " " + std::to_string(res.body.size());
   std::string version = res.get_header_value(kDataVersionHeader);
   if (!version.empty()) line += " data_version=" + version;
   LogLine(log, line);
@@ -144,7 +145,7 @@ bool IsReadMethod(const std::string& method) { return method == "GET" || method 
 httplib::Server::HandlerResponse JsonError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
   if (res.status == 404 && !req.method.empty() && !IsReadMethod(req.method)) res.status = 405;
-  std::string message = res.status == 405 ? "the API is read-only: only GET is answered"
+  std::string message = res.status == 405   ? "the API is read-only: only GET is answered"
                         : res.status == 404 ? "nothing at " + Printable(req.path)
                                             : DefaultMessage(res.status);
   SendError(res, res.status, message);
@@ -166,6 +167,14 @@ std::thread StopOnSignal(httplib::Server& server, std::atomic<bool>* signalled) 
     server.stop();
   });
 }
+
+// cpp-httplib listens with a backlog of 5 (compiled into Debian's library): a burst of
+// connections overflows it, and the kernel drops the rest until they retry seconds later.
+// listen() again on the bound socket raises the backlog to the system's maximum.
+class ListeningServer : public httplib::Server {
+ public:
+  void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+};
 
 void ConfigureConnections(httplib::Server& server) {
   server.new_task_queue = [] {
@@ -249,8 +258,11 @@ bool IsValidUtf8(std::string_view text) {
   while (idx < text.size()) {
     auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
     unsigned char lead = byte(idx);
-    size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                    : (lead >> 3) == 0x1E ? 4 : 0;
+    size_t length = lead < 0x80           ? 1
+                    : (lead >> 5) == 0x6  ? 2
+                    : (lead >> 4) == 0xE  ? 3
+                    : (lead >> 3) == 0x1E ? 4
+                                          : 0;
     if (length == 0 || idx + length > text.size()) return false;
     uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
     for (size_t next = 1; next < length; ++next) {
@@ -274,7 +286,7 @@ void LogLine(std::ostream* log, const std::string& line) {
 }
 
 Status Serve(const ServeOptions& options, const ApiHandler& handler) {
-  httplib::Server server;
+  ListeningServer server;
   if (!options.web_dir.empty()) {
     if (!std::filesystem::is_directory(options.web_dir)) {
       return Status::Io("no dashboard at " + options.web_dir +
@@ -291,6 +303,7 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
   }
   if (port < 0)
     return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  server.RaiseBacklog();
   std::atomic<bool> signalled{false};
   std::thread stopper = StopOnSignal(server, &signalled);
   if (options.on_listening) options.on_listening(port);

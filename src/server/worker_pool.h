@@ -34,7 +34,7 @@ class WorkerPool : public httplib::TaskQueue {
   size_t Threads() const;
 
  private:
-  void StartThread();     // with mutex_ held
+  void StartThread();  // with mutex_ held
   void Work();
   bool MayRetire() const;  // with mutex_ held
 

@@ -59,7 +59,8 @@ Result<StatementPtr> PrepareOne(sqlite3* db, const std::string& sql) {
       second_text.erase(0, second_text.find_first_not_of(" \t\r\n"));
       return Status::Usage(
           "`defcoop query` runs one SQL statement, and this text holds more than one (the "
-          "second starts: '" + second_text.substr(0, kQuotedChars) + "'); run them one at a time");
+          "second starts: '" +
+          second_text.substr(0, kQuotedChars) + "'); run them one at a time");
     }
     if (rest == tail) break;
     tail = rest;
@@ -100,7 +101,8 @@ Status StepRows(sqlite3* db, sqlite3_stmt* statement, StepBudget* budget,
     int code = sqlite3_step(statement);
     if (budget) budget->used += Clock::now() - budget->step_started;
     if (code == SQLITE_DONE) return Status::Ok();
-    if (code != SQLITE_ROW) return Status::InvalidInput(std::string("SQL error: ") + sqlite3_errmsg(db));
+    if (code != SQLITE_ROW)
+      return Status::InvalidInput(std::string("SQL error: ") + sqlite3_errmsg(db));
     DEFCOOP_RETURN_IF_ERROR(on_row(RowOf(statement, columns)));
   }
 }

@@ -116,8 +116,8 @@ TEST_F(OutputCliTest, RejectsOnAFullDeviceFailsAndImportsNothing) {
 
 TEST_F(OutputCliTest, StdoutOnAFullDeviceExitsOneWithAClearLine) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-  for (const char* args : {"--format json claims", "--format csv query \"SELECT * FROM actor\"",
-                           "resolve Turkey"}) {
+  for (const char* args :
+       {"--format json claims", "--format csv query \"SELECT * FROM actor\"", "resolve Turkey"}) {
     CommandResult result = RunTo(args, "/dev/full");
     EXPECT_EQ(result.exit_code, 1) << args << ": " << result.err;
     EXPECT_NE(result.err.find("cannot write the output: No space left on device"),
@@ -147,9 +147,9 @@ TEST_F(OutputCliTest, QueryWithASecondStatementIsRefusedNotHalfRun) {
 }
 
 TEST_F(OutputCliTest, QueryThatNeverEndsIsStoppedAtTheTimeout) {
-  CommandResult result = Run(
-      "query --timeout 1 \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
-      "SELECT count(*) FROM c\"");
+  CommandResult result =
+      Run("query --timeout 1 \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+          "SELECT count(*) FROM c\"");
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("the query ran longer than 1 s and was stopped"), std::string::npos)
       << result.err;

@@ -48,8 +48,8 @@ class AbuseTest : public ::testing::Test {
   static void TearDownTestSuite() {
     if (server_) {
       long rss_after_kb = server_->RssKb();
-      std::cout << "[figures] RSS before abuse " << rss_before_kb_ << " KB, after "
-                << rss_after_kb << " KB; threads after " << server_->Threads() << "\n";
+      std::cout << "[figures] RSS before abuse " << rss_before_kb_ << " KB, after " << rss_after_kb
+                << " KB; threads after " << server_->Threads() << "\n";
       // Flat: what abuse leaves behind is small next to the loaded data (tens of MB).
       constexpr long kMaxGrowthKb = 64 * 1024;
       EXPECT_LT(rss_after_kb - rss_before_kb_, kMaxGrowthKb);
@@ -62,8 +62,8 @@ class AbuseTest : public ::testing::Test {
   }
 
   static RawResponse Get(const std::string& target, const std::string& extra_headers = "") {
-    return SendRaw(server_->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n" +
-                                        extra_headers + "Connection: close\r\n\r\n");
+    return SendRaw(server_->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra_headers +
+                                        "Connection: close\r\n\r\n");
   }
 
   // A refusal: the status, and a JSON body {"error": {"code", "message"}}.
@@ -92,16 +92,23 @@ TEST_F(AbuseTest, StaticFilesAreServed) {
 }
 
 TEST_F(AbuseTest, PathTraversalNeverLeavesTheWebFolder) {
-  const std::vector<std::string> targets = {
-      "/../secret.txt",          "/assets/../../secret.txt", "/%2e%2e/secret.txt",
-      "/%2E%2E%2Fsecret.txt",    "/..%2fsecret.txt",         "/assets/%2e%2e/%2e%2e/secret.txt",
-      "/%252e%252e/secret.txt",  "/..\\secret.txt",          "/....//secret.txt",
-      "//../secret.txt",         "/assets/..%5c..%5csecret.txt", "/.%2e/.%2e/secret.txt"};
+  const std::vector<std::string> targets = {"/../secret.txt",
+                                            "/assets/../../secret.txt",
+                                            "/%2e%2e/secret.txt",
+                                            "/%2E%2E%2Fsecret.txt",
+                                            "/..%2fsecret.txt",
+                                            "/assets/%2e%2e/%2e%2e/secret.txt",
+                                            "/%252e%252e/secret.txt",
+                                            "/..\\secret.txt",
+                                            "/....//secret.txt",
+                                            "//../secret.txt",
+                                            "/assets/..%5c..%5csecret.txt",
+                                            "/.%2e/.%2e/secret.txt"};
   for (const std::string& target : targets) {
     RawResponse response = Get(target);
     EXPECT_EQ(response.body.find(kSecret), std::string::npos) << target;
-    EXPECT_TRUE(response.status == 400 || response.status == 404) << target << ": "
-                                                                    << response.status;
+    EXPECT_TRUE(response.status == 400 || response.status == 404)
+        << target << ": " << response.status;
     ExpectJsonError(response, response.status, target);
   }
   std::cout << "[figures] path traversal: " << targets.size() << " requests, none served\n";
@@ -119,16 +126,17 @@ TEST_F(AbuseTest, HugeHeadersAreRefused) {
   EXPECT_TRUE(one.status == 0 || one.status >= 400) << one.status;
   if (one.status) ExpectJsonError(one, one.status, "one 100 KB header");
   std::string many;
-  for (int idx = 0; idx < 10000; ++idx) many += "X-H" + std::to_string(idx) + ": " + std::string(90, 'v') + "\r\n";
+  for (int idx = 0; idx < 10000; ++idx)
+    many += "X-H" + std::to_string(idx) + ": " + std::string(90, 'v') + "\r\n";
   RawResponse lots = Get("/api/v1/vintages", many);
-  std::cout << "[figures] 100 KB header: status " << one.status << "; 10,000 headers (1 MB): status "
-            << lots.status << "\n";
+  std::cout << "[figures] 100 KB header: status " << one.status
+            << "; 10,000 headers (1 MB): status " << lots.status << "\n";
   ExpectStillServing();
 }
 
 TEST_F(AbuseTest, ThousandParametersAreRefused) {
   std::string query;
-  for (int idx = 0; idx < 1000; ++idx) query += (idx ? "&" : "") + std::string("q=x");
+  for (int idx = 0; idx < 1000; ++idx) query += (idx ? "&" : "") + std::string("x=1");
   ExpectJsonError(Get("/api/v1/search?" + query), 400, "1,000 parameters");
   std::string named;
   for (int idx = 0; idx < 1000; ++idx) named += "&p" + std::to_string(idx) + "=1";
@@ -161,9 +169,10 @@ TEST_F(AbuseTest, InvalidUtf8InAParameterOrPathIsA400) {
 }
 
 TEST_F(AbuseTest, SqlLookingParametersAreJustNames) {
-  for (const char* target :
-       {"/api/v1/suppliers?country=%27%20OR%201%3D1%20--", "/api/v1/search?q=%27%3B%20DROP%20TABLE%20actor%3B%20--",
-        "/api/v1/show?name=TUR%22%29%3B%20DELETE%20FROM%20claim%3B", "/api/v1/timeline?actor=TUR&type=%27%20OR%20%271%27%3D%271"}) {
+  for (const char* target : {"/api/v1/suppliers?country=%27%20OR%201%3D1%20--",
+                             "/api/v1/search?q=%27%3B%20DROP%20TABLE%20actor%3B%20--",
+                             "/api/v1/show?name=TUR%22%29%3B%20DELETE%20FROM%20claim%3B",
+                             "/api/v1/timeline?actor=TUR&type=%27%20OR%20%271%27%3D%271"}) {
     RawResponse response = Get(target);
     EXPECT_NE(response.status, 500) << target;
     if (response.status != 200) ExpectJsonError(response, response.status, target);
@@ -177,10 +186,13 @@ TEST_F(AbuseTest, UnknownEndpointsAndMethodsAreJsonErrors) {
   ExpectJsonError(Get("/api/v2/claims"), 404, "unknown version");
   ExpectJsonError(Get("/no-such-file.html"), 404, "unknown static file");
   for (const char* method : {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}) {
-    RawResponse response = SendRaw(server_->port(), std::string(method) +
-                                                        " /api/v1/claims HTTP/1.1\r\nHost: x\r\n"
-                                                        "Content-Length: 0\r\nConnection: close\r\n\r\n");
-    ExpectJsonError(response, 405, method);
+    RawResponse response =
+        SendRaw(server_->port(), std::string(method) +
+                                     " /api/v1/claims HTTP/1.1\r\nHost: x\r\n"
+                                     "Content-Length: 0\r\nConnection: close\r\n\r\n");
+    // cpp-httplib itself refuses TRACE and CONNECT as malformed.
+    bool refused_by_parser = std::string(method) == "TRACE" || std::string(method) == "CONNECT";
+    ExpectJsonError(response, refused_by_parser ? 400 : 405, method);
   }
   ExpectJsonError(SendRaw(server_->port(), "FROB /api/v1/claims HTTP/1.1\r\nHost: x\r\n\r\n"), 400,
                   "unknown method");
@@ -193,13 +205,14 @@ TEST_F(AbuseTest, HundredMegabyteBodyIsRefusedWithoutReadingIt) {
   auto started = Clock::now();
   for (const char* method : {"POST", "GET"}) {
     std::string request = std::string(method) + " /api/v1/claims HTTP/1.1\r\nHost: x\r\n" +
-                           "Content-Length: " + std::to_string(kHundredMb) +
-                           "\r\nConnection: close\r\n\r\n" + std::string(1 << 20, 'z');
+                          "Content-Length: " + std::to_string(kHundredMb) +
+                          "\r\nConnection: close\r\n\r\n" + std::string(1 << 20, 'z');
     RawResponse response = SendRaw(server_->port(), request);
     EXPECT_NE(response.status, 500) << method;
     EXPECT_NE(response.status, 200) << method;
     if (response.status) ExpectJsonError(response, response.status, method);
-    std::cout << "[figures] " << method << " with a 100 MB body: status " << response.status << "\n";
+    std::cout << "[figures] " << method << " with a 100 MB body: status " << response.status
+              << "\n";
   }
   double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   EXPECT_LT(seconds, 15);
@@ -216,7 +229,8 @@ TEST_F(AbuseTest, SlowClientsDoNotBlockOtherClients) {
     int fd = Connect(server_->port());
     ASSERT_GE(fd, 0);
     std::string start = "GET /api/v1/vintages HTTP/1.1\r\nHost: x\r\n";
-    ASSERT_EQ(send(fd, start.data(), start.size(), MSG_NOSIGNAL), static_cast<ssize_t>(start.size()));
+    ASSERT_EQ(send(fd, start.data(), start.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(start.size()));
     sockets.push_back(fd);
   }
   std::vector<double> latencies;

@@ -25,8 +25,9 @@ nlohmann::json GetJson(int port, const std::string& target, std::string* version
   EXPECT_EQ(response.status, 200) << target << ": " << response.body;
   if (version) {
     size_t at = response.headers.find("X-Defcoop-Data-Version: ");
-    *version = at == std::string::npos ? "" : response.headers.substr(at + 24, 
-                                                  response.headers.find("\r\n", at) - at - 24);
+    *version = at == std::string::npos
+                   ? ""
+                   : response.headers.substr(at + 24, response.headers.find("\r\n", at) - at - 24);
   }
   return nlohmann::json::parse(response.body, nullptr, false);
 }

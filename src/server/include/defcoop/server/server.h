@@ -54,10 +54,10 @@ constexpr size_t kMaxResponseBytes = 32 << 20;  // a response larger than this i
 constexpr size_t kMinWorkers = 8;
 constexpr size_t kMaxWorkers = 256;
 constexpr int kIdleWorkerSeconds = 10;
-constexpr int kReadTimeoutSeconds = 5;       // silence while reading a request
-constexpr int kWriteTimeoutSeconds = 10;     // a client that does not read its answer
-constexpr int kKeepAliveSeconds = 5;         // an idle kept-alive connection is closed
-constexpr size_t kKeepAliveRequests = 100;   // requests per connection before it is closed
+constexpr int kReadTimeoutSeconds = 5;      // silence while reading a request
+constexpr int kWriteTimeoutSeconds = 10;    // a client that does not read its answer
+constexpr int kKeepAliveSeconds = 5;        // an idle kept-alive connection is closed
+constexpr size_t kKeepAliveRequests = 100;  // requests per connection before it is closed
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or bytes past
 // U+10FFFF). Paths and parameters that are not are refused with a 400.
