@@ -162,6 +162,8 @@ TEST_F(AbuseTest, InvalidUtf8InAParameterOrPathIsA400) {
   ExpectJsonError(Get("/api/v1/search?q=%ed%a0%80"), 400, "surrogate");
   ExpectJsonError(Get("/api/v1/search?q=\xff\xfe"), 400, "raw bytes");
   ExpectJsonError(Get("/api/v1/timeline?actor=TUR&from=%80"), 400, "lone continuation byte");
+  ExpectJsonError(Get("/api/v1/show?name=%ff"), 400, "show");
+  ExpectJsonError(Get("/api/v1/claims?%ff=1"), 400, "parameter name");
   RawResponse path = Get("/api/v1/%ff");
   EXPECT_EQ(path.status, 404);
   ExpectJsonError(path, 404, "path %ff");
