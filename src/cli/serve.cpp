@@ -193,7 +193,6 @@ Status Warm(Session& session) {
 
 Status RunServe(Context& context, const ServeCliOptions& options) {
   auto session = std::make_shared<Session>(context.db_path);
-  DEFCOOP_RETURN_IF_ERROR(Warm(*session));
   size_t cache_bytes = size_t(options.cache_mb) << 20;
   auto watch = std::make_shared<StoreWatch>(
       context.db_path, &context.err,
@@ -203,7 +202,9 @@ Status RunServe(Context& context, const ServeCliOptions& options) {
         };
         return cache_bytes > 0 ? server::Cached(handler, cache_bytes) : handler;
       });
+  // The store's state is taken before the data is loaded: a change in between is seen.
   DEFCOOP_RETURN_IF_ERROR(watch->Start(session));
+  DEFCOOP_RETURN_IF_ERROR(Warm(*session));
   server::ServeOptions serve;
   serve.host = options.host;
   serve.port = options.port;
