@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "defcoop/csv/reader.h"
+#include "output_file.h"
 
 namespace defcoop::cli {
 namespace {
@@ -37,6 +38,11 @@ void DeclareGlobals(CLI::App& app, Context& context) {
 }  // namespace
 
 Format Context::format() const { return ParseFormat(format_text).value(); }
+
+Status Context::CheckOutput(const std::string& option, const std::string& path,
+                            const std::vector<std::string>& inputs) const {
+  return CheckOutputPath(option, path, db_path, inputs);
+}
 
 Result<std::unique_ptr<store::Store>> Context::OpenStore(store::OpenMode mode) const {
   return store::Store::Open(db_path, mode);
@@ -89,9 +95,14 @@ Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
 }
 
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  Context context{out, err};
+  // A full disk or a closed pipe behind stdout is a failure, not a silent exit 0.
+  ErrnoStreambuf out_errors(out.rdbuf());
+  std::ostream tracked_out(&out_errors);
+  Context context{tracked_out, err};
   context.db_path = DefaultDbPath();
   Status status = ParseAndRun(context, std::vector<std::string>(argv, argv + argc));
+  Status written = CheckWritten(tracked_out, "the output");
+  if (status.ok()) status = written;
   if (status.kind() == StatusKind::kUsage && context.result.ok()) {
     err << "defcoop: " << status.message() << "\n"
         << "Run `defcoop --help` or `defcoop COMMAND --help` for usage.\n";
@@ -102,10 +113,12 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 }
 
 Status RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                  const std::string& db_path, std::shared_ptr<Session> session) {
+                  const std::string& db_path, std::shared_ptr<Session> session,
+                  const nlohmann::ordered_json& extra_meta) {
   Context context{out, err};
   context.db_path = db_path;
   context.session = std::move(session);
+  context.extra_meta = extra_meta;
   return ParseAndRun(context, args);
 }
 

@@ -28,10 +28,16 @@ struct Context {
   // The store's data, loaded once: made on first use for a CLI run, set up front and
   // shared by every request of `defcoop serve` (hence mutable in a const Context).
   mutable std::shared_ptr<Session> session;
+  // Merged into every JSON meta this command prints (`defcoop serve`: data_version).
+  nlohmann::ordered_json extra_meta = nlohmann::ordered_json::object();
 
   Format format() const;  // valid after Run() checked format_text
   Result<std::unique_ptr<store::Store>> OpenStore(store::OpenMode mode) const;
-  void Emit(const Output& output) const { Print(output, format(), out); }
+  void Emit(const Output& output) const { Print(output, format(), out, &extra_meta); }
+  // A usage error when the output file `path` of `option` is the store (or one of its
+  // SQLite side files) or one of `inputs` (output_file.h); ok for "".
+  Status CheckOutput(const std::string& option, const std::string& path,
+                     const std::vector<std::string>& inputs = {}) const;
 };
 
 // The names known to a store: curated names plus ICU/iso-codes names for states.

@@ -96,7 +96,7 @@ Status RunImport(Context& context, const ImportOptions& options) {
   names::NameIndex index = BuildNameIndex(*data);
   SipriNameResolver resolver(index);
   std::ofstream rejects;
-  DEFCOOP_RETURN_IF_ERROR(OpenRejects(options.rejects_path, &rejects));
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(context, options.rejects_path, options.files, &rejects));
   ImportReport report;
   int failed_files = 0;
   for (const std::string& path : options.files) {

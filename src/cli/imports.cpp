@@ -55,10 +55,13 @@ void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems)
   }
 }
 
-Status OpenRejects(const std::string& path, std::ofstream* out) {
+Status OpenRejects(const Context& context, const std::string& path,
+                   const std::vector<std::string>& inputs, std::ofstream* out) {
   if (path.empty()) return Status::Ok();
+  DEFCOOP_RETURN_IF_ERROR(context.CheckOutput("--rejects", path, inputs));
+  errno = 0;
   out->open(path);
-  if (!*out) return Status::Io("cannot write " + path);
+  if (!*out) return Status::Io("cannot write " + path + ": " + std::strerror(errno));
   *out << "file,line,reason,repaired\n";
   return Status::Ok();
 }

@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "defcoop/store/store.h"
+#include "output_file.h"
 
 namespace defcoop::cli {
 
@@ -37,8 +38,10 @@ inline store::ImportMode ModeOf(bool replace) {
 // Every problem of a file as "file:line: rejected|repaired|warning: reason".
 void PrintProblems(std::ostream& err, const std::vector<InputProblem>& problems);
 
-// Opens the --rejects CSV (header file,line,reason,repaired); "" = none.
-Status OpenRejects(const std::string& path, std::ofstream* out);
+// Opens the --rejects CSV (header file,line,reason,repaired); "" = none. Refuses a path
+// that is the store or one of `inputs` before opening (truncating) anything.
+Status OpenRejects(const Context& context, const std::string& path,
+                   const std::vector<std::string>& inputs, std::ofstream* out);
 // Writes (and flushes) the problems of `file`; an Io error when the write failed (a full
 // disk), so the import stops before it changes the store.
 Status WriteRejects(std::ostream& out, const std::string& rejects_path, const std::string& file,
@@ -83,7 +86,7 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   std::map<std::string, int> unresolved = steps.resolve(BuildNameIndex(*data), &*file);
   PrintProblems(context.err, file->problems);
   std::ofstream rejects;
-  DEFCOOP_RETURN_IF_ERROR(OpenRejects(rejects_path, &rejects));
+  DEFCOOP_RETURN_IF_ERROR(OpenRejects(context, rejects_path, {path}, &rejects));
   if (rejects.is_open()) {
     DEFCOOP_RETURN_IF_ERROR(WriteRejects(rejects, rejects_path, file->path, file->problems));
   }

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "defcoop/analysis/network_build.h"
+#include "output_file.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -84,12 +85,17 @@ Result<YearRange> NetworkYears(const std::string& text, const SipriData& data, b
 template <typename Writer>
 Status WriteFile(const std::string& path, Writer write) {
   if (path.empty()) return Status::Ok();
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return Status::Io("cannot write " + path);
-  DEFCOOP_RETURN_IF_ERROR(write(out));
-  out.close();
-  if (!out) return Status::Io("cannot write " + path);
-  return Status::Ok();
+  auto file = OutputFile::Open(path);
+  if (!file.ok()) return file.status();
+  DEFCOOP_RETURN_IF_ERROR(write((*file)->stream()));
+  return (*file)->Close();
+}
+
+// Before any work: none of the output files may be the store (output_file.h).
+Status CheckOutputs(const Context& context, const NetworkCliOptions& options) {
+  DEFCOOP_RETURN_IF_ERROR(context.CheckOutput("--graphml", options.graphml));
+  DEFCOOP_RETURN_IF_ERROR(context.CheckOutput("--gexf", options.gexf));
+  return context.CheckOutput("--edges", options.edges);
 }
 
 Status WriteFiles(const NetworkCliOptions& options, const analysis::Graph& graph,
@@ -193,6 +199,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
       return Status::Usage("--directed needs --layers transfers (the other layers have no direction)");
     *layers = {std::string(analysis::kTransfersLayer)};
   }
+  DEFCOOP_RETURN_IF_ERROR(CheckOutputs(context, options));
   bool has_sipri = false;
   auto loaded = LoadData(context, options, *layers, &has_sipri);
   if (!loaded.ok()) return loaded.status();

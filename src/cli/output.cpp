@@ -71,6 +71,12 @@ void PrintTable(const Output& output, std::ostream& out) {
   for (const std::string& note : output.notes) out << note << "\n";
 }
 
+// Text from a store or a file may hold bytes that are not UTF-8: they become U+FFFD
+// instead of an exception halfway through the output.
+std::string JsonText(const nlohmann::ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 }  // namespace
 
 std::string CsvEscape(const std::string& text) {
@@ -109,13 +115,15 @@ std::string CellText(const nlohmann::ordered_json& value, const std::string& sep
   return value.dump();
 }
 
-void Print(const Output& output, Format format, std::ostream& out) {
+void Print(const Output& output, Format format, std::ostream& out,
+           const nlohmann::ordered_json* extra_meta) {
   switch (format) {
     case Format::kJson: {
       nlohmann::ordered_json document;
       document["meta"] = output.meta;
+      if (extra_meta) document["meta"].update(*extra_meta);
       document["rows"] = output.rows;
-      out << document.dump(2) << "\n";
+      out << JsonText(document, 2) << "\n";
       return;
     }
     case Format::kCsv:
@@ -125,6 +133,86 @@ void Print(const Output& output, Format format, std::ostream& out) {
       PrintTable(output, out);
       return;
   }
+}
+
+}  // namespace defcoop::cli
+
+namespace defcoop::cli {
+
+void RowStream::Begin(std::vector<std::string> columns) {
+  columns_ = std::move(columns);
+  switch (format_) {
+    case Format::kJson:
+      out_ << "{\n  \"rows\": [";
+      return;
+    case Format::kCsv:
+      for (size_t idx = 0; idx < columns_.size(); ++idx)
+        out_ << (idx ? "," : "") << CsvEscape(columns_[idx]);
+      out_ << "\n";
+      return;
+    case Format::kTable:
+      for (const std::string& column : columns_) widths_.push_back(DisplayWidth(column));
+      return;
+  }
+}
+
+void RowStream::Row(const std::vector<std::optional<std::string>>& values) {
+  ++rows_;
+  switch (format_) {
+    case Format::kJson: {
+      nlohmann::ordered_json row = nlohmann::ordered_json::object();
+      for (size_t idx = 0; idx < columns_.size(); ++idx)
+        row[columns_[idx]] = values[idx] ? nlohmann::ordered_json(*values[idx]) : nullptr;
+      out_ << (rows_ > 1 ? ",\n    " : "\n    ") << JsonText(row, -1);
+      return;
+    }
+    case Format::kCsv:
+      for (size_t idx = 0; idx < columns_.size(); ++idx)
+        out_ << (idx ? "," : "") << CsvEscape(values[idx].value_or(""));
+      out_ << "\n";
+      return;
+    case Format::kTable: {
+      std::vector<std::string> cells;
+      for (const auto& value : values) cells.push_back(Truncate(value.value_or("")));
+      if (widths_known_) return PrintTableRow(cells);
+      for (size_t idx = 0; idx < cells.size(); ++idx)
+        widths_[idx] = std::max(widths_[idx], DisplayWidth(cells[idx]));
+      held_.push_back(std::move(cells));
+      if (held_.size() >= kTableWidthRows) FlushTable();
+      return;
+    }
+  }
+}
+
+void RowStream::End(nlohmann::ordered_json meta) {
+  switch (format_) {
+    case Format::kJson:
+      out_ << (rows_ ? "\n  ],\n" : "],\n") << "  \"meta\": " << JsonText(meta, -1) << "\n}\n";
+      return;
+    case Format::kCsv:
+      return;
+    case Format::kTable:
+      if (!widths_known_) FlushTable();
+      return;
+  }
+}
+
+void RowStream::FlushTable() {
+  widths_known_ = true;
+  PrintTableRow(columns_);
+  for (const auto& cells : held_) PrintTableRow(cells);
+  held_.clear();
+  held_.shrink_to_fit();
+}
+
+void RowStream::PrintTableRow(const std::vector<std::string>& cells) {
+  std::string text;
+  for (size_t idx = 0; idx < cells.size(); ++idx) {
+    text += cells[idx];
+    size_t width = DisplayWidth(cells[idx]);
+    if (idx + 1 < cells.size()) text += std::string(std::max(widths_[idx], width) - width + 2, ' ');
+  }
+  out_ << text << "\n";
 }
 
 }  // namespace defcoop::cli

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "defcoop/report/pdf.h"
+#include "output_file.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -105,15 +106,21 @@ Status WriteFile(const std::string& path, const std::string& text) {
   fs::path target(path);
   std::error_code error;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) return Status::Io("cannot write " + path);
-  return Status::Ok();
+  auto file = OutputFile::Open(path);
+  if (!file.ok()) return file.status();
+  (*file)->stream() << text;
+  return (*file)->Close();
+}
+
+// Before any work: neither output may be the store, and the PDF is printed from the HTML.
+Status CheckOutputs(const Context& context, const ReportCliOptions& cli) {
+  DEFCOOP_RETURN_IF_ERROR(context.CheckOutput("--out", cli.out));
+  return context.CheckOutput("--pdf", cli.pdf, {cli.out});
 }
 
 Status RunReport(Context& context, const ReportCliOptions& cli) {
   auto started = std::chrono::steady_clock::now();
+  DEFCOOP_RETURN_IF_ERROR(CheckOutputs(context, cli));
   auto data = LoadReportData(context, cli.vintage);
   if (!data.ok()) return data.status();
   names::NameIndex index = BuildNameIndex(data->curated);

@@ -3,9 +3,11 @@
 // sharing one Session, so the API answers exactly what the command line does. Query
 // parameters are mapped to the command's options through a table; any other parameter
 // is a 400, and no endpoint can reach a command or option that writes. Every endpoint
-// also takes `format` (json, csv) and `lang` (en, tr, kk, ru). The store is read once,
-// so answers are cached (the data cannot change under a running server: restart it
-// after an import).
+// also takes `format` (json, csv) and `lang` (en, tr, kk, ru). Answers are cached for as
+// long as the store stays the same: before each request the server checks whether
+// another process changed the store (an import, an init) and, when it did, starts a new
+// Session and an empty cache. meta.data_version (and the X-Defcoop-Data-Version header,
+// and the log) say which state of the store an answer comes from.
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -15,6 +17,7 @@
 #include "defcoop/server/answer_cache.h"
 #include "defcoop/server/server.h"
 #include "sipri_data.h"
+#include "store_watch.h"
 
 namespace defcoop::cli {
 namespace {
@@ -157,16 +160,19 @@ Result<std::vector<std::string>> CommandLine(const Endpoint& endpoint,
 }
 
 server::ApiResponse Answer(const std::shared_ptr<Session>& session, const std::string& db_path,
-                           const server::ApiRequest& request) {
+                           int64_t data_version, const server::ApiRequest& request) {
+  std::string version = std::to_string(data_version);
   const Endpoint* endpoint = FindEndpoint(request.endpoint);
-  if (!endpoint) return {Status::NotFound("no API endpoint '" + request.endpoint + "'"), "", ""};
+  if (!endpoint)
+    return {Status::NotFound("no API endpoint '" + request.endpoint + "'"), "", "", version};
   bool csv = false;
   auto args = CommandLine(*endpoint, request, &csv);
-  if (!args.ok()) return {args.status(), "", ""};
+  if (!args.ok()) return {args.status(), "", "", version};
   std::ostringstream out, err;
-  Status status = RunCommand(*args, out, err, db_path, session);
-  if (!status.ok()) return {status, "", ""};
-  return {Status::Ok(), out.str(), csv ? "text/csv; charset=utf-8" : "application/json"};
+  nlohmann::ordered_json meta = {{"data_version", data_version}};
+  Status status = RunCommand(*args, out, err, db_path, session, meta);
+  if (!status.ok()) return {status, "", "", version};
+  return {Status::Ok(), out.str(), csv ? "text/csv; charset=utf-8" : "application/json", version};
 }
 
 struct ServeCliOptions {
@@ -177,26 +183,40 @@ struct ServeCliOptions {
   int cache_mb = 64;
 };
 
+// Loads the newest register and the curated data before the first request.
+Status Warm(Session& session) {
+  auto warm = session.Sipri("");
+  if (!warm.ok() && warm.status().kind() != StatusKind::kNotFound) return warm.status();
+  auto curated = session.Curated();
+  return curated.ok() ? Status::Ok() : curated.status();
+}
+
 Status RunServe(Context& context, const ServeCliOptions& options) {
   auto session = std::make_shared<Session>(context.db_path);
-  auto warm = session->Sipri("");  // load the newest register before the first request
-  if (!warm.ok() && warm.status().kind() != StatusKind::kNotFound) return warm.status();
-  auto curated = session->Curated();
-  if (!curated.ok()) return curated.status();
+  size_t cache_bytes = size_t(options.cache_mb) << 20;
+  auto watch = std::make_shared<StoreWatch>(
+      context.db_path, &context.err,
+      [db_path = context.db_path, cache_bytes](std::shared_ptr<Session> next, int64_t version) {
+        server::ApiHandler handler = [next, db_path, version](const server::ApiRequest& request) {
+          return Answer(next, db_path, version, request);
+        };
+        return cache_bytes > 0 ? server::Cached(handler, cache_bytes) : handler;
+      });
+  // The store's state is taken before the data is loaded: a change in between is seen.
+  DEFCOOP_RETURN_IF_ERROR(watch->Start(session));
+  DEFCOOP_RETURN_IF_ERROR(Warm(*session));
   server::ServeOptions serve;
   serve.host = options.host;
   serve.port = options.port;
   serve.web_dir = options.web;
   serve.log = &context.err;
   serve.on_listening = [&](int port) {
-    context.err << "defcoop: serving " << context.db_path << " on http://" << options.host << ":"
-                << port << "/ (Ctrl-C stops)\n";
+    context.err << "defcoop: serving " << context.db_path << " (data version 1) on http://"
+                << options.host << ":" << port << "/ (Ctrl-C stops)\n";
   };
-  std::string db_path = context.db_path;
-  server::ApiHandler handler = [session, db_path](const server::ApiRequest& request) {
-    return Answer(session, db_path, request);
+  server::ApiHandler handler = [watch](const server::ApiRequest& request) {
+    return watch->Current()(request);
   };
-  if (options.cache_mb > 0) handler = server::Cached(handler, size_t(options.cache_mb) << 20);
   return server::Serve(serve, handler);
 }
 

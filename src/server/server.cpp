@@ -2,13 +2,18 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
-#include <mutex>
+#include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
+
+#include "worker_pool.h"
 
 namespace defcoop::server {
 namespace {
@@ -23,6 +28,8 @@ std::string CodeFor(int http_status) {
       return "method_not_allowed";
     case 413:
       return "too_large";
+    case 431:
+      return "headers_too_large";
     case 414:
       return "uri_too_long";
     default:
@@ -35,6 +42,8 @@ void SendError(httplib::Response& res, int http_status, const std::string& messa
   res.set_content(ErrorJson(http_status, message), "application/json");
 }
 
+constexpr const char* kDataVersionHeader = "X-Defcoop-Data-Version";
+
 ApiRequest ToApiRequest(const httplib::Request& req) {
   ApiRequest api;
   api.endpoint = req.matches.size() > 1 ? std::string(req.matches[1]) : "";
@@ -42,8 +51,25 @@ ApiRequest ToApiRequest(const httplib::Request& req) {
   return api;
 }
 
+// Bytes that are not UTF-8 would reach the commands (and their JSON writer); say which
+// parameter holds them instead.
+Status CheckUtf8(const httplib::Request& req) {
+  if (!IsValidUtf8(req.path)) return Status::Usage("the path is not valid UTF-8");
+  for (const auto& [key, value] : req.params) {
+    if (!IsValidUtf8(key)) return Status::Usage("a parameter name is not valid UTF-8");
+    if (!IsValidUtf8(value)) return Status::Usage("parameter '" + key + "' is not valid UTF-8");
+  }
+  return Status::Ok();
+}
+
 void HandleApi(const ApiHandler& handler, const httplib::Request& req, httplib::Response& res) {
+  Status utf8 = CheckUtf8(req);
+  if (!utf8.ok()) {
+    SendError(res, 400, utf8.message());
+    return;
+  }
   ApiResponse answer = handler(ToApiRequest(req));
+  if (!answer.data_version.empty()) res.set_header(kDataVersionHeader, answer.data_version);
   if (!answer.status.ok()) {
     SendError(res, HttpStatusFor(answer.status), answer.status.message());
     return;
@@ -56,15 +82,72 @@ void HandleApi(const ApiHandler& handler, const httplib::Request& req, httplib::
   res.set_content(answer.body, answer.content_type);
 }
 
+// Request targets are logged as they came, but never as raw control bytes or broken
+// UTF-8 that could forge log lines or upset a terminal; long ones are cut.
+constexpr size_t kMaxLoggedTarget = 512;
+
+std::string Printable(const std::string& text) {
+  std::string shown;
+  for (unsigned char c : text.substr(0, kMaxLoggedTarget)) {
+    if (c < 0x20 || c >= 0x7f) {
+      static const char kHex[] = "0123456789ABCDEF";
+      shown += {'%', kHex[c >> 4], kHex[c & 15]};
+    } else {
+      shown += static_cast<char>(c);
+    }
+  }
+  if (text.size() > kMaxLoggedTarget) shown += "...";
+  return shown;
+}
+
 void LogRequest(std::ostream* log, const httplib::Request& req, const httplib::Response& res) {
-  if (!log) return;
   std::string target = req.target.empty() ? req.path : req.target;
-  std::string line = req.remote_addr + " " + req.method + " " + target + " " +
-                     std::to_string(res.status) + " " + std::to_string(res.body.size()) + "\n";
-  // Worker threads log concurrently: one whole line at a time.
-  static std::mutex mutex;
-  std::lock_guard<std::mutex> lock(mutex);
-  *log << line << std::flush;
+  std::string line = req.remote_addr + " " + Printable(req.method) + " " + Printable(target) + " " +
+                     std::to_string(res.status) + " " + std::to_string(res.body.size());
+  std::string version = res.get_header_value(kDataVersionHeader);
+  if (!version.empty()) line += " data_version=" + version;
+  LogLine(log, line);
+}
+
+std::string DefaultMessage(int http_status) {
+  switch (http_status) {
+    case 400:
+      return "the request is malformed";
+    case 413:
+      return "the request body is larger than " + std::to_string(kMaxBody) + " bytes";
+    case 414:
+      return "the request line is too long";
+    case 431:
+      return "the request headers are too large";
+    default:
+      return "the request was refused (HTTP " + std::to_string(http_status) + ")";
+  }
+}
+
+// A body over kMaxBody, or one of unknown length (chunked), or a length that is no number.
+bool HasLargeBody(const httplib::Request& req) {
+  if (req.has_header("Transfer-Encoding")) return true;
+  if (!req.has_header("Content-Length")) return false;
+  std::string text = req.get_header_value("Content-Length");
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long length = std::strtoull(text.c_str(), &end, 10);
+  return errno != 0 || end == text.c_str() || *end != '\0' || length > kMaxBody;
+}
+
+bool IsReadMethod(const std::string& method) { return method == "GET" || method == "HEAD"; }
+
+// Refusals cpp-httplib makes itself (a malformed request line, an unknown method, a body
+// or URI over its limits, a missing static file) come without a body: give them the JSON
+// error every other refusal has.
+httplib::Server::HandlerResponse JsonError(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  if (res.status == 404 && !req.method.empty() && !IsReadMethod(req.method)) res.status = 405;
+  std::string message = res.status == 405   ? "the API is read-only: only GET is answered"
+                        : res.status == 404 ? "nothing at " + Printable(req.path)
+                                            : DefaultMessage(res.status);
+  SendError(res, res.status, message);
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 // Blocks SIGINT and SIGTERM in every thread, then waits for one on its own thread and
@@ -83,16 +166,51 @@ std::thread StopOnSignal(httplib::Server& server, std::atomic<bool>* signalled) 
   });
 }
 
-void Configure(httplib::Server& server, const ServeOptions& options, const ApiHandler& handler) {
+// cpp-httplib listens with a backlog of 5 (compiled into Debian's library): a burst of
+// connections overflows it, and the kernel drops the rest until they retry seconds later.
+// listen() again on the bound socket raises the backlog to the system's maximum.
+class ListeningServer : public httplib::Server {
+ public:
+  void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
+void ConfigureConnections(httplib::Server& server) {
+  server.new_task_queue = [] {
+    return new WorkerPool(kMinWorkers, kMaxWorkers, std::chrono::seconds(kIdleWorkerSeconds));
+  };
   server.set_payload_max_length(kMaxBody);
   // Without TCP_NODELAY small answers wait ~40 ms for Nagle's algorithm and delayed ACKs.
   server.set_tcp_nodelay(true);
-  server.set_read_timeout(std::chrono::seconds(5));
-  server.set_write_timeout(std::chrono::seconds(10));
+  server.set_read_timeout(std::chrono::seconds(kReadTimeoutSeconds));
+  server.set_write_timeout(std::chrono::seconds(kWriteTimeoutSeconds));
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_keep_alive_max_count(kKeepAliveRequests);
+}
+
+void RefuseWrites(httplib::Server& server) {
+  auto refuse = [](const httplib::Request&, httplib::Response& res) {
+    SendError(res, 405, "the API is read-only: only GET is answered");
+  };
+  server.Post(R"(/.*)", refuse);
+  server.Put(R"(/.*)", refuse);
+  server.Patch(R"(/.*)", refuse);
+  server.Delete(R"(/.*)", refuse);
+  server.Options(R"(/.*)", refuse);
+}
+
+void Configure(httplib::Server& server, const ServeOptions& options, const ApiHandler& handler) {
+  ConfigureConnections(server);
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.target.size() > kMaxRequestLine) {
       SendError(res, 414,
                 "the request line is longer than " + std::to_string(kMaxRequestLine) + " bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // Refused before it is read, whatever the method (cpp-httplib reads no body for GET
+    // and would leave it on the connection).
+    if (HasLargeBody(req)) {
+      SendError(res, 413, DefaultMessage(413));
+      res.set_header("Connection", "close");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -104,17 +222,8 @@ void Configure(httplib::Server& server, const ServeOptions& options, const ApiHa
   server.Get(R"(/api/v1/?.*)", [](const httplib::Request& req, httplib::Response& res) {
     SendError(res, 404, "no API endpoint " + req.path);
   });
-  for (const char* path : {R"(/.*)"}) {
-    server.Post(path, [](const httplib::Request&, httplib::Response& res) {
-      SendError(res, 405, "the API is read-only: only GET is answered");
-    });
-    server.Put(path, [](const httplib::Request&, httplib::Response& res) {
-      SendError(res, 405, "the API is read-only: only GET is answered");
-    });
-    server.Delete(path, [](const httplib::Request&, httplib::Response& res) {
-      SendError(res, 405, "the API is read-only: only GET is answered");
-    });
-  }
+  RefuseWrites(server);
+  server.set_error_handler(httplib::Server::HandlerWithResponse(JsonError));
   server.set_logger([log = options.log](const httplib::Request& req, const httplib::Response& res) {
     LogRequest(log, req, res);
   });
@@ -138,12 +247,44 @@ int HttpStatusFor(const Status& status) {
 
 std::string ErrorJson(int http_status, const std::string& message) {
   nlohmann::json error = {{"error", {{"code", CodeFor(http_status)}, {"message", message}}}};
-  // A message may quote a request's bytes, which need not be UTF-8 (fuzz/query.cpp).
+  // A message may quote what the client sent: bytes that are not UTF-8 become U+FFFD.
   return error.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+bool IsValidUtf8(std::string_view text) {
+  size_t idx = 0;
+  while (idx < text.size()) {
+    auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+    unsigned char lead = byte(idx);
+    size_t length = lead < 0x80           ? 1
+                    : (lead >> 5) == 0x6  ? 2
+                    : (lead >> 4) == 0xE  ? 3
+                    : (lead >> 3) == 0x1E ? 4
+                                          : 0;
+    if (length == 0 || idx + length > text.size()) return false;
+    uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
+    for (size_t next = 1; next < length; ++next) {
+      if ((byte(idx + next) & 0xC0) != 0x80) return false;
+      code = (code << 6) | (byte(idx + next) & 0x3F);
+    }
+    static constexpr uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+    if (code < kSmallest[length] || code > 0x10FFFF || surrogate) return false;
+    idx += length;
+  }
+  return true;
+}
+
+void LogLine(std::ostream* log, const std::string& line) {
+  if (!log) return;
+  // Worker threads log concurrently: one whole line at a time.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  *log << line << "\n" << std::flush;
+}
+
 Status Serve(const ServeOptions& options, const ApiHandler& handler) {
-  httplib::Server server;
+  ListeningServer server;
   if (!options.web_dir.empty()) {
     if (!std::filesystem::is_directory(options.web_dir)) {
       return Status::Io("no dashboard at " + options.web_dir +
@@ -160,6 +301,7 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
   }
   if (port < 0)
     return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  server.RaiseBacklog();
   std::atomic<bool> signalled{false};
   std::thread stopper = StopOnSignal(server, &signalled);
   if (options.on_listening) options.on_listening(port);

@@ -12,10 +12,10 @@ struct CountingHandler {
   int calls = 0;
   ApiResponse operator()(const ApiRequest& request) {
     ++calls;
-    if (request.endpoint == "fail") return {Status::Usage("bad"), "", ""};
+    if (request.endpoint == "fail") return {Status::Usage("bad"), "", "", ""};
     std::string body = request.endpoint;
     for (const auto& [name, value] : request.params) body += "|" + name + "=" + value;
-    return {Status::Ok(), body, "application/json"};
+    return {Status::Ok(), body, "application/json", ""};
   }
 };
 

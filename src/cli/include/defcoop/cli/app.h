@@ -5,6 +5,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
 // Runs one command line (args[0] is the program name) against the store at `db_path`,
 // reading through `session` (shared with other calls); returns why it failed instead of
-// printing it. `defcoop serve` answers every API request with it.
+// printing it. `extra_meta` is added to the JSON meta it prints. `defcoop serve` answers
+// every API request with it.
 Status RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                  const std::string& db_path, std::shared_ptr<Session> session);
+                  const std::string& db_path, std::shared_ptr<Session> session,
+                  const nlohmann::ordered_json& extra_meta = nlohmann::ordered_json::object());
 
 }  // namespace defcoop::cli

@@ -10,6 +10,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "defcoop/core/status.h"
 
@@ -34,6 +35,9 @@ struct ApiResponse {
   Status status;     // not ok: turned into the JSON error and its HTTP status
   std::string body;  // JSON, or CSV when content_type says so
   std::string content_type = "application/json";
+  // Which state of the store answered ("" = not said): sent as the X-Defcoop-Data-Version
+  // header and logged with the request.
+  std::string data_version;
 };
 
 using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
@@ -42,6 +46,26 @@ using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
 constexpr size_t kMaxRequestLine = 4096;        // bytes of path + query
 constexpr size_t kMaxBody = 1024;               // GET requests carry no body
 constexpr size_t kMaxResponseBytes = 32 << 20;  // a response larger than this is refused
+// cpp-httplib serves each connection on one thread for as long as the client keeps it
+// (a client that sends a header line every few seconds holds it indefinitely). The pool
+// keeps kMinWorkers threads (cpp-httplib's own default) and starts another whenever every
+// thread is busy, up to kMaxWorkers; threads above the minimum end after kIdleWorker
+// seconds without work. So slow clients hold their own threads, not everyone's.
+constexpr size_t kMinWorkers = 8;
+constexpr size_t kMaxWorkers = 256;
+constexpr int kIdleWorkerSeconds = 10;
+constexpr int kReadTimeoutSeconds = 5;      // silence while reading a request
+constexpr int kWriteTimeoutSeconds = 10;    // a client that does not read its answer
+constexpr int kKeepAliveSeconds = 5;        // an idle kept-alive connection is closed
+constexpr size_t kKeepAliveRequests = 100;  // requests per connection before it is closed
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or bytes past
+// U+10FFFF). Paths and parameters that are not are refused with a 400.
+bool IsValidUtf8(std::string_view text);
+
+// Writes `line` (ending without "\n") to `log` whole, never interleaved with the request
+// log of other threads; nothing when `log` is nullptr.
+void LogLine(std::ostream* log, const std::string& line);
 
 // The HTTP status for a failed Status: usage/invalid input 400, not found 404, else 500.
 int HttpStatusFor(const Status& status);

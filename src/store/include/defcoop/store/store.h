@@ -11,6 +11,9 @@
 // from a newer version is refused with a message that says what to do.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +68,16 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<std::optional<std::string>>> rows;
 };
+
+// How long a streamed query may run inside SQLite (time spent writing its rows is not
+// counted) before it is stopped; zero = no limit. `raise_hint` ends the error message
+// ("raise it with --timeout SECONDS").
+struct QueryLimits {
+  std::chrono::milliseconds time_limit{0};
+  std::string raise_hint;
+};
+using QueryColumnsFn = std::function<Status(const std::vector<std::string>& columns)>;
+using QueryRowFn = std::function<Status(const std::vector<std::optional<std::string>>& row)>;
 
 class Store {
  public:
@@ -132,6 +145,17 @@ class Store {
 
   // Runs one read-only SQL statement. A statement that would write is refused.
   Result<QueryResult> Query(const std::string& sql) const;
+  // Runs exactly one read-only SQL statement and hands over its column names, then each
+  // row as SQLite produces it (nothing is kept, so memory does not grow with the answer).
+  // Errors: SQL text holding more than one statement or a statement that would write
+  // (kUsage), SQL errors and a query stopped at `limits` (kInvalidInput), or the first
+  // error a callback returns (the query stops there).
+  Status StreamQuery(const std::string& sql, const QueryLimits& limits,
+                     const QueryColumnsFn& on_columns, const QueryRowFn& on_row) const;
+
+  // SQLite's `PRAGMA data_version` on this connection: it changes whenever another
+  // connection (another process's import or init) commits to the file.
+  Result<int64_t> DataVersion() const;
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
