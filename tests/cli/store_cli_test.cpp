@@ -421,15 +421,6 @@ TEST_F(StoreCliTest, LongUnknownNameDoesNotStallTheImport) {
   EXPECT_EQ(Ask("SELECT count(*) FROM transfer WHERE recipient_id IS NULL"), "1");
 }
 
-TEST_F(StoreCliTest, RejectsFileOnAFullDeviceFailsAndImportsNothing) {
-  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-  ASSERT_EQ(Run("init --data '" + kSmallData + "'").exit_code, 0);
-  CommandResult import = Run("import sipri --rejects /dev/full '" + register_ + "'");
-  EXPECT_EQ(import.exit_code, 1);
-  EXPECT_NE(import.err.find("cannot write /dev/full"), std::string::npos) << import.err;
-  EXPECT_EQ(Ask("SELECT count(*) FROM transfer"), "0");
-}
-
 // Regression: `validate FILE` said "the data folder FILE does not exist".
 TEST_F(StoreCliTest, ValidateOfAFileSaysItIsNotAFolder) {
   CommandResult validate = Run("validate '" + register_ + "'");

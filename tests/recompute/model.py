@@ -4,9 +4,12 @@ This is the specification defcoop is held to, written as plainly as possible:
 - an actor id means that actor: an organisation SIPRI lists (`NATO**`) is itself;
 - a group asked for without a date (`OTS`) means its members at each delivery's year,
   with a date (`OTS@2022`) its members at that date; observers are never members;
-- `unknown supplier(s)` / `unknown recipient(s)` are one actor, `unknown`, not a state;
+- `unknown supplier(s)` / `unknown recipient(s)` are two actors, `unknown:supplier` and
+  `unknown:recipient`, neither a state;
 - an old register's per-year values are its deal TIV spread evenly over the listed years
-  (approximate); a sum over a range that holds all of a deal's years is exact.
+  (approximate); a sum that takes all of a deal's deliveries (or none) is exact, one that
+  takes some of them (cut by the years or by a membership) is approximate;
+- exporter ranks count states only; equal totals share a rank.
 """
 
 import csv
@@ -94,15 +97,15 @@ class Model:
         rows = {}
         first, last = years
         for supplier_id, recipient_id, deal in self.candidates(supplier, recipient):
-            whole = all(first <= d.year <= last for d in deal.deliveries)
-            for delivery in deal.deliveries:
-                if not first <= delivery.year <= last:
-                    continue
-                if supplier and not supplier.matches(supplier_id, delivery.year, self.memberships):
-                    continue
-                if recipient and not recipient.matches(recipient_id, delivery.year,
-                                                       self.memberships):
-                    continue
+            def counted(delivery):
+                return (first <= delivery.year <= last
+                        and (not supplier or supplier.matches(supplier_id, delivery.year,
+                                                              self.memberships))
+                        and (not recipient or recipient.matches(recipient_id, delivery.year,
+                                                                self.memberships)))
+            taken = [d for d in deal.deliveries if counted(d)]
+            whole = len(taken) == len(deal.deliveries)
+            for delivery in taken:
                 key = tuple({"supplier": supplier_id, "recipient": recipient_id,
                              "year": delivery.year}[name] for name in by)
                 row = rows.setdefault(key, Row())

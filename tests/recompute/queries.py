@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 
 from model import STATE_KINDS, Side
 
+# SIPRI's two unnamed sides are two different actors, neither a state.
+UNKNOWN_SUPPLIER = "unknown:supplier"
+UNKNOWN_RECIPIENT = "unknown:recipient"
+
 # SIPRI never lists this group; its members (and their join dates) come from
 # data/memberships.csv. Turkiye is a member throughout, Uzbekistan from 2019.
 GROUP_NAME = "OTS"
@@ -158,9 +162,11 @@ class Generator:
         years = self.random_years()
         if rng.random() < 0.5:
             return self.tiv("unknown", "unknown supplier(s)", None, years,
-                            rng.choice([["year"], ["recipient"]]), supplier=Side(actor="unknown"))
+                            rng.choice([["year"], ["recipient"]]),
+                            supplier=Side(actor=UNKNOWN_SUPPLIER))
         return self.tiv("unknown", None, "unknown recipient(s)", years,
-                        rng.choice([["year"], ["supplier"]]), recipient=Side(actor="unknown"))
+                        rng.choice([["year"], ["supplier"]]),
+                        recipient=Side(actor=UNKNOWN_RECIPIENT))
 
     def group_query(self):
         rng, pools = self.rng, self.pools
@@ -192,12 +198,12 @@ class Generator:
             queries.append(self.shares("organisation", "suppliers", name, None))
         for name in sorted(set(pools.organisations) & set(pools.org_suppliers)):
             queries.append(self.tiv("organisation", name, None, None, ["recipient"]))
-        unknown = Side(actor="unknown")
+        supplier, recipient = Side(actor=UNKNOWN_SUPPLIER), Side(actor=UNKNOWN_RECIPIENT)
         queries.append(self.tiv("unknown", "unknown supplier(s)", None, None, ["year"],
-                                supplier=unknown))
+                                supplier=supplier))
         queries.append(self.tiv("unknown", None, "unknown recipient(s)", None, ["supplier"],
-                                recipient=unknown))
-        queries.append(self.shares("unknown", "exports", "unknown supplier(s)", None, unknown))
+                                recipient=recipient))
+        queries.append(self.shares("unknown", "exports", "unknown supplier(s)", None, supplier))
         members = Side(group=GROUP_ID)
         for by in (["year"], ["recipient", "year"]):
             queries.append(self.tiv("group", None, GROUP_NAME, None, by, recipient=members))
