@@ -102,14 +102,15 @@ Result<std::vector<YearRange>> ParseCompare(const std::string& text) {
   return periods;
 }
 
-Result<Series> SipriSeries(const SipriData& data, const SeriesSpec& spec,
-                           const std::string& years_text) {
+Result<Series> SipriSeries(const Context& context, const SipriData& data, const SeriesSpec& spec,
+                           const std::string& years_text, Output* output) {
   auto actors = ResolveActors(data.index, {spec.actor});
   if (!actors.ok()) return actors.status();
   analysis::TivFilter filter;
   (spec.kind == SeriesKind::kExports ? filter.suppliers : filter.recipients) = *actors;
   std::vector<analysis::TivRow> rows =
       analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
+  DEFCOOP_RETURN_IF_ERROR(UseExactYears(context, data, filter, &rows, output));
   YearRange years{0, -1};
   Series series;
   if (!years_text.empty()) {
@@ -244,12 +245,12 @@ void AddComparison(const std::vector<analysis::Period>& periods,
 }
 
 Result<Series> LoadSeries(Context& context, const SeriesSpec& spec, const PeriodsOptions& options,
-                          SharedData* sipri) {
+                          SharedData* sipri, Output* output) {
   if (spec.kind == SeriesKind::kIndicator) return IndicatorSeries(context, spec, options.years);
   auto data = LoadSipriData(context, options.vintage);
   if (!data.ok()) return data.status();
   *sipri = *data;
-  return SipriSeries(**sipri, spec, options.years);
+  return SipriSeries(context, **sipri, spec, options.years, output);
 }
 
 Status RunPeriods(Context& context, const PeriodsOptions& options) {
@@ -261,13 +262,13 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
   auto given = ParseCompare(options.compare.empty() ? kArticlePeriods : options.compare);
   if (!given.ok()) return given.status();
   SharedData sipri;
-  auto series = LoadSeries(context, *spec, options, &sipri);
+  Output output;
+  auto series = LoadSeries(context, *spec, options, &sipri, &output);
   if (!series.ok()) return series.status();
   article = article && series->actors == std::vector<std::string>{"TUR"};
   if (!article && options.compare.empty()) given->clear();
   auto periods = analysis::DetectPeriods(series->values, *pelt);
   if (!periods.ok()) return periods.status();
-  Output output;
   AddPeriodRows(*periods, &output);
   std::string label = SeriesLabel(*spec, *series);
   output.meta["series"] = label;

@@ -179,6 +179,49 @@ nlohmann::ordered_json CountedJson(const SipriData& data, const ActorSet& actors
   return counted;
 }
 
+namespace {
+
+std::optional<SipriFormat> TableFor(const analysis::TivFilter& filter) {
+  if (filter.suppliers.empty() && !filter.recipients.empty()) return SipriFormat::kImporterTable;
+  if (!filter.suppliers.empty() && filter.recipients.empty()) return SipriFormat::kExporterTable;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status UseExactYears(const Context& context, const SipriData& data,
+                     const analysis::TivFilter& filter, std::vector<analysis::TivRow>* rows,
+                     Output* output) {
+  std::optional<SipriFormat> kind = TableFor(filter);
+  bool approximate = std::any_of(rows->begin(), rows->end(),
+                                 [](const analysis::TivRow& row) { return row.approximate; });
+  if (!kind || !approximate) return Status::Ok();
+  auto store = context.OpenStore(store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto table = (*store)->LoadTivCells(data.vintage, *kind);
+  if (!table.ok()) return table.status();
+  YearRange covered = analysis::TableSpan(*table);
+  YearRange asked = filter.years.value_or(covered);
+  YearRange within{std::max(asked.first, covered.first), std::min(asked.last, covered.last)};
+  if (within.first > within.last) return Status::Ok();
+  const ActorSet& actors =
+      *kind == SipriFormat::kImporterTable ? filter.recipients : filter.suppliers;
+  std::erase_if(*rows, [&](const analysis::TivRow& row) { return within.Contains(row.year); });
+  for (analysis::TivRow& row : analysis::TableYearTotals(*table, actors, within))
+    rows->push_back(std::move(row));
+  std::sort(rows->begin(), rows->end(),
+            [](const analysis::TivRow& a, const analysis::TivRow& b) { return a.year < b.year; });
+  std::string table_name = *kind == SipriFormat::kImporterTable ? "importer" : "exporter";
+  output->meta["exact_years"] = within.ToString();
+  output->meta["exact_years_source"] = "SIPRI " + table_name + " TIV table of vintage " +
+                                       data.vintage +
+                                       " (per year, each cell rounded to whole millions)";
+  output->notes.push_back("Years " + within.ToString() + " come from SIPRI's " + table_name +
+                          " TIV table of the same vintage (exact per year), not the register's "
+                          "even split.");
+  return Status::Ok();
+}
+
 bool IsState(const SipriData& data, std::string_view id) {
   const Actor* actor = data.index.FindActor(id);
   return actor &&

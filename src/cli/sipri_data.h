@@ -92,6 +92,15 @@ Status AddCountries(const names::NameIndex& index, const std::vector<std::string
 nlohmann::ordered_json CountedJson(const SipriData& data, const ActorSet& actors,
                                    YearRange years);
 
+// Replaces the even-split years of year-grouped `rows` by the exact totals of SIPRI's TIV
+// table of the same vintage, where the store has one and it covers the year: the importer
+// table for "deliveries to these recipients", the exporter table for "from these
+// suppliers" (a filter on both sides is a dyad, which no table holds). Says so in
+// output's meta (exact_years, exact_years_source) and notes; leaves exact rows alone.
+Status UseExactYears(const Context& context, const SipriData& data,
+                     const analysis::TivFilter& filter, std::vector<analysis::TivRow>* rows,
+                     Output* output);
+
 // Whether an actor id is a state (or historical state): exporter ranks compare states.
 bool IsState(const SipriData& data, std::string_view id);
 

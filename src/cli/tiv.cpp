@@ -75,53 +75,6 @@ nlohmann::ordered_json RowJson(const analysis::TivRow& row,
 
 Status RunCheck(Context& context, const SipriData& data);
 
-// Which side of a year-only query one TIV table can answer exactly: the importer table
-// answers "deliveries to these recipients by year", the exporter table "from these
-// suppliers by year". Nothing else (dyads, categories) is in the tables.
-std::optional<SipriFormat> TableFor(const std::vector<analysis::TivGroup>& groups,
-                                    const analysis::TivFilter& filter) {
-  if (groups != std::vector<analysis::TivGroup>{analysis::TivGroup::kYear}) return std::nullopt;
-  if (filter.suppliers.empty() && !filter.recipients.empty()) return SipriFormat::kImporterTable;
-  if (!filter.suppliers.empty() && filter.recipients.empty()) return SipriFormat::kExporterTable;
-  return std::nullopt;
-}
-
-// Replaces the even-split years of `rows` by the exact totals of SIPRI's TIV table of the
-// same vintage, where the store has one and it covers the year. Says so in meta.
-Status UseExactYears(Context& context, const SipriData& data,
-                     const std::vector<analysis::TivGroup>& groups,
-                     const analysis::TivFilter& filter, std::vector<analysis::TivRow>* rows,
-                     Output* output) {
-  std::optional<SipriFormat> kind = TableFor(groups, filter);
-  bool approximate = std::any_of(rows->begin(), rows->end(),
-                                 [](const analysis::TivRow& row) { return row.approximate; });
-  if (!kind || !approximate) return Status::Ok();
-  auto store = context.OpenStore(store::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto table = (*store)->LoadTivCells(data.vintage, *kind);
-  if (!table.ok()) return table.status();
-  YearRange covered = analysis::TableSpan(*table);
-  if (covered.first > covered.last) return Status::Ok();
-  const ActorSet& actors = *kind == SipriFormat::kImporterTable ? filter.recipients : filter.suppliers;
-  YearRange asked = filter.years.value_or(covered);
-  YearRange within{std::max(asked.first, covered.first), std::min(asked.last, covered.last)};
-  if (within.first > within.last) return Status::Ok();
-  std::erase_if(*rows, [&](const analysis::TivRow& row) { return within.Contains(row.year); });
-  for (analysis::TivRow& row : analysis::TableYearTotals(*table, actors, within))
-    rows->push_back(std::move(row));
-  std::sort(rows->begin(), rows->end(),
-            [](const analysis::TivRow& a, const analysis::TivRow& b) { return a.year < b.year; });
-  output->meta["exact_years"] = within.ToString();
-  output->meta["exact_years_source"] = std::string("SIPRI ") +
-                                       (*kind == SipriFormat::kImporterTable ? "importer" : "exporter") +
-                                       " TIV table of vintage " + data.vintage +
-                                       " (per year, each cell rounded to whole millions)";
-  output->notes.push_back("Years " + within.ToString() + " come from SIPRI's " +
-                          (*kind == SipriFormat::kImporterTable ? "importer" : "exporter") +
-                          " TIV table of the same vintage (exact per year), not the register's "
-                          "even split.");
-  return Status::Ok();
-}
 
 Status RunTiv(Context& context, const TivOptions& options) {
   auto loaded = LoadSipriData(context, options.vintage);
@@ -140,7 +93,8 @@ Status RunTiv(Context& context, const TivOptions& options) {
   filter = {*suppliers, *recipients, *years};
   std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data.transfers, filter, *groups);
   Output output;
-  DEFCOOP_RETURN_IF_ERROR(UseExactYears(context, data, *groups, filter, &rows, &output));
+  if (*groups == std::vector<analysis::TivGroup>{analysis::TivGroup::kYear})
+    DEFCOOP_RETURN_IF_ERROR(UseExactYears(context, data, filter, &rows, &output));
   if (options.moving_average > 1) {
     if (!Has(*groups, analysis::TivGroup::kYear)) {
       return Status::Usage("--moving-average needs --by year (alone or with other groups)");

@@ -224,6 +224,16 @@ TEST_F(SipriCliTest, YearlyImportsUseTheTivTableOfTheSameVintage) {
   EXPECT_TRUE(dyad["meta"].contains("warning"));
 }
 
+// Change points run on the same exact series: PELT must not find breaks the split made.
+TEST_F(SipriCliTest, PeriodsUseTheTivTableOfTheSameVintage) {
+  auto exact = Json("periods imports:Türkiye --vintage 2024-10-13");
+  EXPECT_EQ(exact["meta"]["exact_years"], "1950-2023");
+  EXPECT_FALSE(exact["meta"]["approximate"].get<bool>());
+  auto split = Json("periods imports:Türkiye --vintage 2025-03-13");  // no table of that vintage
+  EXPECT_FALSE(split["meta"].contains("exact_years"));
+  EXPECT_TRUE(split["meta"]["approximate"].get<bool>());
+}
+
 // The sum of the register's delivered TIV to one recipient, read with a plain split
 // (old-format registers: unquoted, the last field is the TIV of delivered weapons).
 double RegisterTotalTo(const std::string& path, const std::string& recipient) {
