@@ -170,7 +170,7 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     assert.match(lines[1], /^# Information from the SIPRI Arms Transfers Database \(vintage \d{4}-\d{2}-\d{2}\)$/);
     assert.ok(lines.some((line) => /^# Sources: .*sipri-atdb/.test(line)), 'sources line');
     const header = lines.find((line) => !line.startsWith('#'));
-    assert.match(header, /^supplier,name,tiv,share/);
+    assert.match(header, /^rank,supplier,name,tiv,share/);
   });
 
   test('a chart downloads as SVG with title, desc and footer, and as PNG', async () => {
