@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace defcoop::analysis {
 namespace {
 
@@ -93,7 +95,11 @@ TEST(ExporterRank, PrecomputedTotalsAgreeWithAggregation) {
                        [](const TivRow& a, const TivRow& b) { return a.tiv > b.tiv; });
       for (size_t idx = 0; idx < rows.size(); ++idx) {
         Rank rank = ExporterRank(totals, rows[idx].supplier, years);
-        EXPECT_EQ(rank.rank, static_cast<int>(idx) + 1) << rows[idx].supplier << " " << first;
+        // Competition ranking: 1 + the suppliers with strictly more TIV.
+        int ahead = static_cast<int>(std::count_if(rows.begin(), rows.end(), [&](const TivRow& row) {
+          return row.tiv > rows[idx].tiv && !SameTiv(row.tiv, rows[idx].tiv);
+        }));
+        EXPECT_EQ(rank.rank, ahead + 1) << rows[idx].supplier << " " << first;
         EXPECT_EQ(rank.of, static_cast<int>(rows.size()));
       }
     }
