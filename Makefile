@@ -29,14 +29,17 @@ test: build web
 
 # The whole library and test suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # plus each fuzz harness for FUZZ_SECONDS. The dashboard tests (web_*) need the npm
-# build and the Release binary's speed; they run in `make test` only.
+# build and the Release binary's speed; they run in `make test` only. So does the
+# constant-memory test of `query`: ASan's shadow memory and quarantine make RSS no
+# measure of what the program keeps.
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
 	  -DCMAKE_CXX_COMPILER=clang++ -DDEFCOOP_SANITIZE=ON -DDEFCOOP_BUILD_FUZZERS=ON \
 	  -DDEFCOOP_FUZZ_SECONDS=$(FUZZ_SECONDS)
 	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS) -E '^web_'
+	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS) \
+	  -E '^web_|QueryStreamsLargeAnswersInConstantMemory'
 
 # A longer fuzzing campaign: every harness for FUZZ_CAMPAIGN_SECONDS (one job at a time).
 fuzz-campaign: deps

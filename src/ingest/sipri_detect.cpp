@@ -232,6 +232,8 @@ std::string ParseSipriVintage(std::string_view line) {
   }
   if (words.size() < 3) return "";
   std::optional<int> day = SmallNumber(words[0]);
+  // Day 0 would make Date{} a month ("2024-04"), not the day a vintage is.
+  if (day && *day < 1) return "";
   std::optional<int> month = MonthFromName(words[1]);
   std::optional<int> year = sipri_internal::ParseYear(words[2]);
   if (!day || !month || !year) return "";

@@ -62,6 +62,9 @@ void Transliterate(icu::UnicodeString* text) {
   thread_local std::unique_ptr<icu::Transliterator> any_latin = MakeAnyLatinTransliterator();
   if (cyrillic) cyrillic->transliterate(*text);
   if (any_latin) any_latin->transliterate(*text);
+  // Any-Latin can itself write a schwa (Armenian Ը -> ə): fold it as the rules above do,
+  // so that a key folds to itself.
+  if (cyrillic) cyrillic->transliterate(*text);
 }
 
 icu::UnicodeString NormalizeNfkc(const icu::UnicodeString& text) {

@@ -114,6 +114,8 @@ TEST(SipriDetect, ReadsVintageFromBothPreambleStyles) {
   EXPECT_EQ(ParseSipriVintage("Data generated: 12 Feb 2026 12:26:12 PM;"), "2026-02-12");
   EXPECT_EQ(ParseSipriVintage("Generated: 05 December 2023"), "2023-12-05");
   EXPECT_EQ(ParseSipriVintage("Generated: 31 Feb 2023"), "");
+  // fuzz_sipri_detect: day 0 came back as the month "2024-04".
+  EXPECT_EQ(ParseSipriVintage("Data generated: 0 Apr 2024"), "");
   EXPECT_EQ(ParseSipriVintage("Source: SIPRI Arms Transfers Database"), "");
 }
 
