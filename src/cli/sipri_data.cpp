@@ -2,21 +2,11 @@
 
 #include <algorithm>
 
+#include "defcoop/analysis/periods.h"
+
 namespace defcoop::cli {
 
 namespace {
-
-// Years of the first and last delivery in `transfers`.
-YearRange DeliverySpan(const std::vector<Transfer>& transfers) {
-  YearRange span{9999, 0};
-  for (const Transfer& t : transfers) {
-    for (const Delivery& d : t.deliveries) {
-      span.first = std::min(span.first, d.year);
-      span.last = std::max(span.last, d.year);
-    }
-  }
-  return span;
-}
 
 Status CheckVintage(store::Store& store, const std::string& vintage) {
   if (vintage.empty()) {
@@ -86,7 +76,7 @@ Result<SharedData> Session::LoadSipri(const std::string& vintage) {
   auto transfers = (*store)->LoadTransfers(data->vintage);
   if (!transfers.ok()) return transfers.status();
   data->transfers = std::move(*transfers);
-  data->span = DeliverySpan(data->transfers);
+  data->span = analysis::DeliveryYears(data->transfers);
   data->exporter_tiv = analysis::TivBySupplierYear(data->transfers);
   return SharedData(data);
 }
