@@ -99,7 +99,15 @@ Facts ComputeFacts(const ReportData& data, const ReportOptions& options) {
     facts.exports_by_year =
         analysis::AggregateTiv(data.transfers, filter, {analysis::TivGroup::kYear});
     facts.recipients = analysis::RecipientShares(data.transfers, focus, options.years);
-    facts.rank = analysis::ExporterRank(data.transfers, options.focus, options.years);
+    // Ranked among states, as `defcoop exports` ranks (not organisations or unknowns).
+    std::set<std::string, std::less<>> states;
+    for (const Actor& actor : data.curated.actors) {
+      if (actor.kind == ActorKind::kState || actor.kind == ActorKind::kHistoricalState)
+        states.insert(actor.id);
+    }
+    facts.rank = analysis::ExporterRank(
+        data.transfers, options.focus, options.years,
+        [&states](std::string_view id) { return states.find(id) != states.end(); });
     facts.previous_years = analysis::PreviousWindow(options.years);
     facts.previous_recipients =
         analysis::RecipientShares(data.transfers, focus, facts.previous_years);
