@@ -206,6 +206,11 @@ void Configure(httplib::Server& server, const ServeOptions& options, const ApiHa
                 "the request line is longer than " + std::to_string(kMaxRequestLine) + " bytes");
       return httplib::Server::HandlerResponse::Handled;
     }
+    if (req.headers.size() > kMaxHeaders) {
+      SendError(res, 431, "more than " + std::to_string(kMaxHeaders) + " request headers");
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // Refused before it is read, whatever the method (cpp-httplib reads no body for GET
     // and would leave it on the connection).
     if (HasLargeBody(req)) {

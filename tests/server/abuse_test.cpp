@@ -129,6 +129,7 @@ TEST_F(AbuseTest, HugeHeadersAreRefused) {
   for (int idx = 0; idx < 10000; ++idx)
     many += "X-H" + std::to_string(idx) + ": " + std::string(90, 'v') + "\r\n";
   RawResponse lots = Get("/api/v1/vintages", many);
+  ExpectJsonError(lots, 431, "10,000 headers");
   std::cout << "[figures] 100 KB header: status " << one.status
             << "; 10,000 headers (1 MB): status " << lots.status << "\n";
   ExpectStillServing();

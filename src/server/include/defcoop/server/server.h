@@ -44,6 +44,9 @@ using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
 
 // Limits that keep one request from taking the server down.
 constexpr size_t kMaxRequestLine = 4096;        // bytes of path + query
+// Browsers send about 10-20 headers; cpp-httplib 0.11 bounds each header line but not
+// their number, so this does.
+constexpr size_t kMaxHeaders = 100;
 constexpr size_t kMaxBody = 1024;               // GET requests carry no body
 constexpr size_t kMaxResponseBytes = 32 << 20;  // a response larger than this is refused
 // cpp-httplib serves each connection on one thread for as long as the client keeps it
