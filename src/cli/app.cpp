@@ -7,6 +7,7 @@
 #include "context.h"
 #include "defcoop/csv/reader.h"
 #include "output_file.h"
+#include "usage_hints.h"
 
 namespace defcoop::cli {
 namespace {
@@ -78,6 +79,7 @@ Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
   for (const Command& command : Commands()) {
     command.add(app.add_subcommand(command.name, command.summary), &context);
   }
+  if (auto unknown = UnknownCommand(app, args)) return Status::Usage(*unknown);
   std::vector<const char*> argv;
   for (const std::string& arg : args) argv.push_back(arg.c_str());
   try {
@@ -87,6 +89,7 @@ Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
       app.exit(error, context.out, context.err);
       return Status::Ok();
     }
+    if (auto unknown = UnknownOption(app, args)) return Status::Usage(*unknown);
     return Status::Usage(error.what());
   } catch (const std::exception& error) {
     return Status::Internal(std::string("internal error: ") + error.what());

@@ -235,7 +235,14 @@ Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* yea
 
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data) {
   if (text.empty()) return data.span;
-  return ParseYearRange(text);
+  auto years = ParseYearRange(text);
+  if (!years.ok()) return years.status();
+  // An empty table would read as "no deliveries"; these years are simply not covered.
+  if (years->last < data.span.first || years->first > data.span.last) {
+    return Status::NotFound("no SIPRI data for " + years->ToString() + ": the register of vintage " +
+                            data.vintage + " covers " + data.span.ToString());
+  }
+  return years;
 }
 
 void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {

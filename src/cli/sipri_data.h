@@ -107,7 +107,8 @@ bool IsState(const SipriData& data, std::string_view id);
 // --years A-B into *years when given (a bad range is a usage error); none when empty.
 Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* years);
 
-// --years A-B, or the data's whole span when empty.
+// --years A-B, or the data's whole span when empty. Error: years the register does not
+// cover at all (NotFound, naming the years it covers).
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 
 // meta.vintage, meta.credit, meta.sources, meta.approximate (+ meta.note when it is).

@@ -112,8 +112,12 @@ Result<YearRange> ParseYearRange(std::string_view text) {
     return range;
   }
   if (!year_at(text.substr(0, dash), &range.first) ||
-      !year_at(text.substr(dash + 1), &range.last) || range.last < range.first) {
+      !year_at(text.substr(dash + 1), &range.last)) {
     return bad();
+  }
+  if (range.last < range.first) {
+    return Status::Usage("the year range '" + std::string(text) + "' is reversed (write " +
+                         std::to_string(range.last) + "-" + std::to_string(range.first) + ")");
   }
   return range;
 }

@@ -45,6 +45,30 @@ TEST_F(CliTest, ValidateListsEveryDefectAsInTheGoldenFile) {
   EXPECT_EQ(result.err, "defcoop: error: 11 problem(s) in curated-defects\n");
 }
 
+// Mistakes that teach: the mistyped word is named and the nearest valid one suggested.
+TEST_F(CliTest, AMistypedCommandSuggestsTheNearestOne) {
+  CommandResult typo = Run("suplliers Azerbaijan");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("unknown command 'suplliers'; did you mean 'suppliers'?"),
+            std::string::npos)
+      << typo.err;
+  CommandResult nested = Run("import sirpi register.csv");
+  EXPECT_EQ(nested.exit_code, 2);
+  EXPECT_NE(nested.err.find("unknown import subcommand 'sirpi'; did you mean 'sipri'?"),
+            std::string::npos)
+      << nested.err;
+  CommandResult far = Run("frobnicate");
+  EXPECT_NE(far.err.find("unknown command 'frobnicate'\n"), std::string::npos) << far.err;
+}
+
+TEST_F(CliTest, AMistypedOptionSuggestsTheNearestOne) {
+  CommandResult typo = Run("suppliers Azerbaijan --year 2020");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("unknown option '--year' for suppliers; did you mean '--years'?"),
+            std::string::npos)
+      << typo.err;
+}
+
 TEST_F(CliTest, ValidateAcceptsTheShippedData) {
   CommandResult result = Run("validate");
   EXPECT_EQ(result.exit_code, 0) << result.out;

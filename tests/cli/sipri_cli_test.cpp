@@ -261,6 +261,15 @@ TEST_F(SipriCliTest, AnOrganisationSipriListsIsThatOrganisation) {
   EXPECT_GT(members["rows"].size(), 5u);
 }
 
+// Years the register does not cover are no answer, not an empty table.
+TEST_F(SipriCliTest, YearsOutsideTheRegisterSayWhatItCovers) {
+  CommandResult result = RunDefcoop("suppliers Azerbaijan --years 1900-1910 --vintage 2024-04-13", db_);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("no SIPRI data for 1900-1910: the register of vintage 2024-04-13 covers"),
+            std::string::npos)
+      << result.err;
+}
+
 // Uzbekistan joined the OTS in 2019: it is not part of "OTS" in 2005-2010.
 TEST_F(SipriCliTest, AGroupCountsItsMembersOfTheDay) {
   auto json = Json("suppliers OTS --years 2005-2010 --vintage 2024-04-13");

@@ -47,5 +47,12 @@ TEST(YearRange, ParsesRangesAndSingleYears) {
   EXPECT_EQ(ParseYearRange("2011-2020")->Length(), 10);
 }
 
+TEST(YearRange, SaysAReversedRangeIsReversed) {
+  auto reversed = ParseYearRange("2020-2010");
+  ASSERT_FALSE(reversed.ok());
+  EXPECT_NE(reversed.status().message().find("is reversed (write 2010-2020)"), std::string::npos)
+      << reversed.status().message();
+}
+
 }  // namespace
 }  // namespace defcoop
