@@ -7,7 +7,7 @@ DEMO_DB = out/demo.db
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps configure build web test test-sanitize fuzz-campaign demo bench clean
+.PHONY: all deps configure build web test test-sanitize fuzz-campaign demo bench install clean
 
 all: build
 
@@ -44,6 +44,12 @@ test-sanitize: deps
 # A longer fuzzing campaign: every harness for FUZZ_CAMPAIGN_SECONDS (one job at a time).
 fuzz-campaign: deps
 	scripts/fuzz-campaign $(SANITIZE_BUILD) $${FUZZ_CAMPAIGN_SECONDS:-600}
+
+# Installs the program, its data, dashboard, man page and bash completion under PREFIX
+# (bin/, share/defcoop/, share/man/man1/, share/bash-completion/completions/).
+PREFIX ?= /usr/local
+install: build web
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 demo: build
 	scripts/demo $(DEFCOOP) $(DEMO_DB)

@@ -31,6 +31,9 @@ const std::vector<Command>& Commands() {
       {"sources", "the bibliography: every source the data cites", AddSources},
       {"serve", "JSON API and dashboard on 127.0.0.1", AddServe},
       {"query", "read-only SQL over the store", AddQuery},
+      {"completion", "the bash completion script: `source <(defcoop completion bash)`",
+       AddCompletion},
+      {"manpage", "the man page (roff): `defcoop manpage | man -l -`", AddManpage},
   };
   return kCommands;
 }

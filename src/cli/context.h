@@ -55,6 +55,8 @@ struct Command {
 const std::vector<Command>& Commands();
 
 void AddInit(CLI::App* command, Context* context);
+void AddCompletion(CLI::App* command, Context* context);
+void AddManpage(CLI::App* command, Context* context);
 void AddValidate(CLI::App* command, Context* context);
 void AddResolve(CLI::App* command, Context* context);
 void AddShow(CLI::App* command, Context* context);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "context.h"
+#include "install_paths.h"
 #include "defcoop/ingest/curated.h"
 
 namespace defcoop::cli {
@@ -49,7 +50,7 @@ Status RunInit(Context& context, const std::string& data_dir) {
 
 void AddInit(CLI::App* command, Context* context) {
   auto data_dir = std::make_shared<std::string>();
-  *data_dir = DEFCOOP_DEFAULT_DATA_DIR;
+  *data_dir = ShippedDataDir();
   command->add_option("--data", *data_dir, "curated data folder")->capture_default_str();
   command->callback([context, data_dir] { context->result = RunInit(*context, *data_dir); });
 }

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "context.h"
+#include "install_paths.h"
 #include "defcoop/cli/app.h"
 #include "defcoop/server/answer_cache.h"
 #include "defcoop/server/server.h"
@@ -178,7 +179,7 @@ server::ApiResponse Answer(const std::shared_ptr<Session>& session, const std::s
 struct ServeCliOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string web = DEFCOOP_DEFAULT_WEB_DIR;
+  std::string web = ShippedWebDir();
   // Room for a few hundred typical answers (most are 1–50 KB; a whole network ~1 MB).
   int cache_mb = 64;
 };

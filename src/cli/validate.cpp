@@ -1,6 +1,7 @@
 // `defcoop validate [DIR]`: every problem of a curated data folder, one per line as
 // file:line:column: message, then a count. Exit 1 when there is any.
 #include "context.h"
+#include "install_paths.h"
 #include "defcoop/ingest/curated.h"
 
 namespace defcoop::cli {
@@ -23,7 +24,7 @@ Status RunValidate(Context& context, const std::string& data_dir) {
 
 void AddValidate(CLI::App* command, Context* context) {
   auto data_dir = std::make_shared<std::string>();
-  *data_dir = DEFCOOP_DEFAULT_DATA_DIR;
+  *data_dir = ShippedDataDir();
   command->add_option("dir", *data_dir, "curated data folder")->capture_default_str();
   command->callback([context, data_dir] { context->result = RunValidate(*context, *data_dir); });
 }
