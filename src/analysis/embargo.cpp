@@ -101,9 +101,11 @@ std::string Delay::Unit() const {
 
 std::string Delay::ToString() const {
   std::string unit = Unit();
-  std::string precision_name = unit.substr(0, unit.size() - 1) + " precision";
-  std::string text = std::to_string(amount) + " " + unit + " (" + precision_name;
-  if (amount == 0) text += ": within the same " + unit.substr(0, unit.size() - 1);
+  std::string singular = unit.substr(0, unit.size() - 1);
+  bool one = amount == 1 || amount == -1;
+  std::string text = std::to_string(amount) + " " + (one ? singular : unit) + " (" + singular +
+                     " precision";
+  if (amount == 0) text += ": within the same " + singular;
   return text + ")";
 }
 
@@ -196,6 +198,34 @@ std::vector<EmbargoReport> AnalyzeEmbargoes(const Dataset& data,
   }
   std::stable_sort(reports.begin(), reports.end(), StartsBefore);
   return reports;
+}
+
+std::vector<DistinctHit> DistinctHits(const std::vector<EmbargoReport>& reports) {
+  std::vector<DistinctHit> hits;
+  for (const EmbargoReport& report : reports) {
+    for (const EmbargoHit& hit : report.hits) {
+      auto same = std::find_if(hits.begin(), hits.end(), [&](const DistinctHit& seen) {
+        return seen.hit.component.id == hit.component.id;
+      });
+      if (same == hits.end()) same = hits.insert(hits.end(), {hit, {}});
+      same->embargoes.push_back(report.embargo.id);
+    }
+  }
+  return hits;
+}
+
+std::vector<DistinctDelivery> DistinctDeliveries(const std::vector<EmbargoReport>& reports) {
+  std::map<std::tuple<int, std::string, std::string>, DistinctDelivery> by_key;
+  for (const EmbargoReport& report : reports) {
+    for (const EmbargoDelivery& delivery : report.deliveries) {
+      DistinctDelivery& entry = by_key[{delivery.year, delivery.supplier, delivery.recipient}];
+      if (entry.embargoes.empty()) entry.delivery = delivery;
+      entry.embargoes.push_back(report.embargo.id);
+    }
+  }
+  std::vector<DistinctDelivery> deliveries;
+  for (auto& [key, entry] : by_key) deliveries.push_back(std::move(entry));
+  return deliveries;
 }
 
 }  // namespace defcoop::analysis

@@ -105,9 +105,18 @@ Facts ComputeFacts(const ReportData& data, const ReportOptions& options) {
       if (actor.kind == ActorKind::kState || actor.kind == ActorKind::kHistoricalState)
         states.insert(actor.id);
     }
-    facts.rank = analysis::ExporterRank(
-        data.transfers, options.focus, options.years,
-        [&states](std::string_view id) { return states.find(id) != states.end(); });
+    auto rank_among_states = [&](YearRange years) {
+      return analysis::ExporterRank(
+          data.transfers, options.focus, years,
+          [&states](std::string_view id) { return states.find(id) != states.end(); });
+    };
+    facts.rank = rank_among_states(options.years);
+    if (options.years.last - options.years.first + 1 > kRecentYears) {
+      YearRange recent{options.years.last - kRecentYears + 1, options.years.last};
+      facts.recent_years = recent;
+      facts.recent_recipients = analysis::RecipientShares(data.transfers, focus, recent);
+      facts.recent_rank = rank_among_states(recent);
+    }
     facts.previous_years = analysis::PreviousWindow(options.years);
     facts.previous_recipients =
         analysis::RecipientShares(data.transfers, focus, facts.previous_years);

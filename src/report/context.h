@@ -32,11 +32,18 @@ struct WaveTest {
   std::optional<analysis::ShockTest> test;
 };
 
+constexpr int kRecentYears = 5;
+
 struct Facts {
   bool has_sipri = false;
   std::vector<analysis::TivRow> exports_by_year;  // from the focus, every year of the range
   analysis::ShareTable recipients;
   analysis::Rank rank;
+  // The headline window: the last kRecentYears years of the range (empty when the range
+  // is no longer), shown before the long run, which averages over decades.
+  std::optional<YearRange> recent_years;
+  analysis::ShareTable recent_recipients;
+  analysis::Rank recent_rank;
   YearRange previous_years;
   analysis::ShareTable previous_recipients;
   std::vector<analysis::ClaimCheck> claims;

@@ -91,6 +91,15 @@ constexpr Message kMessages[] = {
      "ішінде {3}-орынға ие болды.",
      "{0} поставила основных вооружений на {1} млн TIV за {2} и заняла {3}-е место из {4} "
      "экспортёров."},
+    {"sum_exports_recent",
+     "In the last five years ({2}) {0} delivered {1} million TIV of major arms and ranked {3} of "
+     "{4} exporters.",
+     "Son beş yılda ({2}) {0} {1} milyon TIV değerinde büyük silah teslim etti ve {4} ihracatçı "
+     "arasında {3}. sırada yer aldı.",
+     "Соңғы бес жылда ({2}) {0} {1} миллион TIV көлемінде негізгі қару-жарақ жеткізіп, {4} "
+     "экспорттаушының ішінде {3}-орынға ие болды.",
+     "За последние пять лет ({2}) {0} поставила основных вооружений на {1} млн TIV и заняла "
+     "{3}-е место из {4} экспортёров."},
     {"sum_growth", "Deliveries in {0} were {1} those of {2}.",
      "{0} teslimatları {2} döneminin {1} katıdır.",
      "{0} жылдардағы жеткізілім {2} жылдардағыдан {1} есе.",
@@ -310,6 +319,22 @@ constexpr Message kMessages[] = {
     {"component", "Component", "Bileşen", "Құрамдас", "Компонент"},
     {"replacement", "Replacement", "İkame", "Алмастырушы", "Замена"},
     {"delay", "Delay", "Gecikme", "Кідіріс", "Задержка"},
+    {"hit_by", "Hit by", "Etkileyen ambargo", "Әсер еткен эмбарго", "Затронут эмбарго"},
+    {"delay_note", "Delay: from the start of the earliest embargo that hit the component to its "
+     "replacement's first use.",
+     "Gecikme: bileşeni etkileyen en erken ambargonun başlangıcından ikamesinin ilk kullanımına "
+     "kadar.",
+     "Кідіріс: құрамдасқа әсер еткен ең ерте эмбарго басталғаннан оны алмастырушының алғаш "
+     "қолданылуына дейін.",
+     "Задержка: от начала самого раннего эмбарго, затронувшего компонент, до первого "
+     "использования его замены."},
+    {"embargoes_in_force", "Embargoes in force", "Yürürlükteki ambargolar",
+     "Күшіндегі эмбарголар", "Действующие эмбарго"},
+    {"approx_cells_note", "≈ approximate: an old-format register's deal split evenly over its "
+     "delivery years.",
+     "≈ yaklaşık: eski biçimli bir kaydın anlaşması teslimat yıllarına eşit bölündü.",
+     "≈ шамамен: ескі форматтағы тізілімнің келісімі жеткізу жылдарына тең бөлінген.",
+     "≈ приблизительно: сделка реестра старого формата поровну разделена по годам поставок."},
     {"deliveries_during", "SIPRI deliveries from imposers during embargoes",
      "Ambargo süresince uygulayanlardan SIPRI teslimatları",
      "Эмбарго кезінде енгізушілерден SIPRI жеткізілімдері",

@@ -52,49 +52,68 @@ std::string EmbargoTable(ReportContext& context, const Facts& facts) {
   return table.rows.empty() ? "<p>" + Escape(context.M("no_rows")) + "</p>\n" : RenderTable(table);
 }
 
+// The titles of the embargoes with these ids, "; "-separated.
+std::string EmbargoTitles(const Facts& facts, const std::vector<std::string>& ids) {
+  std::string titles;
+  for (const std::string& id : ids) {
+    for (const analysis::EmbargoReport& report : facts.embargoes) {
+      if (report.embargo.id == id) titles += (titles.empty() ? "" : "; ") + report.embargo.title;
+    }
+  }
+  return titles;
+}
+
+// One row per component, however many embargoes hit it.
 std::string HitsTable(ReportContext& context, const Facts& facts) {
   Table table{"table-substitutes",
               Escape(context.M("hits")),
-              {Escape(context.M("component")), Escape(context.M("replacement")),
-               Escape(context.M("delay")), ""},
+              {Escape(context.M("component")), Escape(context.M("hit_by")),
+               Escape(context.M("replacement")), Escape(context.M("delay")), ""},
               {},
               {},
               ""};
-  for (const analysis::EmbargoReport& report : facts.embargoes) {
-    for (const analysis::EmbargoHit& hit : report.hits) {
-      std::vector<SourceRef> sources = hit.component.sources;
-      std::string replacement = context.M("none");
-      if (hit.replacement) {
-        replacement =
-            hit.replacement->name + " (" + context.Name(hit.replacement->maker_state) + ")";
-        sources.insert(sources.end(), hit.replacement->sources.begin(),
-                       hit.replacement->sources.end());
-      }
-      table.rows.push_back(
-          {Escape(hit.component.name + " (" + context.Name(hit.component.maker_state) + ")"),
-           Escape(replacement), Escape(hit.delay ? hit.delay->ToString() : ""),
-           context.cites.Cite(sources)});
+  for (const analysis::DistinctHit& distinct : analysis::DistinctHits(facts.embargoes)) {
+    const analysis::EmbargoHit& hit = distinct.hit;
+    std::vector<SourceRef> sources = hit.component.sources;
+    std::string replacement = context.M("none");
+    if (hit.replacement) {
+      replacement =
+          hit.replacement->name + " (" + context.Name(hit.replacement->maker_state) + ")";
+      sources.insert(sources.end(), hit.replacement->sources.begin(),
+                     hit.replacement->sources.end());
     }
+    table.rows.push_back(
+        {Escape(hit.component.name + " (" + context.Name(hit.component.maker_state) + ")"),
+         Escape(EmbargoTitles(facts, distinct.embargoes)), Escape(replacement),
+         Escape(hit.delay ? hit.delay->ToString() : ""), context.cites.Cite(sources)});
   }
-  return table.rows.empty() ? "" : RenderTable(table);
+  if (table.rows.empty()) return "";
+  table.note = Escape(context.M("delay_note"));
+  return RenderTable(table);
 }
 
+// One row per imposer and year, however many of its embargoes were in force.
 std::string DeliveriesTable(ReportContext& context, const Facts& facts) {
   if (!facts.has_sipri) return context.SipriMissing();
   Table table{"table-embargo-deliveries",
               Escape(context.M("deliveries_during")),
-              {Escape(context.M("supplier")), Escape(context.M("year")), Escape(context.M("tiv"))},
+              {Escape(context.M("supplier")), Escape(context.M("year")), Escape(context.M("tiv")),
+               Escape(context.M("embargoes_in_force"))},
               {},
-              {false, true, true},
+              {false, true, true, false},
               ""};
-  for (const analysis::EmbargoReport& report : facts.embargoes) {
-    for (const analysis::EmbargoDelivery& delivery : report.deliveries) {
-      table.rows.push_back({Escape(context.Name(delivery.supplier)), Formatter::Year(delivery.year),
-                            Escape(context.Number(delivery.tiv, 1))});
-    }
+  bool any_approximate = false;
+  for (const analysis::DistinctDelivery& distinct : analysis::DistinctDeliveries(facts.embargoes)) {
+    const analysis::EmbargoDelivery& delivery = distinct.delivery;
+    any_approximate |= delivery.approximate;
+    table.rows.push_back({Escape(context.Name(delivery.supplier)), Formatter::Year(delivery.year),
+                          Escape((delivery.approximate ? "\u2248 " : "") +
+                                 context.Number(delivery.tiv, 1)),
+                          Escape(EmbargoTitles(facts, distinct.embargoes))});
   }
   if (table.rows.empty()) return "";
   table.note = Escape(context.M("source_label")) + context.CiteSipri();
+  if (any_approximate) table.note += " " + Escape(context.M("approx_cells_note"));
   return RenderTable(table);
 }
 

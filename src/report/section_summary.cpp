@@ -16,7 +16,16 @@ std::string ExportFindings(ReportContext& context, const Facts& facts) {
   if (!facts.has_sipri) return "";
   std::string focus = context.Name(context.options.focus);
   std::string years = context.format.Years(context.options.years);
-  std::string html = Item(
+  std::string html;
+  if (facts.recent_years) {
+    html += Item(context.M("sum_exports_recent",
+                           {focus, context.Number(facts.recent_recipients.total),
+                            context.format.Years(*facts.recent_years),
+                            std::to_string(facts.recent_rank.rank),
+                            std::to_string(facts.recent_rank.of)}),
+                 context.CiteSipri());
+  }
+  html += Item(
       context.M("sum_exports", {focus, context.Number(facts.recipients.total), years,
                                 std::to_string(facts.rank.rank), std::to_string(facts.rank.of)}),
       context.CiteSipri());
@@ -61,11 +70,14 @@ std::string WaveFinding(ReportContext& context, const Facts& facts) {
 }
 
 std::string EmbargoFinding(ReportContext& context, const Facts& facts) {
-  int substituted = 0;
   std::vector<SourceRef> sources;
   for (const analysis::EmbargoReport& report : facts.embargoes) {
     sources.insert(sources.end(), report.embargo.sources.begin(), report.embargo.sources.end());
-    for (const analysis::EmbargoHit& hit : report.hits) substituted += hit.replacement.has_value();
+  }
+  // A component two embargoes hit is one component.
+  int substituted = 0;
+  for (const analysis::DistinctHit& distinct : analysis::DistinctHits(facts.embargoes)) {
+    substituted += distinct.hit.replacement.has_value();
   }
   return Item(context.M("sum_embargoes",
                         {std::to_string(facts.embargoes.size()),

@@ -85,7 +85,7 @@ TEST(DelayBetween, CountsAtTheCoarserPrecisionAndSaysSo) {
   Delay years = DelayBetween(D("2020-10-05"), D("2020"));
   EXPECT_EQ(years.amount, 0);
   EXPECT_EQ(years.ToString(), "0 years (year precision: within the same year)");
-  EXPECT_EQ(DelayBetween(D("2020-10-05"), D("2020-11")).amount, 1);
+  EXPECT_EQ(DelayBetween(D("2020-10-05"), D("2020-11")).ToString(), "1 month (month precision)");
   Delay days = DelayBetween(D("2020-02-28"), D("2020-03-01"));
   EXPECT_EQ(days.amount, 2);  // 2020 is a leap year
   EXPECT_EQ(days.Unit(), "days");
@@ -208,6 +208,49 @@ TEST(AnalyzeEmbargoes, WithoutSipriDataChecksNoDeliveries) {
   EXPECT_FALSE(reports[0].sipri_years.has_value());
   EXPECT_TRUE(reports[0].deliveries.empty());
   EXPECT_EQ(reports[0].hits.size(), 1u);
+}
+
+// Two German embargoes in force together (an engine ban from 2019, licence restrictions
+// from 2019-10) and a Canadian one: the German engine is one component hit twice, its delay
+// measured from the earlier ban; each German delivery year is one delivery, not two.
+std::vector<EmbargoReport> OverlappingEmbargoes() {
+  Dataset data = UavAndTanks();
+  data.embargoes = {MakeEmbargo("emb:deu-engines", {"DEU"}, "TUR", "2018"),
+                    MakeEmbargo("emb:deu-licences", {"DEU"}, "TUR", "2018-10"),
+                    MakeEmbargo("emb:can", {"CAN"}, "TUR", "2020-10-05")};
+  std::vector<Transfer> transfers = {
+      Deal("DEU", "TUR", "Frigate", {{2019, 1, 20, false, false, false}}),
+      Deal("DEU", "TUR", "Submarine", {{2020, 1, 5, false, false, true}}),
+      Deal("CAN", "TUR", "Camera", {{2021, 1, 3, false, false, false}})};
+  return AnalyzeEmbargoes(data, transfers, {{"TUR"}, 2021});
+}
+
+TEST(DistinctHits, AComponentTwoEmbargoesHitIsListedOnceFromTheEarlierOne) {
+  auto reports = OverlappingEmbargoes();
+  ASSERT_EQ(reports[0].hits.size() + reports[1].hits.size(), 2u);  // the engine, twice
+  auto hits = DistinctHits(reports);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].hit.component.id, "c:eng-deu");
+  EXPECT_EQ(hits[0].embargoes,
+            (std::vector<std::string>{"emb:deu-engines", "emb:deu-licences"}));
+  ASSERT_TRUE(hits[0].hit.delay.has_value());
+  EXPECT_EQ(hits[0].hit.delay->ToString(), "3 years (year precision)");  // 2018 -> 2021-10
+  EXPECT_EQ(hits[1].hit.component.id, "c:cam-can");
+  EXPECT_EQ(hits[1].embargoes, (std::vector<std::string>{"emb:can"}));
+}
+
+TEST(DistinctDeliveries, AYearTwoEmbargoesCoverIsOneDeliveryNamingBoth) {
+  auto reports = OverlappingEmbargoes();
+  auto deliveries = DistinctDeliveries(reports);
+  ASSERT_EQ(deliveries.size(), 3u);  // DEU 2019, DEU 2020, CAN 2021: not 5
+  EXPECT_EQ(deliveries[0].delivery.year, 2019);
+  EXPECT_DOUBLE_EQ(deliveries[0].delivery.tiv, 20);
+  EXPECT_EQ(deliveries[0].embargoes,
+            (std::vector<std::string>{"emb:deu-engines", "emb:deu-licences"}));
+  EXPECT_EQ(deliveries[1].delivery.year, 2020);
+  EXPECT_TRUE(deliveries[1].delivery.approximate);
+  EXPECT_EQ(deliveries[2].delivery.supplier, "CAN");
+  EXPECT_EQ(deliveries[2].embargoes, (std::vector<std::string>{"emb:can"}));
 }
 
 }  // namespace

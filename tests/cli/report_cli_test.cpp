@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
 
 #include "run_defcoop.h"
 
@@ -47,6 +50,50 @@ TEST_F(ReportCliTest, UnknownFocusIsAnErrorNamingCandidates) {
   CommandResult result = RunDefcoop("report --focus Turkeyy --out b.html", db_, dir_.string());
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("Turkeyy"), std::string::npos) << result.err;
+}
+
+// The rows of each <table id="..."> in `html`, each row its cells' text joined by "|".
+std::map<std::string, std::vector<std::string>> TableRows(const std::string& html) {
+  static const std::regex kTable(R"re(<table[^>]*id="([^"]+)"[^>]*>([\s\S]*?)</table>)re");
+  static const std::regex kRow(R"re(<tr>([\s\S]*?)</tr>)re");
+  static const std::regex kTag("<[^>]+>");
+  std::map<std::string, std::vector<std::string>> tables;
+  for (std::sregex_iterator table(html.begin(), html.end(), kTable), end; table != end; ++table) {
+    std::string body = (*table)[2];
+    for (std::sregex_iterator row(body.begin(), body.end(), kRow); row != end; ++row) {
+      tables[(*table)[1]].push_back(std::regex_replace(std::string((*row)[1]), kTag, "|"));
+    }
+  }
+  return tables;
+}
+
+// Regression: two embargoes of one imposer in force together listed each delivery and
+// each component they both hit twice (58 delivery rows, 35 distinct; the MTU engine as
+// "2 years" and "24 months"), and the summary counted the doubled components.
+TEST_F(ReportCliTest, TheBriefOnTheRealRegisterListsNoRowTwice) {
+  const std::string kRegister = std::string(DEFCOOP_SHARED_DATA_DIR) +
+                                "/sipri/alexarui__network-analysis/trade-register.csv";
+  ASSERT_EQ(RunDefcoop("import sipri '" + kRegister + "'", db_).exit_code, 0);
+  CommandResult result = RunDefcoop("report --years 2000-2025 --out brief.html", db_, dir_.string());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  auto tables = TableRows(ReadText((dir_ / "brief.html").string()));
+  ASSERT_TRUE(tables.count("table-embargo-deliveries"));
+  ASSERT_TRUE(tables.count("table-substitutes"));
+  for (const auto& [id, rows] : tables) {
+    std::set<std::string> distinct(rows.begin(), rows.end());
+    EXPECT_EQ(distinct.size(), rows.size()) << id;
+  }
+  // The components with a substitute, as the summary counts them, are the table's rows
+  // that name one.
+  std::string html = ReadText((dir_ / "brief.html").string());
+  std::smatch count;
+  ASSERT_TRUE(std::regex_search(html, count, std::regex(R"((\d+) components they hit have)")));
+  const std::vector<std::string>& hits = tables["table-substitutes"];
+  int with_substitute = 0;
+  for (size_t row = 1; row < hits.size(); ++row) {  // row 0: the header
+    with_substitute += hits[row].find("|none|") == std::string::npos;
+  }
+  EXPECT_EQ(std::stoi(count[1]), with_substitute);
 }
 
 }  // namespace

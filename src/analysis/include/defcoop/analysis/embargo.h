@@ -95,6 +95,24 @@ struct EmbargoQuery {
   std::optional<int> sipri_last_year;
 };
 
+// A component hit by one or more embargoes, listed once: the embargoes that hit it (ids,
+// in the reports' start order) and the hit as the earliest of them saw it (its delay runs
+// from that embargo's start).
+struct DistinctHit {
+  EmbargoHit hit;
+  std::vector<std::string> embargoes;
+};
+std::vector<DistinctHit> DistinctHits(const std::vector<EmbargoReport>& reports);
+
+// An imposer's deliveries to a target in one year, listed once however many of its
+// embargoes were in force that year (their ids, in the reports' order). Ordered by year,
+// then supplier.
+struct DistinctDelivery {
+  EmbargoDelivery delivery;
+  std::vector<std::string> embargoes;
+};
+std::vector<DistinctDelivery> DistinctDeliveries(const std::vector<EmbargoReport>& reports);
+
 // Every embargo on `query.targets` (by target state), ordered by start (undated last),
 // then id, with its hits and, when SIPRI data is given, its deliveries.
 std::vector<EmbargoReport> AnalyzeEmbargoes(const Dataset& data,
