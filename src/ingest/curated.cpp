@@ -168,7 +168,7 @@ void ReadAgreement(const CuratedRow& row, Context& context) {
   agreement.type =
       row.OneOf("type", {"framework", "military_cooperation", "military_technical", "intelligence",
                          "training", "defense_industry", "licensed_production", "joint_venture",
-                         "strategic_partnership", "roadmap"});
+                         "strategic_partnership", "roadmap", "alliance"});
   agreement.title = row.Required("title");
   agreement.status = row.OneOf(
       "status", {"signed", "ratified", "in_force", "suspended", "resumed", "ended"}, false);
@@ -224,7 +224,7 @@ void ReadEvent(const CuratedRow& row, Context& context) {
   event.end_date = row.OptionalDate("end_date");
   event.type =
       row.OneOf("type", {"war", "operation", "visit", "statement", "acquisition", "delivery",
-                         "decision", "founding", "invasion", "test", "sanction"});
+                         "decision", "founding", "invasion", "test", "sanction", "exercise"});
   event.actors = row.ActorList("actors", false);
   event.title = row.Required("title");
   event.note = row.Text("note");
@@ -273,6 +273,29 @@ void ReadClaim(const CuratedRow& row, Context& context) {
   claim.sources = row.Sources();
   DefineId(claim.id, row.Where("id"), &context.claim_ids, context.problems);
   context.data->claims.push_back(std::move(claim));
+}
+
+// curation-log.csv: how each curated row was found. Not loaded into the store; each row
+// must name a row that exists in the table it names (read after every table).
+void ReadCurationLogEntry(const CuratedRow& row, Context& context) {
+  const std::map<std::string, const IdRegistry*> tables = {
+      {"actors", &context.actor_ids},         {"platforms", &context.platform_ids},
+      {"components", &context.component_ids}, {"agreements", &context.agreement_ids},
+      {"ventures", &context.venture_ids},     {"embargoes", &context.embargo_ids},
+      {"events", &context.event_ids},         {"indicators", &context.indicator_ids},
+      {"claims", &context.claim_ids}};
+  std::string row_id = row.Required("row_id");
+  std::vector<std::string> table_names;
+  for (const auto& [name, ids] : tables) table_names.push_back(name);
+  std::string table = row.OneOf("table", table_names);
+  row.OneOf("corpus", {"docs", "issues", "code", "pages"});
+  row.Required("query");
+  row.RequiredDate("found_on");
+  auto found = tables.find(table);
+  if (!row_id.empty() && found != tables.end() && !found->second->count(row_id)) {
+    row.Problem("row_id", "unknown row id '" + row_id + "' in table " + table +
+                              " (the log must name a row of " + table + ".csv)");
+  }
 }
 
 const Columns kActorColumns = {"home_state", "founded", "dissolved", "note"};
@@ -329,6 +352,12 @@ std::vector<TableSpec> TableSpecs() {
        ReadClaim},
   };
 }
+
+// Optional side file; see ReadCurationLogEntry.
+const TableSpec kCurationLog = {"curation-log.csv",
+                                {"row_id", "table", "corpus", "query", "found_on"},
+                                {},
+                                ReadCurationLogEntry};
 
 bool Contains(const Columns& columns, const std::string& name) {
   return std::find(columns.begin(), columns.end(), name) != columns.end();
@@ -573,6 +602,9 @@ CuratedLoad LoadCuratedData(const std::string& dir) {
   Context context{&load.data, &load.problems, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   ReadSources(dir, context, &load.files_read);
   for (const TableSpec& spec : TableSpecs()) ReadTable(dir, spec, context, &load.files_read);
+  if (fs::exists(fs::path(dir) / kCurationLog.file)) {
+    ReadTable(dir, kCurationLog, context, &load.files_read);
+  }
   CheckAllReferences(context);
   SortByPlace(&load.problems);
   return load;

@@ -141,6 +141,23 @@ TEST(CuratedData, SourcesWithNullItemsAndWrongTypesAreProblemsWithTheirLines) {
   EXPECT_TRUE(HasProblem(load, sources + ":5", "item 4: 'title' must be a string, found null"));
 }
 
+TEST(CuratedData, CurationLogMustNameExistingRows) {
+  CuratedCopy copy;
+  std::ofstream(copy.file("curation-log.csv"))
+      << "row_id,table,corpus,query,found_on\n"
+      << "event:visit,events,pages,state visit Kazakhstan,2026-12-01\n"
+      << "event:no-such,events,pages,a query,2026-12-01\n"
+      << "event:war,agreements,pages,a query,2026-12-01\n"
+      << "event:war,events,web,a query,2026-12-01\n";
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  std::string log = copy.file("curation-log.csv");
+  EXPECT_TRUE(HasProblem(load, log + ":3:1", "unknown row id 'event:no-such' in table events"));
+  EXPECT_TRUE(HasProblem(load, log + ":4:1", "unknown row id 'event:war' in table agreements"));
+  EXPECT_TRUE(HasProblem(load, log + ":5:", "'web' is not a valid corpus"));
+  EXPECT_EQ(load.problems.size(), 3u);
+  EXPECT_EQ(load.data.events.size(), 2u);  // the log is not data
+}
+
 TEST(CuratedData, ShippedDataIsValid) {
   CuratedLoad load = LoadCuratedData(DEFCOOP_DATA_DIR);
   for (const Status& problem : load.problems) ADD_FAILURE() << problem.ToString();
