@@ -32,6 +32,9 @@ struct TableSpec {
   Columns required;
   Columns optional;
   std::function<void(const CuratedRow&, Context&)> read_row;
+  // For tables without an id column: the columns that identify a row (two rows with the
+  // same values there are a duplicate). Tables with ids are checked by DefineId.
+  Columns key = {};
 };
 
 const std::vector<std::string> kActorKinds = {"state", "historical_state", "organization", "region",
@@ -168,7 +171,7 @@ void ReadAgreement(const CuratedRow& row, Context& context) {
   agreement.type =
       row.OneOf("type", {"framework", "military_cooperation", "military_technical", "intelligence",
                          "training", "defense_industry", "licensed_production", "joint_venture",
-                         "strategic_partnership", "roadmap"});
+                         "strategic_partnership", "roadmap", "alliance"});
   agreement.title = row.Required("title");
   agreement.status = row.OneOf(
       "status", {"signed", "ratified", "in_force", "suspended", "resumed", "ended"}, false);
@@ -224,7 +227,7 @@ void ReadEvent(const CuratedRow& row, Context& context) {
   event.end_date = row.OptionalDate("end_date");
   event.type =
       row.OneOf("type", {"war", "operation", "visit", "statement", "acquisition", "delivery",
-                         "decision", "founding", "invasion", "test", "sanction"});
+                         "decision", "founding", "invasion", "test", "sanction", "exercise"});
   event.actors = row.ActorList("actors", false);
   event.title = row.Required("title");
   event.note = row.Text("note");
@@ -275,8 +278,32 @@ void ReadClaim(const CuratedRow& row, Context& context) {
   context.data->claims.push_back(std::move(claim));
 }
 
+// curation-log.csv: how each curated row was found. Not loaded into the store; each row
+// must name a row that exists in the table it names (read after every table).
+void ReadCurationLogEntry(const CuratedRow& row, Context& context) {
+  const std::map<std::string, const IdRegistry*> tables = {
+      {"actors", &context.actor_ids},         {"platforms", &context.platform_ids},
+      {"components", &context.component_ids}, {"agreements", &context.agreement_ids},
+      {"ventures", &context.venture_ids},     {"embargoes", &context.embargo_ids},
+      {"events", &context.event_ids},         {"indicators", &context.indicator_ids},
+      {"claims", &context.claim_ids}};
+  std::string row_id = row.Required("row_id");
+  std::vector<std::string> table_names;
+  for (const auto& [name, ids] : tables) table_names.push_back(name);
+  std::string table = row.OneOf("table", table_names);
+  row.OneOf("corpus", {"docs", "issues", "code", "pages"});
+  row.Required("query");
+  row.RequiredDate("found_on");
+  auto found = tables.find(table);
+  if (!row_id.empty() && found != tables.end() && !found->second->count(row_id)) {
+    row.Problem("row_id", "unknown row id '" + row_id + "' in table " + table +
+                              " (the log must name a row of " + table + ".csv)");
+  }
+}
+
 const Columns kActorColumns = {"home_state", "founded", "dissolved", "note"};
 const Columns kNameColumns = {"lang", "script", "from", "to"};
+const Columns kNameKey = {"actor", "lang", "script", "name", "kind", "from"};
 
 // The files of a curated data folder, in load order (actors before the facts citing them).
 std::vector<TableSpec> TableSpecs() {
@@ -287,13 +314,17 @@ std::vector<TableSpec> TableSpecs() {
        ReadState},
       {"actors.csv", {"id", "kind", "name", "sources"}, kActorColumns, ReadActor},
       {"sipri_actors.csv", {"id", "kind", "name", "sources"}, kActorColumns, ReadActor},
-      {"actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
-      {"state_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
-      {"sipri_actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName},
+      {"actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName,
+       kNameKey},
+      {"state_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName,
+       kNameKey},
+      {"sipri_actor_names.csv", {"actor", "name", "kind", "sources"}, kNameColumns, ReadActorName,
+       kNameKey},
       {"memberships.csv",
        {"actor", "organization", "role", "sources"},
        {"from", "to", "note"},
-       ReadMembership},
+       ReadMembership,
+       {"actor", "organization", "role", "from"}},
       {"platforms.csv",
        {"id", "name", "domain", "sources"},
        {"aliases", "category", "developers", "origin", "first_delivered", "note"},
@@ -330,6 +361,12 @@ std::vector<TableSpec> TableSpecs() {
   };
 }
 
+// Optional side file; see ReadCurationLogEntry.
+const TableSpec kCurationLog = {"curation-log.csv",
+                                {"row_id", "table", "corpus", "query", "found_on"},
+                                {},
+                                ReadCurationLogEntry};
+
 bool Contains(const Columns& columns, const std::string& name) {
   return std::find(columns.begin(), columns.end(), name) != columns.end();
 }
@@ -357,6 +394,54 @@ std::map<std::string, size_t> ReadHeader(const csv::Record& header, const TableS
     }
   }
   return columns;
+}
+
+// The rows of one file seen so far, by their whole text and by their key, with their lines.
+struct SeenRows {
+  std::map<std::vector<std::string>, int> rows;
+  std::map<std::vector<std::string>, int> keys;
+};
+
+std::vector<std::string> TrimmedFields(const csv::Record& record) {
+  std::vector<std::string> fields;
+  for (const std::string& field : record.fields) fields.emplace_back(csv::Trim(field));
+  return fields;
+}
+
+std::string Joined(const Columns& names, const std::string& separator) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : separator) + name;
+  return text;
+}
+
+// Reports a row that repeats an earlier row of the file, or its key; true when the row is
+// an exact repeat (the caller then skips it, so its id is not reported twice).
+bool IsDuplicateRow(const csv::Record& record, const std::map<std::string, size_t>& columns,
+                    const TableSpec& spec, const std::string& path, SeenRows* seen,
+                    std::vector<Status>* problems) {
+  std::vector<std::string> fields = TrimmedFields(record);
+  Location where{path, record.line, 0};
+  auto [row, fresh_row] = seen->rows.emplace(fields, record.line);
+  if (!fresh_row) {
+    problems->push_back(Status::InvalidInput(
+        "the same row appears twice (first at " + path + ":" + std::to_string(row->second) + ")",
+        where));
+    return true;
+  }
+  if (spec.key.empty()) return false;
+  std::vector<std::string> key;
+  for (const std::string& name : spec.key) {
+    auto column = columns.find(name);
+    key.push_back(column == columns.end() ? "" : fields[column->second]);
+  }
+  auto [first, fresh_key] = seen->keys.emplace(key, record.line);
+  if (!fresh_key) {
+    problems->push_back(Status::InvalidInput(
+        "duplicate row: same " + Joined(spec.key, ", ") + " (" + Joined(key, ", ") +
+            ") as " + path + ":" + std::to_string(first->second),
+        where));
+  }
+  return false;
 }
 
 bool IsBlank(const csv::Record& record) {
@@ -400,6 +485,7 @@ void ReadTable(const std::string& dir, const TableSpec& spec, Context& context, 
   }
   std::map<std::string, size_t> columns = ReadHeader(record, spec, shown, context.problems);
   size_t header_size = record.fields.size();
+  SeenRows seen;
   while (true) {
     error = Status::Ok();
     if (!reader.Next(&record, &error)) {
@@ -415,6 +501,7 @@ void ReadTable(const std::string& dir, const TableSpec& spec, Context& context, 
           Location{shown, record.line, 0}));
       continue;
     }
+    if (IsDuplicateRow(record, columns, spec, shown, &seen, context.problems)) continue;
     spec.read_row(CuratedRow(record, columns, shown, context.problems, &context.refs), context);
   }
 }
@@ -573,6 +660,9 @@ CuratedLoad LoadCuratedData(const std::string& dir) {
   Context context{&load.data, &load.problems, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   ReadSources(dir, context, &load.files_read);
   for (const TableSpec& spec : TableSpecs()) ReadTable(dir, spec, context, &load.files_read);
+  if (fs::exists(fs::path(dir) / kCurationLog.file)) {
+    ReadTable(dir, kCurationLog, context, &load.files_read);
+  }
   CheckAllReferences(context);
   SortByPlace(&load.problems);
   return load;

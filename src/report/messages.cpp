@@ -508,6 +508,8 @@ constexpr Message kMessages[] = {
      "Рост расходов на оборонные НИОКР за пять лет"},
     {"metric_defense_rnd_spending", "Defense R&D spending", "Savunma Ar-Ge harcaması",
      "Қорғаныс ҒЗТКЖ шығыстары", "Расходы на оборонные НИОКР"},
+    {"metric_defense_turnover", "Defense industry turnover", "Savunma sanayii cirosu",
+     "Қорғаныс өнеркәсібінің айналымы", "Оборот оборонной промышленности"},
     {"metric_defense_turnover_end_of_5y", "Defense industry turnover at the end of the five years",
      "Beş yılın sonunda savunma sanayii cirosu",
      "Бес жылдың соңындағы қорғаныс өнеркәсібінің айналымы",

@@ -115,9 +115,12 @@ TEST_F(CuratedAnalysisCliTest, ShockLeavesOutFactsDatedToAMonthTheWindowCutsThro
   ASSERT_EQ(json["rows"].size(), 2u);
   EXPECT_EQ(json["rows"][0]["days"], 90);
   EXPECT_EQ(json["meta"]["actors"], nlohmann::json::array({"KAZ"}));
-  // The after window ends on 2022-05-24: the statement of 2022-05-10 is in it, the two
-  // agreements dated only "2022-05" may fall after its end and are left out.
-  EXPECT_EQ(json["rows"][1]["events"], nlohmann::json::array({"agr:kaz-tur-esp-2022"}));
+  // The after window ends on 2022-05-24: the plan of 2022-02-26, the statement of 2022-05-10
+  // and the documents of 2022-05-11 are in it, the two agreements dated only "2022-05" may
+  // fall after its end and are left out.
+  EXPECT_EQ(json["rows"][1]["events"],
+            nlohmann::json::array(
+                {"agr:kaz-tur-plan-2022", "agr:kaz-tur-esp-2022", "agr:kaz-tur-milcoop-docs-2022"}));
   EXPECT_EQ(json["rows"][1]["to"], "2022-05-24");
   EXPECT_EQ(json["meta"]["ambiguous"], 2);
   EXPECT_NE(json["meta"]["note"].get<std::string>().find("agr:kaz-tur-intel-2022"),

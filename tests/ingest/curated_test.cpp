@@ -141,6 +141,62 @@ TEST(CuratedData, SourcesWithNullItemsAndWrongTypesAreProblemsWithTheirLines) {
   EXPECT_TRUE(HasProblem(load, sources + ":5", "item 4: 'title' must be a string, found null"));
 }
 
+// Appends lines to a file of a curated copy.
+void Append(const std::string& file, const std::string& lines) {
+  std::ofstream(file, std::ios::app) << lines;
+}
+
+TEST(CuratedData, SameRowTwiceIsReportedWithBothLines) {
+  CuratedCopy copy;
+  Append(copy.file("memberships.csv"), "TUR,org:ots,member,2009-10-03,,,article\n");
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  std::string file = copy.file("memberships.csv");
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_EQ(load.problems[0].ToString(),
+            file + ":6: the same row appears twice (first at " + file + ":2)");
+}
+
+TEST(CuratedData, SameKeyTwiceIsReportedWithBothLines) {
+  CuratedCopy copy;
+  Append(copy.file("memberships.csv"), "KAZ,org:ots,member,2009-10-03,,another note,article\n");
+  Append(copy.file("actor_names.csv"), "org:ots,en,Latn,OTS,short,,,registry\n");
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  EXPECT_TRUE(HasProblem(load, copy.file("memberships.csv") + ":6",
+                         "duplicate row: same actor, organization, role, from (KAZ, org:ots, "
+                         "member, 2009-10-03) as " + copy.file("memberships.csv") + ":3"));
+  EXPECT_TRUE(HasProblem(load, copy.file("actor_names.csv") + ":4",
+                         "(org:ots, en, Latn, OTS, short, ) as " + copy.file("actor_names.csv") +
+                             ":2"));
+  EXPECT_EQ(load.problems.size(), 2u);
+}
+
+TEST(CuratedData, SameIdTwiceNamesTheFirstDefinition) {
+  CuratedCopy copy;
+  Append(copy.file("events.csv"), "event:visit,2023-01-01,,visit,KAZ,Another visit,,article\n");
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_TRUE(HasProblem(load, copy.file("events.csv") + ":4:1",
+                         "duplicate id 'event:visit' (first defined at " +
+                             copy.file("events.csv") + ":3:1)"));
+}
+
+TEST(CuratedData, CurationLogMustNameExistingRows) {
+  CuratedCopy copy;
+  std::ofstream(copy.file("curation-log.csv"))
+      << "row_id,table,corpus,query,found_on\n"
+      << "event:visit,events,pages,state visit Kazakhstan,2026-12-01\n"
+      << "event:no-such,events,pages,a query,2026-12-01\n"
+      << "event:war,agreements,pages,a query,2026-12-01\n"
+      << "event:war,events,web,a query,2026-12-01\n";
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  std::string log = copy.file("curation-log.csv");
+  EXPECT_TRUE(HasProblem(load, log + ":3:1", "unknown row id 'event:no-such' in table events"));
+  EXPECT_TRUE(HasProblem(load, log + ":4:1", "unknown row id 'event:war' in table agreements"));
+  EXPECT_TRUE(HasProblem(load, log + ":5:", "'web' is not a valid corpus"));
+  EXPECT_EQ(load.problems.size(), 3u);
+  EXPECT_EQ(load.data.events.size(), 2u);  // the log is not data
+}
+
 TEST(CuratedData, ShippedDataIsValid) {
   CuratedLoad load = LoadCuratedData(DEFCOOP_DATA_DIR);
   for (const Status& problem : load.problems) ADD_FAILURE() << problem.ToString();
