@@ -80,4 +80,36 @@ std::vector<TimelineEntry> BuildTimeline(const Dataset& data, const TimelineFilt
   return entries;
 }
 
+namespace {
+
+bool SetsUp(const TimelineEntry& agreement, const TimelineEntry& venture) {
+  bool types_match = agreement.type == venture.type ||
+                     (agreement.type == "licensed_production" && venture.type == "licence");
+  auto parties = [](std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  return agreement.kind == "agreement" && venture.kind == "venture" && types_match &&
+         agreement.date == venture.date && parties(agreement.actors) == parties(venture.actors);
+}
+
+}  // namespace
+
+std::vector<TimelineEntry> FoldVenturesIntoAgreements(std::vector<TimelineEntry> entries) {
+  std::vector<TimelineEntry> folded;
+  for (TimelineEntry& entry : entries) {
+    auto agreement = std::find_if(folded.begin(), folded.end(), [&](const TimelineEntry& kept) {
+      return SetsUp(kept, entry);
+    });
+    if (agreement == folded.end()) {
+      folded.push_back(std::move(entry));
+      continue;
+    }
+    agreement->title += " (" + entry.title + ")";
+    agreement->sources.insert(agreement->sources.end(), entry.sources.begin(),
+                              entry.sources.end());
+  }
+  return folded;
+}
+
 }  // namespace defcoop::analysis

@@ -71,7 +71,8 @@ std::string FromFocusChart(ReportContext& context, const std::string& partner) {
 }
 
 std::string FactsTable(ReportContext& context, const std::string& partner) {
-  auto entries = PartnerEntries(context, partner, {"agreement", "venture"});
+  auto entries =
+      analysis::FoldVenturesIntoAgreements(PartnerEntries(context, partner, {"agreement", "venture"}));
   if (entries.empty()) return "";
   Table table{"table-agreements-" + partner,
               Escape(context.M("agreements") + " · " + context.M("ventures")),

@@ -80,3 +80,44 @@ TEST(Timeline, FiltersByKindOrType) {
 
 }  // namespace
 }  // namespace defcoop::analysis
+
+namespace defcoop::analysis {
+namespace {
+
+TimelineEntry Entry(const std::string& kind, const std::string& type, const std::string& date,
+                    std::vector<std::string> actors, const std::string& title) {
+  TimelineEntry entry;
+  entry.id = kind + ":" + title;
+  entry.kind = kind;
+  entry.type = type;
+  entry.date = *ParseDate(date);
+  entry.actors = std::move(actors);
+  entry.title = title;
+  entry.sources = {{kind + "-source", ""}};
+  return entry;
+}
+
+// Regression: the brief listed Kazaselsan and the ANKA licence twice among a partner's
+// agreements, once as the agreement that set each up and once as the venture itself.
+TEST(FoldVenturesIntoAgreements, AVentureSetUpByAListedAgreementIsOneRow) {
+  std::vector<TimelineEntry> entries = {
+      Entry("agreement", "joint_venture", "2011", {"firm:a", "firm:b"}, "Establishment of JV"),
+      Entry("venture", "joint_venture", "2011", {"firm:b", "firm:a"}, "JV"),
+      Entry("agreement", "licensed_production", "2022-05", {"firm:c", "firm:b"}, "Licence deal"),
+      Entry("venture", "licence", "2022-05", {"firm:c", "firm:b"}, "Licensed UAV"),
+      // Not the same fact: another date, another party, another type.
+      Entry("venture", "joint_venture", "2012", {"firm:a", "firm:b"}, "Later JV"),
+      Entry("venture", "licence", "2011", {"firm:a", "firm:b"}, "A licence"),
+      Entry("venture", "joint_venture", "2011", {"firm:a", "firm:z"}, "Other JV")};
+  auto folded = FoldVenturesIntoAgreements(entries);
+  ASSERT_EQ(folded.size(), 5u);
+  EXPECT_EQ(folded[0].title, "Establishment of JV (JV)");
+  EXPECT_EQ(folded[0].sources.size(), 2u);
+  EXPECT_EQ(folded[1].title, "Licence deal (Licensed UAV)");
+  EXPECT_EQ(folded[2].title, "Later JV");
+  EXPECT_EQ(folded[3].title, "A licence");
+  EXPECT_EQ(folded[4].title, "Other JV");
+}
+
+}  // namespace
+}  // namespace defcoop::analysis

@@ -39,4 +39,11 @@ struct TimelineFilter {
 // Entries in date order (ties by id). An entry matches a date range when it overlaps it.
 std::vector<TimelineEntry> BuildTimeline(const Dataset& data, const TimelineFilter& filter);
 
+// The record holds a joint venture or licence twice: the agreement that set it up
+// (agreements.csv) and the venture itself (ventures.csv). A venture entry with the same
+// date and the same parties as an agreement entry of the matching type (joint_venture,
+// or licence for licensed_production) is folded into that agreement: its title is added
+// in brackets and its sources appended. Other entries pass unchanged, in order.
+std::vector<TimelineEntry> FoldVenturesIntoAgreements(std::vector<TimelineEntry> entries);
+
 }  // namespace defcoop::analysis
