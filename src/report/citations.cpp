@@ -89,20 +89,31 @@ std::string Initials(const std::string& given) {
   return out;
 }
 
-std::string AuthorList(const std::vector<Name>& names) {
+// CSL-JSON marks a list cut short with a last author {"literal": "et al."}.
+bool IsEtAl(const Name& name) {
+  return name.given.empty() && (name.family == "et al." || name.family == "et al");
+}
+
+// "Felbermayr, G., Kirilakha, A., & Syropoulos, C."; a list cut short ends ", et al."
+// without the "&" that joins a complete list's last name.
+std::string AuthorList(std::vector<Name> names) {
+  bool cut_short = !names.empty() && IsEtAl(names.back());
+  if (cut_short) names.pop_back();
   std::string out;
   for (size_t idx = 0; idx < names.size(); ++idx) {
     std::string one =
         names[idx].family + (names[idx].given.empty() ? "" : ", " + Initials(names[idx].given));
-    if (idx > 0) out += idx + 1 == names.size() ? (names.size() > 2 ? ", & " : " & ") : ", ";
+    bool last = idx + 1 == names.size() && !cut_short;
+    if (idx > 0) out += last ? (names.size() > 2 ? ", & " : " & ") : ", ";
     out += one;
   }
-  return out;
+  return cut_short ? out + ", et al." : out;
 }
 
 std::string ShortAuthors(const std::vector<Name>& names, const std::string& title,
                          std::string_view lang) {
   if (names.empty()) return title.size() > 40 ? title.substr(0, title.find(' ', 30)) + "…" : title;
+  if (names.size() > 1 && IsEtAl(names.back())) return names[0].family + " " + Msg("et_al", lang);
   if (names.size() == 1) return names[0].family;
   if (names.size() == 2) return names[0].family + " & " + names[1].family;
   return names[0].family + " " + Msg("et_al", lang);
@@ -120,11 +131,14 @@ std::string EntryHtml(const Json& item, const Source& source, const Formatter& f
   std::string year = issued ? Formatter::Year(issued->year) : Msg("nd", format.lang());
   std::string title = source.title.empty() ? StringField(item, "title") : source.title;
   std::string container = StringField(item, "container-title");
-  std::string html = authors.empty() ? "" : Escape(WithPeriod(AuthorList(authors))) + " ";
-  html += "(" + Escape(year) + "). ";
   bool italic_title = container.empty();
-  html +=
+  std::string title_html =
       italic_title ? "<i>" + Escape(WithPeriod(title)) + "</i> " : Escape(WithPeriod(title)) + " ";
+  // Without an author the title takes its place, before the year (APA).
+  std::string html = authors.empty()
+                         ? title_html + "(" + Escape(year) + "). "
+                         : Escape(WithPeriod(AuthorList(authors))) + " (" + Escape(year) + "). " +
+                               title_html;
   if (!container.empty()) {
     html += "<i>" + Escape(container) + "</i>";
     std::string volume = StringField(item, "volume");

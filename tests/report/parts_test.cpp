@@ -84,6 +84,26 @@ TEST(Citations, PrintsUrlsWithTheAccessDateButDoesNotLinkThem) {
             "October 1, 2023).");
 }
 
+// Regression: a list CSL-JSON cuts short with {"literal": "et al."} printed
+// "Felbermayr, G. & et al.", and an entry without an author began with its year.
+TEST(Citations, AListCutShortEndsEtAlWithoutAnAmpersand) {
+  Formatter format("en");
+  Source source{"g", "dataset", "GSDB",
+                R"({"author":[{"family":"Felbermayr","given":"Gabriel"},{"literal":"et al."}],)"
+                R"("issued":{"date-parts":[[2020]]}})"};
+  Reference reference = FormatReference(source, format);
+  EXPECT_EQ(reference.entry_html, "Felbermayr, G., et al. (2020). <i>GSDB.</i> ");
+  EXPECT_EQ(reference.short_cite, "Felbermayr et al. (2020)");
+}
+
+TEST(Citations, WithoutAnAuthorTheTitleComesBeforeTheYear) {
+  Formatter format("en");
+  Source source{"n", "article-newspaper", "Drills begin",
+                R"({"issued":{"date-parts":[[2021]]},"container-title":"Trend"})"};
+  EXPECT_EQ(FormatReference(source, format).entry_html,
+            "Drills begin. (2021). <i>Trend</i>. ");
+}
+
 TEST(Citations, NumbersFootnotesInOrderAndListsOnlyCitedSources) {
   Formatter format("en");
   Citations cites({{"a", "book", "A", "{}"}, {"b", "book", "B", "{}"}}, format);
