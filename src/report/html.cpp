@@ -36,15 +36,16 @@ ol.bibliography { list-style: none; padding-left: 0; } ol.bibliography li { padd
 ul.findings li { margin-bottom: .3rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  @page { size: A4; margin: 16mm 14mm; }
-  section.top { break-before: page; }
-  section.top:first-of-type { break-before: auto; }
+  @page { size: A4; margin: 18mm 14mm 16mm;
+    @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @page :first { @top-center { content: none; } }
+  /* Sections follow on: a page break before each left most of the first page blank. */
+  #bibliography { break-before: page; }
   figure, .keep { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
-  nav.toc { display: none; }
 }
 )css";
 
@@ -154,11 +155,36 @@ std::string Section(std::string_view id, std::string_view title_html, std::strin
          "</h2>\n" + std::string(body) + "</section>\n";
 }
 
-std::string Document(std::string_view lang, std::string_view title_html, std::string_view body) {
+namespace {
+
+// `text` as a CSS string literal.
+std::string CssString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '<') {
+      out += "\\3C ";  // never "</style>" inside the style element
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string Document(std::string_view lang, std::string_view title, std::string_view body) {
+  // The running header of every printed page after the first.
+  std::string running_header = "@media print { @page { @top-center { content: " +
+                               CssString(title) + "; font-size: 8pt; color: #555; } } }\n";
   return "<!DOCTYPE html>\n<html lang=\"" + Escape(lang) +
          "\">\n<head>\n<meta charset=\"utf-8\">\n" +
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         std::string(title_html) + "</title>\n<style>" + std::string(kStyle) +
+         Escape(title) + "</title>\n<style>" + std::string(kStyle) + running_header +
          "</style>\n</head>\n<body>\n" + std::string(body) + "</body>\n</html>\n";
 }
 

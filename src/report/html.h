@@ -38,6 +38,6 @@ std::string RenderTable(const Table& table);
 std::string Section(std::string_view id, std::string_view title_html, std::string_view body);
 
 // The whole document: <!DOCTYPE html> ... with the inline style sheet.
-std::string Document(std::string_view lang, std::string_view title_html, std::string_view body);
+std::string Document(std::string_view lang, std::string_view title, std::string_view body);
 
 }  // namespace defcoop::report

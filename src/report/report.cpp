@@ -71,7 +71,7 @@ Result<std::string> RenderReport(const ReportData& data, const ReportOptions& op
   body += MethodSection(context, facts);
   body += NotesSection(context);
   body += BibliographySection(context);
-  return Document(options.lang, Escape(title), body);
+  return Document(options.lang, title, body);
 }
 
 }  // namespace defcoop::report
