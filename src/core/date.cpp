@@ -1,5 +1,6 @@
 #include "defcoop/core/date.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -71,6 +72,12 @@ Result<Date> ParseDate(std::string_view text) {
     return Status::InvalidInput("invalid date '" + std::string(text) + "': " + why +
                                 " (write YYYY, YYYY-MM or YYYY-MM-DD)");
   };
+  // "2022/02/24" and "2022.02.24": the right digits with another separator.
+  if (text.size() > 4 && (text[4] == '/' || text[4] == '.')) {
+    std::string dashed(text);
+    std::replace(dashed.begin(), dashed.end(), text[4], '-');
+    if (ParseDate(dashed).ok()) return bad("write '-' between its parts: " + dashed);
+  }
   Date date;
   if (!ParseDigits(text.substr(0, 4), 4, &date.year)) return bad("the year must be 4 digits");
   if (date.year < kMinYear || date.year > kMaxYear) return bad("year out of range");

@@ -256,9 +256,13 @@ std::vector<std::string> NameIndex::ClosestSpellings(std::string_view text, size
   std::vector<std::tuple<size_t, std::string, std::string>> ranked;
   for (const auto& [id, scored] : best) ranked.emplace_back(scored.first, scored.second, id);
   std::sort(ranked.begin(), ranked.end());
+  // A typo changes a few letters: a spelling further off than a third of the input is
+  // another name ("Turkic Republicz" is not "French Republic"), unless nothing is closer.
+  size_t allowed = std::max<size_t>(2, key.size() / 3);
+  if (!ranked.empty()) allowed = std::max(allowed, std::get<0>(ranked.front()));
   std::vector<std::string> result;
   for (const auto& [distance, spelling, id] : ranked) {
-    if (result.size() >= limit) break;
+    if (result.size() >= limit || distance > allowed) break;
     const Actor* actor = FindActor(id);
     std::string shown = (actor ? actor->name : spelling) + " (" + id;
     if (actor && actor->name != spelling) shown += ", as '" + spelling + "'";

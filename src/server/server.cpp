@@ -305,7 +305,9 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
     port = -1;
   }
   if (port < 0)
-    return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port));
+    return Status::Io("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                      ": another program uses the port, or the address is not this machine's; "
+                      "choose another with --port N (--port 0 takes any free port) or --host");
   server.RaiseBacklog();
   std::atomic<bool> signalled{false};
   std::thread stopper = StopOnSignal(server, &signalled);

@@ -1,6 +1,11 @@
 // End-to-end tests of the defcoop command line: the real binary, real stores.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -67,6 +72,33 @@ TEST_F(CliTest, AMistypedOptionSuggestsTheNearestOne) {
   EXPECT_NE(typo.err.find("unknown option '--year' for suppliers; did you mean '--years'?"),
             std::string::npos)
       << typo.err;
+}
+
+// Regression: a port in use said only "cannot listen on 127.0.0.1:P".
+TEST_F(CliTest, APortInUseSaysTheCauseAndTheFix) {
+  InitShipped();
+  int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(holder, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(holder, 1), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  int port = ntohs(address.sin_port);
+  CommandResult result = RunDefcoop("serve --web '' --port " + std::to_string(port), db_);
+  ::close(holder);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("another program uses the port"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("--port 0"), std::string::npos) << result.err;
+}
+
+// Regression: a date written with slashes was told its month needs 2 digits after '-'.
+TEST_F(CliTest, ADateWithSlashesIsShownWithDashes) {
+  CommandResult result = RunDefcoop("shock --date 2022/02/24", db_);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("2022-02-24"), std::string::npos) << result.err;
 }
 
 TEST_F(CliTest, ValidateAcceptsTheShippedData) {

@@ -22,6 +22,20 @@ TEST(Date, RejectsImpossibleDates) {
   EXPECT_NE(ParseDate("2021-02-30").status().message().find("has no day 30"), std::string::npos);
 }
 
+// Regression: "2022/02/24" was told "the month must be 2 digits after '-'".
+TEST(Date, ADateWithSlashesOrDotsIsShownWithDashes) {
+  for (const char* text : {"2022/02/24", "2022.02.24", "2022/02"}) {
+    Result<Date> date = ParseDate(text);
+    ASSERT_FALSE(date.ok()) << text;
+    EXPECT_NE(date.status().message().find("write '-' between its parts: 2022-02"),
+              std::string::npos)
+        << date.status().message();
+  }
+  // Wrong digits get the usual message, not a wrong suggestion.
+  EXPECT_EQ(ParseDate("2022/13/01").status().message().find("between its parts"),
+            std::string::npos);
+}
+
 TEST(Date, RangeOfAMonthCoversItsDays) {
   Date month = *ParseDate("2022-02");
   EXPECT_EQ(month.Earliest().ToString(), "2022-02-01");
