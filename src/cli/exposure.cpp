@@ -1,6 +1,7 @@
 // `defcoop exposure --platform NAME` and `defcoop exposure --embargo DEU,CAN,USA`
 // [--platform NAME] [--at DATE]: a platform's components and its domestic value share (an
-// estimate when any share used is; "unknown" when no component has a share), or which
+// estimate when any share used is; "unknown" when no component has a share) and which of
+// its major subsystems the record covers, or which
 // components a set of embargoing states would block, which platforms they would stop and
 // what substitutes exist.
 #include "defcoop/analysis/exposure.h"
@@ -122,6 +123,22 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
   }
 }
 
+std::string Listed(const std::vector<std::string>& items) {
+  return items.empty() ? std::string("none") : CellText(nlohmann::ordered_json(items), ", ");
+}
+
+// Which of the platform's major subsystems its record covers (analysis::CoverageOf).
+void AddSubsystemCoverage(const analysis::SubsystemCoverage& coverage, Output* output) {
+  output->meta["subsystems"] = coverage.listed;
+  output->meta["covered_subsystems"] = coverage.covered;
+  output->meta["unknown_subsystems"] = coverage.unknown;
+  output->notes.push_back(
+      coverage.listed.empty()
+          ? std::string("Major subsystems not listed: the record's coverage is unknown.")
+          : "Major subsystems: " + Listed(coverage.listed) + "; the record covers " +
+                Listed(coverage.covered) + "; unknown: " + Listed(coverage.unknown) + ".");
+}
+
 void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output* output,
                  SourceList* sources) {
   output->columns = {"component", "part",   "name",        "maker_state",
@@ -139,6 +156,7 @@ void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output*
   sources->Use(platform.sources);
   AddDomesticShareMeta(
       platform, analysis::DomesticValueShare(platform, inputs.data.components, inputs.at), output);
+  AddSubsystemCoverage(analysis::CoverageOf(platform, inputs.data.components, inputs.at), output);
 }
 
 std::string SubstituteText(const analysis::Substitute& s) {
@@ -146,10 +164,6 @@ std::string SubstituteText(const analysis::Substitute& s) {
   if (s.is_replacement) text += "; replacement";
   text += s.in_use ? "; in use" : "; not in use";
   return text + "]";
-}
-
-std::string Listed(const std::vector<std::string>& items) {
-  return items.empty() ? std::string("none") : CellText(nlohmann::ordered_json(items), ", ");
 }
 
 // Why a platform that is not stopped is not called "not stopped".

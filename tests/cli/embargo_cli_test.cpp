@@ -136,6 +136,8 @@ TEST_F(EmbargoCliTest, ExposureOfTb2SaysTheDomesticShareIsUnknownAndWhy) {
   EXPECT_EQ(doc["rows"][2]["component"], "comp:tb2-engine-rotax");  // stopped in 2020
   EXPECT_EQ(doc["rows"][2]["in_use"], false);
   EXPECT_EQ(doc["rows"][2]["domestic"], false);
+  EXPECT_EQ(doc["meta"]["subsystems"], nlohmann::json({"engine", "eo_ir"}));
+  EXPECT_EQ(doc["meta"]["unknown_subsystems"], nlohmann::json({"engine"}));
 }
 
 TEST_F(EmbargoCliTest, ExposureToGermanyNamesTheAltayEngineAndItsKoreanSubstitute) {
