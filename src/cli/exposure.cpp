@@ -1,9 +1,10 @@
 // `defcoop exposure --platform NAME` and `defcoop exposure --embargo DEU,CAN,USA`
 // [--platform NAME] [--at DATE]: a platform's components and its domestic value share (an
 // estimate when any share used is; "unknown" when no component has a share) and which of
-// its major subsystems the record covers, or which
-// components a set of embargoing states would block, which platforms they would stop and
-// what substitutes exist.
+// its major subsystems the record covers, or which components a set of embargoing states
+// would block, what substitutes exist, and per platform whether it would stop, would not
+// (only when the record covers all its major subsystems) or is unknown (naming the
+// subsystems the record does not cover).
 #include "defcoop/analysis/exposure.h"
 
 #include <memory>
