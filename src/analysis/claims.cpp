@@ -505,6 +505,13 @@ ClaimCheck CheckShock(const Dataset& data, const Params& params, ClaimCheck chec
                                            "windows, so no split could be significant at 5%",
                                            kMinEventsForTest));
   }
+  if (test->placebo_underpowered) {
+    return Unverifiable(
+        check, fmt::format("underpowered: {} of the {} placebo dates have no agreement in either "
+                           "window, so the record is too sparse to tell a shock from where its "
+                           "entries begin",
+                           test->placebo_empty, test->placebo.size()));
+  }
   if (test->after <= test->before)
     return Decide(check, false, computed, "no more agreements after the date", sources);
   if (test->test.p_greater >= kSignificance) {

@@ -54,7 +54,39 @@ std::set<std::string> PlatformsInScope(const Dataset& data, const std::set<std::
   return in_scope;
 }
 
+PlatformVerdict VerdictFor(const Platform& platform, const std::set<std::string>& stopped,
+                           const std::vector<Component>& components,
+                           const std::optional<Date>& at) {
+  PlatformVerdict result{platform.id, Verdict::kUnknown, CoverageOf(platform, components, at)};
+  if (stopped.count(platform.id) > 0) result.verdict = Verdict::kStopped;
+  else if (result.coverage.complete()) result.verdict = Verdict::kNotStopped;
+  return result;
+}
+
 }  // namespace
+
+SubsystemCoverage CoverageOf(const Platform& platform, const std::vector<Component>& components,
+                             const std::optional<Date>& at) {
+  SubsystemCoverage coverage;
+  coverage.listed = platform.subsystems;
+  for (const std::string& part : platform.subsystems) {
+    bool known = std::any_of(components.begin(), components.end(), [&](const Component& c) {
+      return c.platform_id == platform.id && c.part == part && !c.maker_state.empty() &&
+             InUse(c, at);
+    });
+    (known ? coverage.covered : coverage.unknown).push_back(part);
+  }
+  return coverage;
+}
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kStopped: return "stopped";
+    case Verdict::kNotStopped: return "not_stopped";
+    case Verdict::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
 
 bool InUse(const Component& component, const std::optional<Date>& at) {
   return at ? InUseAt(component, *at) : InUseNow(component);
@@ -102,6 +134,15 @@ EmbargoExposure ExposureTo(const std::set<std::string>& states, const Dataset& d
     if (exposed.stops_platform) stopped.insert(exposed.component.platform_id);
   }
   exposure.stopped_platforms.assign(stopped.begin(), stopped.end());
+  for (const Platform& p : data.platforms) {
+    if (in_scope.count(p.id) > 0) {
+      exposure.platforms.push_back(VerdictFor(p, stopped, data.components, at));
+    }
+  }
+  std::sort(exposure.platforms.begin(), exposure.platforms.end(),
+            [](const PlatformVerdict& a, const PlatformVerdict& b) {
+              return a.platform_id < b.platform_id;
+            });
   return exposure;
 }
 

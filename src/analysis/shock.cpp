@@ -174,6 +174,9 @@ void AddPlacebo(const std::vector<EventDays>& events, const Windows& shock,
 
 void RankAgainstPlacebo(ShockTest* test) {
   if (test->placebo.empty()) return;
+  for (const PlaceboPoint& point : test->placebo) test->placebo_empty += point.before + point.after == 0;
+  test->placebo_underpowered =
+      test->placebo_empty > kMaxEmptyPlaceboShare * static_cast<double>(test->placebo.size());
   int larger = 0, at_least = 0, at_least_abs = 0;
   for (const PlaceboPoint& point : test->placebo) {
     if (point.statistic > test->statistic + kStatisticTolerance) ++larger;

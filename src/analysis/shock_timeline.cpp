@@ -19,19 +19,56 @@ void SetDataSpan(const Dataset& data, const TimelineFilter& filter, ShockOptions
   }
 }
 
-}  // namespace
-
-Result<TimelineShock> TestShockOnTimeline(const Dataset& data, const TimelineFilter& filter,
-                                          const Date& shock, ShockOptions options) {
-  SetDataSpan(data, filter, &options);
+Result<TimelineShock> TestEntries(std::vector<TimelineEntry> entries, const Date& shock,
+                                  const ShockOptions& options) {
   TimelineShock result;
-  result.entries = BuildTimeline(data, filter);
+  result.entries = std::move(entries);
   std::vector<Date> dates;
   for (const TimelineEntry& entry : result.entries) dates.push_back(entry.date);
   auto test = TestShock(dates, shock, options);
   if (!test.ok()) return test.status();
   result.test = std::move(*test);
   return result;
+}
+
+TimelineEntry DcadEntry(const DefenseCooperationAgreement& a) {
+  std::string categories;
+  for (const std::string& c : a.categories) categories += (categories.empty() ? "" : ", ") + c;
+  return {a.dcad_id,
+          a.signed_on,
+          std::nullopt,
+          "agreement",
+          "dca",
+          {a.actor1_id, a.actor2_id},
+          a.cow_name1 + "–" + a.cow_name2 + " defense cooperation agreement (DCAD: " +
+              categories + ")",
+          {{"kinne2020-dcad", a.dcad_id}}};
+}
+
+}  // namespace
+
+Result<TimelineShock> TestShockOnDcad(const std::vector<DefenseCooperationAgreement>& dcas,
+                                      const DcaFilter& filter, const Date& shock,
+                                      ShockOptions options) {
+  options.span_from.reset();
+  options.span_to.reset();
+  for (const DefenseCooperationAgreement& a : dcas) {
+    Date first = a.signed_on.Earliest();
+    Date last = a.signed_on.Latest();
+    if (!options.span_from || first < *options.span_from) options.span_from = first;
+    if (!options.span_to || *options.span_to < last) options.span_to = last;
+  }
+  std::vector<TimelineEntry> entries;
+  for (const DefenseCooperationAgreement& a : SelectDcas(dcas, filter)) {
+    entries.push_back(DcadEntry(a));
+  }
+  return TestEntries(std::move(entries), shock, options);
+}
+
+Result<TimelineShock> TestShockOnTimeline(const Dataset& data, const TimelineFilter& filter,
+                                          const Date& shock, ShockOptions options) {
+  SetDataSpan(data, filter, &options);
+  return TestEntries(BuildTimeline(data, filter), shock, options);
 }
 
 }  // namespace defcoop::analysis

@@ -49,6 +49,11 @@ Status RunClaims(Context& context, const ClaimsOptions& options) {
       fmt::format("{} supported, {} contradicted, {} unverifiable{}", counts["supported"],
                   counts["contradicted"], counts["unverifiable"],
                   vintage.empty() ? " (no SIPRI data imported)" : "; SIPRI vintage " + vintage));
+  AddCuratedCoverage(data.curated,
+                     {analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators,
+                      analysis::CuratedKind::kAgreements, analysis::CuratedKind::kEvents,
+                      analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
+                     &output);
   context.Emit(output);
   return Status::Ok();
 }

@@ -282,6 +282,9 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   } else {
     output.meta["gsdb"] = "missing";
   }
+  AddCuratedCoverage(data.curated,
+                     {analysis::CuratedKind::kEmbargoes, analysis::CuratedKind::kEvents},
+                     &output);
   context.Emit(output);
   return Status::Ok();
 }

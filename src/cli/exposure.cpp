@@ -1,8 +1,10 @@
 // `defcoop exposure --platform NAME` and `defcoop exposure --embargo DEU,CAN,USA`
 // [--platform NAME] [--at DATE]: a platform's components and its domestic value share (an
-// estimate when any share used is; "unknown" when no component has a share), or which
-// components a set of embargoing states would block, which platforms they would stop and
-// what substitutes exist.
+// estimate when any share used is; "unknown" when no component has a share) and which of
+// its major subsystems the record covers, or which components a set of embargoing states
+// would block, what substitutes exist, and per platform whether it would stop, would not
+// (only when the record covers all its major subsystems) or is unknown (naming the
+// subsystems the record does not cover).
 #include "defcoop/analysis/exposure.h"
 
 #include <memory>
@@ -122,6 +124,22 @@ void AddDomesticShareMeta(const Platform& platform, const analysis::DomesticShar
   }
 }
 
+std::string Listed(const std::vector<std::string>& items) {
+  return items.empty() ? std::string("none") : CellText(nlohmann::ordered_json(items), ", ");
+}
+
+// Which of the platform's major subsystems its record covers (analysis::CoverageOf).
+void AddSubsystemCoverage(const analysis::SubsystemCoverage& coverage, Output* output) {
+  output->meta["subsystems"] = coverage.listed;
+  output->meta["covered_subsystems"] = coverage.covered;
+  output->meta["unknown_subsystems"] = coverage.unknown;
+  output->notes.push_back(
+      coverage.listed.empty()
+          ? std::string("Major subsystems not listed: the record's coverage is unknown.")
+          : "Major subsystems: " + Listed(coverage.listed) + "; the record covers " +
+                Listed(coverage.covered) + "; unknown: " + Listed(coverage.unknown) + ".");
+}
+
 void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output* output,
                  SourceList* sources) {
   output->columns = {"component", "part",   "name",        "maker_state",
@@ -139,6 +157,7 @@ void RunPlatform(const ExposureInputs& inputs, const Platform& platform, Output*
   sources->Use(platform.sources);
   AddDomesticShareMeta(
       platform, analysis::DomesticValueShare(platform, inputs.data.components, inputs.at), output);
+  AddSubsystemCoverage(analysis::CoverageOf(platform, inputs.data.components, inputs.at), output);
 }
 
 std::string SubstituteText(const analysis::Substitute& s) {
@@ -146,6 +165,47 @@ std::string SubstituteText(const analysis::Substitute& s) {
   if (s.is_replacement) text += "; replacement";
   text += s.in_use ? "; in use" : "; not in use";
   return text + "]";
+}
+
+// Why a platform that is not stopped is not called "not stopped".
+std::string UnknownText(const Dataset& data, const analysis::PlatformVerdict& v) {
+  std::string name = PlatformName(data, v.platform_id);
+  if (v.coverage.listed.empty()) return name + " (major subsystems not listed)";
+  return name + " (unknown: " + Listed(v.coverage.unknown) + ")";
+}
+
+// meta.platforms (one verdict per platform in scope) and the summary note: a platform is
+// "not stopped" only when its record covers all its major subsystems.
+void AddVerdicts(const Dataset& data, const analysis::EmbargoExposure& exposure,
+                 Output* output) {
+  nlohmann::ordered_json verdicts = nlohmann::ordered_json::array();
+  std::vector<std::string> stopped;
+  std::vector<std::string> not_stopped;
+  std::vector<std::string> unknown;
+  for (const analysis::PlatformVerdict& v : exposure.platforms) {
+    verdicts.push_back({{"platform", v.platform_id},
+                        {"platform_name", PlatformName(data, v.platform_id)},
+                        {"verdict", analysis::VerdictName(v.verdict)},
+                        {"subsystems", v.coverage.listed},
+                        {"covered_subsystems", v.coverage.covered},
+                        {"unknown_subsystems", v.coverage.unknown}});
+    if (v.verdict == analysis::Verdict::kStopped) stopped.push_back(PlatformName(data, v.platform_id));
+    if (v.verdict == analysis::Verdict::kNotStopped) {
+      not_stopped.push_back(PlatformName(data, v.platform_id));
+    }
+    if (v.verdict == analysis::Verdict::kUnknown) unknown.push_back(UnknownText(data, v));
+  }
+  output->meta["platforms"] = verdicts;
+  output->meta["not_stopped_platforms_with_full_coverage"] = not_stopped;
+  output->notes.push_back(
+      "Blocked components (in use, made in " +
+      CellText(nlohmann::ordered_json(exposure.states), ", ") +
+      "): " + std::to_string(exposure.blocked.size()) +
+      "; platforms stopped: " + Listed(stopped) +
+      "; not stopped (the record covers all their major subsystems): " + Listed(not_stopped) +
+      "; unknown, the record not covering their major subsystems: " +
+      std::to_string(unknown.size()) + " of " + std::to_string(exposure.platforms.size()) + ".");
+  if (!unknown.empty()) output->notes.push_back("Unknown: " + Listed(unknown) + ".");
 }
 
 void RunEmbargo(const ExposureInputs& inputs, const std::set<std::string>& states,
@@ -173,11 +233,7 @@ void RunEmbargo(const ExposureInputs& inputs, const std::set<std::string>& state
   output->meta["states"] = states;
   output->meta["blocked"] = exposure.blocked;
   output->meta["stopped_platforms"] = exposure.stopped_platforms;
-  output->notes.push_back(
-      "Blocked components (in use, made in " + CellText(nlohmann::ordered_json(states), ", ") +
-      "): " + std::to_string(exposure.blocked.size()) + "; platforms stopped: " +
-      (exposure.stopped_platforms.empty() ? std::string("none")
-                                          : CellText(exposure.stopped_platforms, ", ")));
+  AddVerdicts(inputs.data, exposure, output);
   output->notes.push_back(
       "Components no longer in use are listed with their substitutes: they show what was "
       "already replaced. A substitute is a component of the same part of the same platform "
@@ -228,6 +284,9 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
     output.meta["embargo"] = options.embargo;
   }
   output.meta["at"] = inputs->at ? inputs->at->ToString() : "now";
+  AddCuratedCoverage(inputs->data,
+                     {analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
+                     &output);
   output.meta["sources"] = sources.ids();
   context.Emit(output);
   return Status::Ok();

@@ -109,6 +109,17 @@ Status WriteFiles(const NetworkCliOptions& options, const analysis::Graph& graph
                    [&](std::ostream& out) { return analysis::WriteEdgeCsv(graph, out); });
 }
 
+// The curated record kinds the chosen layers rest on (transfers rest on SIPRI, stated by
+// AddSipriMeta; memberships are not dated events).
+std::vector<analysis::CuratedKind> CuratedLayerKinds(const std::set<std::string>& layers) {
+  std::vector<analysis::CuratedKind> kinds;
+  if (layers.count(std::string(analysis::kAgreementsLayer)))
+    kinds.push_back(analysis::CuratedKind::kAgreements);
+  if (layers.count(std::string(analysis::kVenturesLayer)))
+    kinds.push_back(analysis::CuratedKind::kVentures);
+  return kinds;
+}
+
 std::vector<std::string> LayersWithEdges(const analysis::NetworkMetrics& metrics) {
   std::vector<std::string> layers;
   for (const auto& [layer, scale] : metrics.layer_scale) layers.push_back(layer);
@@ -242,6 +253,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
       ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
       metrics->modularity, analysis::WeightingText(analysis::LayerWeighting::kLayerMax)));
   if (has_sipri) AddSipriMeta(data, build.approximate, &output);
+  AddCuratedCoverage(data.curated, CuratedLayerKinds(*layers), &output);
   context.Emit(output);
   return Status::Ok();
 }

@@ -149,6 +149,12 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
   }
   if (data->vintage.empty())
     output.notes.push_back("No SIPRI register imported: the SIPRI parts of the brief say so.");
+  AddCuratedCoverage(data->curated,
+                     {analysis::CuratedKind::kAgreements, analysis::CuratedKind::kEvents,
+                      analysis::CuratedKind::kEmbargoes, analysis::CuratedKind::kVentures,
+                      analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents,
+                      analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators},
+                     &output);
   context.Emit(output);
   return Status::Ok();
 }

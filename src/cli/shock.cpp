@@ -1,8 +1,10 @@
 // `defcoop shock --date D [--window 12m|6m|365d] [--actor X] [--with Y] [--type T]
-// [--placebo day|month]`: curated facts (by default agreements between Türkiye and the
-// Turkic states) counted in equal windows before and after a shock date, the exact test
+// [--placebo day|month] [--source curated|dcad]`: curated facts (by default agreements
+// between Türkiye and the Turkic states), or with --source dcad DCAD's agreements of the
+// same actors, counted in equal windows before and after a shock date, the exact test
 // of equal Poisson rates, and the shock's rank among placebo dates over the data's span
-// (analysis/shock.h). Facts are selected as `defcoop timeline` selects them.
+// (analysis/shock.h). Facts are selected as `defcoop timeline` selects them. The meta
+// and notes state what the test rests on (records, sources, span).
 #include "defcoop/analysis/shock.h"
 
 #include <fmt/format.h>
@@ -31,6 +33,7 @@ struct ShockCliOptions {
   std::vector<std::string> partners;
   std::vector<std::string> types;
   std::string placebo = "month";
+  std::string source = "curated";  // or "dcad"
 };
 
 enum class Placement { kBefore, kAfter, kAmbiguous, kOutside };
@@ -177,6 +180,8 @@ void AddTestMeta(const analysis::ShockTest& test, const ShockCliOptions& cli, Ou
   output->meta["placebo_step"] = cli.placebo;
   output->meta["placebo_p"] = OrNull(test.placebo_p_greater);
   output->meta["placebo_p_two_sided"] = OrNull(test.placebo_p_two_sided);
+  output->meta["placebo_empty_dates"] = test.placebo_empty;
+  output->meta["placebo_underpowered"] = test.placebo_underpowered;
   output->meta["placebo_distribution"] = PlaceboDistribution(test.placebo);
 }
 
@@ -187,9 +192,12 @@ std::string TestNote(const analysis::ShockTest& test) {
         "outcome could be significant at 5% and no p-value is reported as a finding",
         test.before, test.after, test.shock.ToString(), analysis::kMinEventsForTest);
   }
-  return fmt::format(
+  std::string note = fmt::format(
       "{} before, {} after {}: exact Poisson rate test p = {:.4g} (two-sided), {:.4g} (more after)",
       test.before, test.after, test.shock.ToString(), test.test.p_two_sided, test.test.p_greater);
+  if (!test.placebo_underpowered) return note;
+  return note + "; not a finding: most placebo dates have no event at all (next line), so the "
+                "record is too sparse to tell a shock from where its entries begin";
 }
 
 std::string PlaceboNote(const analysis::ShockTest& test) {
@@ -198,12 +206,18 @@ std::string PlaceboNote(const analysis::ShockTest& test) {
     return "placebo: no date of " + span +
            " has both windows inside it without overlapping the shock's";
   }
-  return fmt::format(
+  std::string note = fmt::format(
       "placebo: rank {} of {} (the shock and {} placebo dates in {}, {} overlapping the shock's "
       "windows left out); placebo p (1 + dates with at least the shock's excess after) / {} = "
       "{:.3g}",
       *test.placebo_rank, test.placebo.size() + 1, test.placebo.size(), span, test.overlapping,
       test.placebo.size() + 1, *test.placebo_p_greater);
+  if (!test.placebo_underpowered) return note;
+  return note + fmt::format(
+                    "; underpowered: {} of the {} placebo dates have no event in either window "
+                    "(more than {:.0f}%), so the rank shows where the record has entries, not "
+                    "the shock, and is no finding",
+                    test.placebo_empty, test.placebo.size(), 100 * analysis::kMaxEmptyPlaceboShare);
 }
 
 void AddNotes(const analysis::ShockTest& test, const Placed& placed, Output* output) {
@@ -227,6 +241,28 @@ Date DayBefore(const Date& day) {
   return {day.year - 1, 12, 31};
 }
 
+// The test on the event source asked for: the curated facts, or DCAD's agreements
+// (which have no --type: every DCAD agreement counts).
+Result<analysis::TimelineShock> RunOnSource(const Context& context, const Dataset& data,
+                                            const analysis::TimelineFilter& filter,
+                                            const ShockCliOptions& cli, const Date& shock,
+                                            const analysis::ShockOptions& options) {
+  if (cli.source == "curated") return analysis::TestShockOnTimeline(data, filter, shock, options);
+  if (cli.source != "dcad") {
+    return Status::Usage("--source must be curated or dcad, not '" + cli.source + "'");
+  }
+  if (!cli.types.empty()) {
+    return Status::Usage("--type selects curated facts; with --source dcad every DCAD agreement "
+                         "counts (use `defcoop dca --category` to look at categories)");
+  }
+  auto dcas = LoadDcas(context);
+  if (!dcas.ok()) return dcas.status();
+  analysis::DcaFilter dca_filter;
+  dca_filter.actors = filter.actors;
+  dca_filter.partners = filter.partners;
+  return analysis::TestShockOnDcad(**dcas, dca_filter, shock, options);
+}
+
 Status RunShock(Context& context, const ShockCliOptions& cli) {
   auto shock = ParseDate(cli.date);
   if (!shock.ok()) return Status::Usage("--date: " + shock.status().message());
@@ -237,7 +273,7 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   const Dataset& data = (*loaded)->curated;
   auto filter = MakeFilter((*loaded)->index, cli);
   if (!filter.ok()) return filter.status();
-  auto run = analysis::TestShockOnTimeline(data, *filter, *shock, *options);
+  auto run = RunOnSource(context, data, *filter, cli, *shock, *options);
   if (!run.ok()) return run.status();
   const std::vector<analysis::TimelineEntry>& entries = run->entries;
   const analysis::ShockTest* test = &run->test;
@@ -257,6 +293,11 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   output.meta["ambiguous"] = test->ambiguous;
   output.meta["sources"] = SourceIds(placed);
   AddNotes(*test, placed, &output);
+  output.meta["source"] = cli.source;
+  AddCoverage(cli.source == "dcad"
+                  ? analysis::TimelineCoverage(entries, "DCAD records, agreements signed 1980-2010")
+                  : analysis::TimelineCoverage(entries),
+              &output);
   context.Emit(output);
   return Status::Ok();
 }
@@ -275,6 +316,9 @@ void AddShock(CLI::App* command, Context* context) {
       "and also this actor or group (default with no --actor: AZE, KAZ, KGZ, UZB, TKM)");
   command->add_option("--type", options->types,
                       "kinds (event, agreement, embargo, venture) or types (default: agreement)");
+  command->add_option("--source", options->source,
+                      "events to count: curated (the curated facts, default) or dcad (DCAD's "
+                      "agreements, signed 1980-2010)");
   command->add_option("--placebo", options->placebo,
                       "placebo dates: month (first days, default) or day");
   command->callback([context, options] { context->result = RunShock(*context, *options); });

@@ -245,6 +245,26 @@ Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data) {
   return years;
 }
 
+void AddCoverage(const analysis::RecordCoverage& coverage, Output* output) {
+  nlohmann::ordered_json records = nlohmann::ordered_json::object();
+  for (const auto& [kind, count] : coverage.kinds) records[kind] = count;
+  std::string text = analysis::CoverageText(coverage);
+  output->meta["coverage"] = {
+      {"records", records},
+      {"sources", coverage.source_ids.size()},
+      {"first", coverage.first ? nlohmann::ordered_json(coverage.first->ToString()) : nullptr},
+      {"last", coverage.last ? nlohmann::ordered_json(coverage.last->ToString()) : nullptr},
+      {"census", false},
+      {"description", coverage.description},
+      {"note", text}};
+  output->notes.push_back(text);
+}
+
+void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::CuratedKind>& kinds,
+                        Output* output) {
+  AddCoverage(analysis::CuratedCoverage(data, kinds), output);
+}
+
 void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {
   output->meta["vintage"] = data.vintage;
   output->meta["credit"] = std::string(analysis::kSipriCredit);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "context.h"
+#include "defcoop/analysis/coverage.h"
 #include "defcoop/analysis/tiv.h"
 #include "defcoop/names/name_book.h"
 
@@ -113,6 +114,13 @@ Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 
 // meta.vintage, meta.credit, meta.sources, meta.approximate (+ meta.note when it is).
 void AddSipriMeta(const SipriData& data, bool approximate, Output* output);
+
+// meta.coverage ({"records": {kind: n}, "sources": n, "first": date, "last": date,
+// "census": false, "note": ...}) and the same as one line of notes: what the output rests
+// on (analysis::CuratedCoverage). The one place every curated-data command states it.
+void AddCoverage(const analysis::RecordCoverage& coverage, Output* output);
+void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::CuratedKind>& kinds,
+                        Output* output);
 
 // The name of an actor id in `lang` (English when that language has none), or the id.
 std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang = "en");

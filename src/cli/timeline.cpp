@@ -46,7 +46,8 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   if (!filter.ok()) return filter.status();
   Output output;
   output.columns = {"date", "end_date", "kind", "type", "actors", "title", "sources"};
-  for (const analysis::TimelineEntry& entry : analysis::BuildTimeline(data, *filter)) {
+  std::vector<analysis::TimelineEntry> entries = analysis::BuildTimeline(data, *filter);
+  for (const analysis::TimelineEntry& entry : entries) {
     output.rows.push_back({{"date", entry.date.ToString()},
                            {"end_date", entry.end_date ? entry.end_date->ToString() : ""},
                            {"kind", entry.kind},
@@ -59,6 +60,7 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   output.meta["actors"] = options.actors;
   output.meta["with"] = options.partners;
   output.meta["entries"] = output.rows.size();
+  AddCoverage(analysis::TimelineCoverage(entries), &output);
   context.Emit(output);
   return Status::Ok();
 }

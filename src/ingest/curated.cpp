@@ -124,6 +124,16 @@ void ReadMembership(const CuratedRow& row, Context& context) {
   context.data->memberships.push_back(std::move(membership));
 }
 
+// A component part or a platform subsystem must be one of SubsystemParts(), so that a
+// platform's subsystems and its components' parts can be matched.
+void CheckPart(const CuratedRow& row, const std::string& column, const std::string& part) {
+  const std::vector<std::string>& parts = SubsystemParts();
+  if (std::find(parts.begin(), parts.end(), part) != parts.end()) return;
+  std::string allowed;
+  for (const std::string& known : parts) allowed += (allowed.empty() ? "" : ", ") + known;
+  row.Problem(column, "unknown part '" + part + "' (one of: " + allowed + ")");
+}
+
 void ReadPlatform(const CuratedRow& row, Context& context) {
   Platform platform;
   platform.id = row.Required("id");
@@ -134,6 +144,8 @@ void ReadPlatform(const CuratedRow& row, Context& context) {
   platform.developers = row.ActorList("developers", false);
   platform.origin = row.ActorRef("origin", false);
   platform.first_delivered = row.OptionalDate("first_delivered");
+  platform.subsystems = row.List("subsystems");
+  for (const std::string& part : platform.subsystems) CheckPart(row, "subsystems", part);
   platform.note = row.Text("note");
   platform.sources = row.Sources();
   DefineId(platform.id, row.Where("id"), &context.platform_ids, context.problems);
@@ -145,6 +157,7 @@ void ReadComponent(const CuratedRow& row, Context& context) {
   component.id = row.Required("id");
   component.platform_id = row.PlatformRef("platform");
   component.part = row.Required("part");
+  if (!component.part.empty()) CheckPart(row, "part", component.part);
   component.name = row.Required("name");
   component.maker = row.ActorRef("maker", false);
   component.maker_state = row.ActorRef("maker_state", false);
@@ -327,7 +340,7 @@ std::vector<TableSpec> TableSpecs() {
        {"actor", "organization", "role", "from"}},
       {"platforms.csv",
        {"id", "name", "domain", "sources"},
-       {"aliases", "category", "developers", "origin", "first_delivered", "note"},
+       {"aliases", "category", "developers", "origin", "first_delivered", "subsystems", "note"},
        ReadPlatform},
       {"components.csv",
        {"id", "platform", "part", "name", "sources"},
@@ -635,6 +648,26 @@ void CheckAllReferences(Context& context) {
                   "define it in components.csv", problems);
 }
 
+// A component whose platform lists its subsystems must be of one of them: otherwise the
+// platform's coverage would miss a part the record knows.
+void CheckComponentParts(const Context& context) {
+  std::map<std::string, const Platform*> platforms;
+  for (const Platform& p : context.data->platforms) platforms[p.id] = &p;
+  for (const Component& c : context.data->components) {
+    auto found = platforms.find(c.platform_id);
+    if (found == platforms.end() || found->second->subsystems.empty()) continue;
+    const std::vector<std::string>& parts = SubsystemParts();
+    if (std::find(parts.begin(), parts.end(), c.part) == parts.end()) continue;  // reported
+    const std::vector<std::string>& listed = found->second->subsystems;
+    if (std::find(listed.begin(), listed.end(), c.part) != listed.end()) continue;
+    auto where = context.component_ids.find(c.id);
+    context.problems->push_back(Status::InvalidInput(
+        "component '" + c.id + "' is a " + c.part + " but " + c.platform_id +
+            " does not list it in its subsystems (add it to the platform's subsystems)",
+        where == context.component_ids.end() ? Location{} : where->second));
+  }
+}
+
 // Problems in file, line, column order, so a listing reads top to bottom.
 void SortByPlace(std::vector<Status>* problems) {
   std::stable_sort(problems->begin(), problems->end(), [](const Status& a, const Status& b) {
@@ -664,6 +697,7 @@ CuratedLoad LoadCuratedData(const std::string& dir) {
     ReadTable(dir, kCurationLog, context, &load.files_read);
   }
   CheckAllReferences(context);
+  CheckComponentParts(context);
   SortByPlace(&load.problems);
   return load;
 }

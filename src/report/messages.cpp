@@ -118,6 +118,16 @@ constexpr Message kMessages[] = {
      "{0} кейін: 12 айда {1} келісім, алдыңғы 12 айда {2} (біржақты p = {3}).",
      "После {0}: {1} соглашений за 12 месяцев против {2} за предыдущие 12 месяцев (односторонний p "
      "= {3})."},
+    {"sum_wave_underpowered",
+     "After {0}: {1} agreements in 12 months, against {2} in the 12 months before; the record is "
+     "too thin for a test to be a finding (see the 2022 wave), so no p-value is given.",
+     "{0} sonrasında: 12 ayda {1} anlaşma; önceki 12 ayda {2}. Kayıt bir testin bulgu sayılması "
+     "için fazla ince (2022 dalgasına bakınız), bu yüzden p değeri verilmiyor.",
+     "{0} кейін: 12 айда {1} келісім, алдыңғы 12 айда {2}; жазба сынақ нәтижесін тұжырым деп "
+     "санауға тым жұқа (2022 толқынын қараңыз), сондықтан p мәні берілмейді.",
+     "После {0}: {1} соглашений за 12 месяцев против {2} за предыдущие 12 месяцев; запись "
+     "слишком скудна, чтобы тест был выводом (см. волну 2022 года), поэтому p-значение не "
+     "приводится."},
     {"sum_claims",
      "Of {0} claims checked, {1} are supported, {2} contradicted and {3} unverifiable.",
      "Sınanan {0} iddiadan {1} destekleniyor, {2} çelişiyor, {3} doğrulanamıyor.",
@@ -309,6 +319,28 @@ constexpr Message kMessages[] = {
      "мәнді болуы үшін қажетті {1}-ден аз, сондықтан p мәні берілмейді.",
      "Недостаточная мощность: в двух окнах лишь {0} соглашений, меньше {1}, при которых любое "
      "разбиение могло бы быть значимым на уровне 5%, поэтому p-значение не приводится."},
+    {"shock_placebo_underpowered",
+     "Underpowered: {0} of the {1} placebo dates have no agreement in either window, so the "
+     "placebo rank shows how far back the record reaches, not how unusual the shock is; no "
+     "p-value is given.",
+     "Yetersiz güç: {1} plasebo tarihinin {0} tanesinde iki pencerede de anlaşma yok; plasebo "
+     "sırası şokun ne kadar olağandışı olduğunu değil, kaydın ne kadar geriye uzandığını "
+     "gösteriyor, bu yüzden p değeri verilmiyor.",
+     "Қуаты жеткіліксіз: {1} плацебо күннің {0} күнінде екі терезеде де келісім жоқ, сондықтан "
+     "плацебо орны күйзелістің ерекшелігін емес, жазбаның қаншалықты артқа созылатынын "
+     "көрсетеді; p мәні берілмейді.",
+     "Недостаточная мощность: у {0} из {1} плацебо-дат нет соглашений ни в одном окне, поэтому "
+     "плацебо-ранг показывает, насколько далеко в прошлое уходит запись, а не необычность "
+     "шока; p-значение не приводится."},
+    {"record_coverage",
+     "This rests on {0} curated records from {1} distinct sources, dated {2}: a curated record, "
+     "not a census.",
+     "Bu bölüm {1} farklı kaynaktan {0} derlenmiş kayda dayanıyor ({2}): derlenmiş bir kayıt, "
+     "tam sayım değil.",
+     "Бұл {1} түрлі дереккөзден алынған {0} іріктелген жазбаға негізделген ({2}): бұл "
+     "іріктелген жазба, толық санақ емес.",
+     "Это опирается на {0} отобранных записей из {1} различных источников ({2}): это "
+     "отобранная запись, а не перепись."},
     // Embargoes.
     {"imposers", "Imposed by", "Uygulayan", "Енгізген", "Кем введено"},
     {"scope", "Scope", "Kapsam", "Ауқымы", "Охват"},

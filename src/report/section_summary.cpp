@@ -63,10 +63,14 @@ std::string PartnerFindings(ReportContext& context) {
 std::string WaveFinding(ReportContext& context, const Facts& facts) {
   if (!facts.wave.test) return "";
   const analysis::ShockTest& test = *facts.wave.test;
-  return Item(
-      context.M("sum_wave", {context.format.DateText(facts.wave.shock), std::to_string(test.after),
-                             std::to_string(test.before), context.Number(test.test.p_greater, 3)}),
-      context.cites.Cite(SourceIdsOnly(facts.wave.sources)));
+  std::string date = context.format.DateText(facts.wave.shock);
+  std::string text =
+      test.underpowered || test.placebo_underpowered
+          ? context.M("sum_wave_underpowered",
+                      {date, std::to_string(test.after), std::to_string(test.before)})
+          : context.M("sum_wave", {date, std::to_string(test.after), std::to_string(test.before),
+                                   context.Number(test.test.p_greater, 3)});
+  return Item(text, context.cites.Cite(SourceIdsOnly(facts.wave.sources)));
 }
 
 std::string EmbargoFinding(ReportContext& context, const Facts& facts) {

@@ -5,6 +5,7 @@
 
 #include "context.h"
 #include "defcoop/analysis/alliances.h"
+#include "defcoop/analysis/coverage.h"
 #include "defcoop/analysis/dca.h"
 #include "html.h"
 
@@ -19,6 +20,20 @@ std::string LaneName(const ReportContext& context, const std::string& kind) {
   if (kind == "venture") return context.M("layer_ventures");
   if (kind == "event") return context.M("events");
   return context.M("sec_embargoes");
+}
+
+// What the timeline rests on (analysis::TimelineCoverage): the count, the sources and
+// the span, and that the record is curated, not a census.
+std::string CoveragePart(ReportContext& context,
+                         const std::vector<analysis::TimelineEntry>& entries) {
+  analysis::RecordCoverage coverage = analysis::TimelineCoverage(entries);
+  if (!coverage.first) return "";
+  std::string span = context.format.DateText(*coverage.first) + " – " +
+                     context.format.DateText(*coverage.last);
+  return "<p class=\"coverage\">" +
+         Escape(context.M("record_coverage", {std::to_string(coverage.records()),
+                                              std::to_string(coverage.source_ids.size()), span})) +
+         "</p>\n";
 }
 
 std::string TimelinePart(ReportContext& context, const Facts& facts) {
@@ -60,7 +75,7 @@ std::string TimelinePart(ReportContext& context, const Facts& facts) {
                           Escape(context.format.DateText(entry.date)), Escape(entry.type),
                           Escape(entry.title), context.cites.Cite(entry.sources)});
   }
-  return html + (table.rows.empty() ? "" : RenderTable(table));
+  return html + (table.rows.empty() ? "" : RenderTable(table)) + CoveragePart(context, entries);
 }
 
 std::string TestPart(ReportContext& context, const Facts& facts) {
@@ -81,6 +96,14 @@ std::string TestPart(ReportContext& context, const Facts& facts) {
                              {std::to_string(test.before + test.after),
                               std::to_string(analysis::kMinEventsForTest)})) +
             context.cites.Cite(SourceIdsOnly(facts.wave.sources)) + "</p>\n";
+    return html;
+  }
+  if (test.placebo_underpowered) {
+    html += "<p class=\"underpowered\">" +
+            Escape(context.M("shock_placebo_underpowered",
+                             {std::to_string(test.placebo_empty),
+                              std::to_string(test.placebo.size())})) +
+            "</p>\n";
     return html;
   }
   std::string rank = test.placebo_rank ? std::to_string(*test.placebo_rank) : "–";

@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kCuratedTables[] = {
     "citation",    "claim",      "indicator",          "embargo_imposer", "embargo",
     "event_actor", "event",      "venture_partner",    "venture",         "agreement_party",
-    "agreement",   "component",  "platform_developer", "platform_alias",  "platform",
+    "agreement",   "component",  "platform_subsystem", "platform_developer", "platform_alias",
+    "platform",
     "membership",  "actor_code", "actor_name",         "actor",           "source"};
 
 using CitationMap = std::map<std::pair<std::string, std::string>, std::vector<SourceRef>>;
@@ -136,6 +137,8 @@ Status CuratedWriter::WritePlatforms(const Dataset& data) {
     DEFCOOP_RETURN_IF_ERROR(Links("INSERT INTO platform_alias VALUES (?, ?)", p.id, p.aliases));
     DEFCOOP_RETURN_IF_ERROR(
         Links("INSERT INTO platform_developer VALUES (?, ?)", p.id, p.developers));
+    DEFCOOP_RETURN_IF_ERROR(
+        Links("INSERT INTO platform_subsystem VALUES (?, ?)", p.id, p.subsystems));
     DEFCOOP_RETURN_IF_ERROR(Cite("platform", p.id, p.sources));
   }
   Statement component(db_, "INSERT INTO component VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -380,6 +383,8 @@ void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
   auto aliases = LoadLinks(db, "SELECT platform_id, alias FROM platform_alias ORDER BY rowid");
   auto developers =
       LoadLinks(db, "SELECT platform_id, actor_id FROM platform_developer ORDER BY rowid");
+  auto subsystems =
+      LoadLinks(db, "SELECT platform_id, part FROM platform_subsystem ORDER BY rowid");
   Statement platforms(
       db,
       "SELECT id, name, category, domain, origin, first_delivered, note FROM platform ORDER BY id");
@@ -387,7 +392,8 @@ void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
     std::string id = platforms.Text(0);
     data->platforms.push_back(
         {id, platforms.Text(1), aliases[id], platforms.Text(2), platforms.Text(3), developers[id],
-         platforms.Text(4), platforms.OptionalDate(5), platforms.Text(6), cites[{"platform", id}]});
+         platforms.Text(4), platforms.OptionalDate(5), subsystems[id], platforms.Text(6),
+         cites[{"platform", id}]});
   }
   Statement components(db,
                        "SELECT id, platform_id, part, name, maker, maker_state, value_share,"

@@ -372,6 +372,15 @@ CREATE TABLE store_state (
 INSERT INTO store_state SELECT 'curated_complete', datetime('now') WHERE EXISTS (SELECT 1 FROM actor);
 )sql";
 
+// Version 7: the major subsystems a platform has, so coverage of its components can be
+// stated (docs/data-format.md, `subsystems`).
+constexpr std::string_view kSubsystemSchema = R"sql(
+CREATE TABLE platform_subsystem (
+  platform_id TEXT NOT NULL REFERENCES platform (id) DEFERRABLE INITIALLY DEFERRED,
+  part TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -382,6 +391,7 @@ const std::vector<Migration>& Migrations() {
       {4, "GSDB sanctions cases", kGsdbSchema},
       {5, "ATOP alliance obligations", kAtopSchema},
       {6, "store state (build complete marker)", kStateSchema},
+      {7, "platform subsystems", kSubsystemSchema},
   };
   return kMigrations;
 }

@@ -109,6 +109,19 @@ TEST(Claims, ShockTestOnTheAgreementsAfterADate) {
       << check.computed;
 }
 
+// With 7-month windows 6 agreements fall in them (1 before, 5 after), but the placebo
+// month starts 2020-01 .. 2020-12 see only the 2019 agreement, in one window: 11 of 12
+// are empty, so the record cannot tell a shock from where its entries begin.
+TEST(Claims, ShockTestOnASparseRecordIsUnverifiable) {
+  ClaimCheck check = CheckOnly(MakeClaim(
+      "c", "shock_test", "date=2022-02-24;window=7m;actors=TUR|KAZ|UZB;type=agreement",
+      "increase"));
+  EXPECT_EQ(check.status, ClaimStatus::kUnverifiable);
+  EXPECT_NE(check.evidence.find("11 of the 12 placebo dates have no agreement"),
+            std::string::npos)
+      << check.evidence << " / " << check.computed;
+}
+
 TEST(Claims, CountOfAgreementsBelowTheClaimMeansMissingData) {
   ClaimCheck check =
       CheckOnly(MakeClaim("c", "count", "table=agreements;parties=TUR|UZB;date=2019-06-01", "10"));

@@ -149,4 +149,61 @@ TEST(ExposureTo, AtTheEmbargoDateTheOldEngineWasBlockedAndTheTankStopped) {
 }
 
 }  // namespace
+
+const PlatformVerdict* VerdictOf(const EmbargoExposure& exposure, const std::string& id) {
+  for (const PlatformVerdict& v : exposure.platforms) {
+    if (v.platform_id == id) return &v;
+  }
+  return nullptr;
+}
+
+// A UAV whose record knows its camera (Turkish) but not its engine: an embargo that blocks
+// nothing known cannot say the UAV is not stopped.
+TEST(ExposureTo, APlatformWithAnUnknownEngineIsUnknownNotNotStopped) {
+  Dataset data;
+  Platform uav = MakePlatform("p:uav", "TUR");
+  uav.subsystems = {"engine", "eo_ir"};
+  data.platforms = {uav};
+  data.components = {Part("c:cam", "p:uav", "eo_ir", "TUR")};
+  EmbargoExposure exposure = ExposureTo({"DEU"}, data, {}, std::nullopt);
+  EXPECT_TRUE(exposure.stopped_platforms.empty());
+  const PlatformVerdict* verdict = VerdictOf(exposure, "p:uav");
+  ASSERT_NE(verdict, nullptr);
+  EXPECT_EQ(verdict->verdict, Verdict::kUnknown);
+  EXPECT_EQ(verdict->coverage.unknown, (std::vector<std::string>{"engine"}));
+  EXPECT_EQ(verdict->coverage.covered, (std::vector<std::string>{"eo_ir"}));
+}
+
+TEST(ExposureTo, APlatformIsNotStoppedOnlyWhenAllItsSubsystemsAreCovered) {
+  Dataset data;
+  Platform uav = MakePlatform("p:uav", "TUR");
+  uav.subsystems = {"engine", "eo_ir"};
+  data.platforms = {uav};
+  data.components = {Part("c:cam", "p:uav", "eo_ir", "TUR"),
+                     Part("c:eng-deu", "p:uav", "engine", "DEU", std::nullopt, true, "", "2019"),
+                     Part("c:eng-tur", "p:uav", "engine", "TUR", std::nullopt, true, "2020")};
+  EXPECT_EQ(VerdictOf(ExposureTo({"DEU"}, data, {}, std::nullopt), "p:uav")->verdict,
+            Verdict::kNotStopped);
+  // In 2018 the German engine was the only one in use: stopped.
+  EXPECT_EQ(VerdictOf(ExposureTo({"DEU"}, data, {}, D("2018")), "p:uav")->verdict,
+            Verdict::kStopped);
+}
+
+TEST(ExposureTo, APlatformWithoutListedSubsystemsIsUnknown) {
+  EmbargoExposure exposure = ExposureTo({"DEU", "CAN"}, Fleet(), {}, std::nullopt);
+  ASSERT_EQ(exposure.platforms.size(), 3u);  // not the German platform
+  EXPECT_EQ(VerdictOf(exposure, "p:ship")->verdict, Verdict::kStopped);
+  EXPECT_EQ(VerdictOf(exposure, "p:tank")->verdict, Verdict::kUnknown);
+  EXPECT_TRUE(VerdictOf(exposure, "p:tank")->coverage.listed.empty());
+}
+
+TEST(CoverageOf, AComponentOfUnknownMakerStateDoesNotCoverItsSubsystem) {
+  Platform uav = MakePlatform("p:uav", "TUR");
+  uav.subsystems = {"engine"};
+  SubsystemCoverage coverage =
+      CoverageOf(uav, {Part("c:eng", "p:uav", "engine", "")}, std::nullopt);
+  EXPECT_EQ(coverage.unknown, (std::vector<std::string>{"engine"}));
+  EXPECT_FALSE(coverage.complete());
+}
+
 }  // namespace defcoop::analysis

@@ -226,6 +226,32 @@ TEST(TestShock, CallsFewerThanSixEventsUnderpowered) {
   EXPECT_DOUBLE_EQ(enough->test.p_two_sided, 0.03125);
 }
 
+// 110 of 121 placebo dates without an event in either window was the case: the
+// placebo rank then shows where the record has entries, not the shock.
+TEST(TestShock, CallsAPlaceboOfMostlyEmptyDatesUnderpowered) {
+  ShockOptions options;
+  options.window_length = 2;
+  options.window_unit = WindowUnit::kDays;
+  options.placebo_step = PlaceboStep::kDay;
+  options.span_from = D("2020-01-01");
+  options.span_to = D("2020-01-20");
+  // The placebo dates are 01-10 .. 01-19 (as in the test above); an event on 01-15 lies
+  // in the windows [d - 2, d + 2) of 01-14 .. 01-17 only: 6 of 10 dates are empty.
+  std::vector<Date> events = {D("2020-01-06"), D("2020-01-06"), D("2020-01-07"),
+                              D("2020-01-15")};
+  auto sparse = TestShock(events, D("2020-01-06"), options);
+  ASSERT_TRUE(sparse.ok());
+  ASSERT_EQ(sparse->placebo.size(), 10u);
+  EXPECT_EQ(sparse->placebo_empty, 6);
+  EXPECT_TRUE(sparse->placebo_underpowered);
+  // Events through the placebo span leave fewer than half of the dates empty.
+  for (const char* day : {"2020-01-11", "2020-01-13", "2020-01-18"}) events.push_back(D(day));
+  auto dense = TestShock(events, D("2020-01-06"), options);
+  ASSERT_TRUE(dense.ok());
+  EXPECT_LE(dense->placebo_empty * 2, static_cast<int>(dense->placebo.size()));
+  EXPECT_FALSE(dense->placebo_underpowered);
+}
+
 TEST(TestShock, AcceptsNoEvents) {
   auto test = TestShock({}, D("2020-09-27"));
   ASSERT_TRUE(test.ok());

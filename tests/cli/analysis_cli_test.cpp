@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "run_defcoop.h"
@@ -80,6 +81,47 @@ TEST_F(CuratedAnalysisCliTest, ShockOf2022HasMoreTurkicAgreementsAfterThanBefore
   EXPECT_GE(json["meta"]["placebo_rank"].get<int>(), 1);
   EXPECT_GT(json["meta"]["placebo_dates"].get<int>(), 0);
   EXPECT_FALSE(json["meta"]["sources"].empty());
+}
+
+// The shock says what it rests on, and calls its placebo underpowered exactly when more
+// than half of the placebo dates have no event in either window.
+TEST_F(CuratedAnalysisCliTest, ShockStatesItsCoverageAndWhenItsPlaceboIsNoFinding) {
+  auto json = RunJson("shock --date 2022-02-24", db_);
+  const auto& meta = json["meta"];
+  const auto& coverage = meta["coverage"];
+  EXPECT_EQ(coverage["census"], false);
+  EXPECT_GE(coverage["records"]["agreements"].get<int>(),
+            json["rows"][0]["count"].get<int>() + json["rows"][1]["count"].get<int>());
+  EXPECT_GT(coverage["sources"].get<int>(), 0);
+  EXPECT_LE(coverage["first"].get<std::string>(), coverage["last"].get<std::string>());
+  int empty = meta["placebo_empty_dates"], dates = meta["placebo_dates"];
+  EXPECT_EQ(meta["placebo_underpowered"].get<bool>(), 2 * empty > dates);
+  CommandResult table = RunDefcoop("shock --date 2022-02-24", db_);
+  EXPECT_NE(table.out.find("not a census"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("the rank shows where the record has entries") != std::string::npos,
+            meta["placebo_underpowered"].get<bool>())
+      << table.out;
+}
+
+// Every command resting on curated records says how many of which kinds, from how many
+// sources, over which span, and that the record is curated, not a census (issue 11).
+TEST_F(CuratedAnalysisCliTest, CuratedCommandsStateTheirCoverage) {
+  const std::map<std::string, std::string> kind_of = {
+      {"timeline --actor TUR", "events"},
+      {"embargoes --target TUR", "embargoes"},
+      {"claims", "claims"},
+      {"network --layers agreements,ventures --years 2011-2024", "agreements"},
+      {"exposure --embargo USA", "components"}};
+  for (const auto& [command, kind] : kind_of) {
+    auto json = RunJson(command, db_);
+    const auto& coverage = json["meta"]["coverage"];
+    EXPECT_EQ(coverage["census"], false) << command;
+    EXPECT_GT(coverage["records"][kind].get<int>(), 0) << command;
+    EXPECT_GT(coverage["sources"].get<int>(), 0) << command;
+    EXPECT_NE(RunDefcoop(command, db_).out.find("(curated records, not a census) from"),
+              std::string::npos)
+        << command;
+  }
 }
 
 // The placebo distribution in the JSON agrees with the rank and placebo p the command

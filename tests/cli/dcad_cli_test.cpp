@@ -127,6 +127,34 @@ TEST_F(DcadCliTest, TheSovietUnionAndRussiaShareACowCodeAndAreToldApartByDate) {
   }
 }
 
+// `shock --source dcad` counts DCAD's agreements instead of the curated facts: every
+// agreement it places is one of the dyad's in the file, and its coverage counts them all.
+TEST_F(DcadCliTest, ShockRunsOnDcadAgreements) {
+  CommandResult result = RunDefcoop(
+      "--format json shock --source dcad --date 1996-01-01 --window 36m --actor Türkiye --with "
+      "Azerbaijan Kazakhstan Kyrgyzstan Uzbekistan Turkmenistan",
+      db_);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  std::set<std::string> expected = IdsFromFile(640, {373, 705, 703, 704, 701});
+  size_t placed = 0;
+  for (const auto& row : json["rows"]) {
+    for (const auto& id : row["events"]) {
+      EXPECT_TRUE(expected.count(id.get<std::string>())) << id;
+      ++placed;
+    }
+  }
+  EXPECT_GT(placed, 0u);
+  EXPECT_EQ(json["meta"]["source"], "dcad");
+  EXPECT_EQ(json["meta"]["sources"], nlohmann::json::array({"kinne2020-dcad"}));
+  EXPECT_EQ(json["meta"]["coverage"]["records"]["agreements"], expected.size());
+  EXPECT_EQ(json["meta"]["coverage"]["sources"], 1);
+  EXPECT_NE(json["meta"]["coverage"]["note"].get<std::string>().find("DCAD"), std::string::npos);
+  // DCAD has no curated types to select.
+  EXPECT_EQ(RunDefcoop("shock --source dcad --date 1996 --type visit", db_).exit_code, 2);
+  EXPECT_EQ(RunDefcoop("shock --source gdelt --date 1996", db_).exit_code, 2);
+}
+
 TEST_F(DcadCliTest, AFileThatIsNotDcadIsOneClearErrorAndChangesNothing) {
   std::string other = TempPath("other.csv");
   std::ofstream(other) << "Deal ID,Supplier\n1,France\n";

@@ -127,6 +127,30 @@ TEST(CuratedData, FileGivenAsFolderSaysItIsAFile) {
       << load.problems[0].message();
 }
 
+// A platform's subsystems and its components' parts come from one vocabulary, and a
+// component must be of a subsystem its platform lists: else coverage would miss it.
+TEST(CuratedData, ChecksSubsystemsAndComponentPartsAgainstEachOther) {
+  CuratedCopy copy;
+  std::ofstream(copy.file("platforms.csv"))
+      << "id,name,domain,subsystems,sources\n"
+         "platform:uav,UAV,air,engine|eo_ir,article\n"
+         "platform:odd,Odd,air,engine|wings,article\n";
+  std::ofstream(copy.file("components.csv"))
+      << "id,platform,part,name,sources\n"
+         "comp:eng,platform:uav,engine,An engine,article\n"
+         "comp:radar,platform:uav,radar,A radar,article\n"
+         "comp:cam,platform:uav,camera,A camera,article\n";
+  CuratedLoad load = LoadCuratedData(copy.dir());
+  EXPECT_TRUE(HasProblem(load, "platforms.csv:3:", "unknown part 'wings'"));
+  EXPECT_TRUE(HasProblem(load, "components.csv:3:",
+                         "'comp:radar' is a radar but platform:uav does not list it"));
+  EXPECT_TRUE(HasProblem(load, "components.csv:4:", "unknown part 'camera'"));
+  EXPECT_FALSE(HasProblem(load, "components.csv:2:", ""));
+  EXPECT_EQ(load.problems.size(), 3u);
+  ASSERT_EQ(load.data.platforms.size(), 2u);
+  EXPECT_EQ(load.data.platforms[0].subsystems, (std::vector<std::string>{"engine", "eo_ir"}));
+}
+
 // Regression: null items made the JSON library throw ("internal error: [json.exception...").
 TEST(CuratedData, SourcesWithNullItemsAndWrongTypesAreProblemsWithTheirLines) {
   CuratedCopy copy;

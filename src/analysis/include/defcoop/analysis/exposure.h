@@ -11,6 +11,11 @@
 // substitute for a component is a component of the same part of the same platform made
 // outside the set (its replacement included). A platform stops when a blocked component
 // has no substitute in use.
+//
+// The record is curated, not a census: a platform can only be called "not stopped" when
+// its record covers all its major subsystems (Platform::subsystems), i.e. each has a
+// component in use whose maker state is known. Otherwise its verdict is unknown, naming
+// the subsystems the record does not cover.
 #pragma once
 
 #include <optional>
@@ -56,11 +61,32 @@ struct ExposedComponent {
   bool stops_platform = false;          // in use and no substitute in use
 };
 
+// Which of a platform's major subsystems its record covers at a date.
+struct SubsystemCoverage {
+  std::vector<std::string> listed;   // the platform's subsystems; empty = not listed
+  std::vector<std::string> covered;  // listed ones with a component in use, maker state known
+  std::vector<std::string> unknown;  // listed ones without
+  bool complete() const { return !listed.empty() && unknown.empty(); }
+};
+
+SubsystemCoverage CoverageOf(const Platform& platform, const std::vector<Component>& components,
+                             const std::optional<Date>& at);
+
+enum class Verdict { kStopped, kNotStopped, kUnknown };
+const char* VerdictName(Verdict verdict);  // "stopped", "not_stopped", "unknown"
+
+struct PlatformVerdict {
+  std::string platform_id;
+  Verdict verdict = Verdict::kUnknown;
+  SubsystemCoverage coverage;
+};
+
 struct EmbargoExposure {
   std::set<std::string> states;
   std::vector<ExposedComponent> components;    // by platform, then component id
   std::vector<std::string> blocked;            // component ids
   std::vector<std::string> stopped_platforms;  // platform ids, sorted
+  std::vector<PlatformVerdict> platforms;      // every platform in scope, by id
 };
 
 // What embargoes by `states` would do to the components of `platform_ids` (empty: all

@@ -40,6 +40,12 @@ namespace defcoop::analysis {
 // the shock.
 inline constexpr int kMinEventsForTest = 6;
 
+// When more than this share of the placebo dates have no event in either window, the
+// placebo distribution mostly says where the record has entries at all (how far back
+// its curation goes), not how unusual the shock is: its rank and p are no finding
+// (ShockTest::placebo_underpowered).
+inline constexpr double kMaxEmptyPlaceboShare = 0.5;
+
 enum class WindowUnit { kMonths, kDays };
 
 // Placebo shock dates: every day, or the first day of every month.
@@ -111,6 +117,10 @@ struct ShockTest {
   // without placebo dates.
   std::optional<double> placebo_p_greater;
   std::optional<double> placebo_p_two_sided;
+  int placebo_empty = 0;  // placebo dates with no event in either window
+  // placebo_empty > kMaxEmptyPlaceboShare of the placebo dates: the placebo rank and p
+  // are no finding.
+  bool placebo_underpowered = false;
 };
 
 // Counts `events` around `shock` and tests them. Events outside both windows are

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "defcoop/analysis/dca.h"
 #include "defcoop/analysis/shock.h"
 #include "defcoop/analysis/timeline.h"
 
@@ -23,5 +24,13 @@ struct TimelineShock {
 // `options.span_from` and `span_to` are replaced by the span described above.
 Result<TimelineShock> TestShockOnTimeline(const Dataset& data, const TimelineFilter& filter,
                                           const Date& shock, ShockOptions options);
+
+// The same test on DCAD's agreements (Kinne 2020, signed 1980–2010) instead of the
+// curated facts: those SelectDcas picks with `filter`, each as an entry of kind
+// "agreement", type "dca", source kinne2020-dcad; the placebo span runs from the first
+// to the last signing date of every DCAD agreement.
+Result<TimelineShock> TestShockOnDcad(const std::vector<DefenseCooperationAgreement>& dcas,
+                                      const DcaFilter& filter, const Date& shock,
+                                      ShockOptions options);
 
 }  // namespace defcoop::analysis

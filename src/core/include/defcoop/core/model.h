@@ -83,9 +83,21 @@ struct Platform {
   std::vector<std::string> developers;  // actor ids
   std::string origin;                   // state id
   std::optional<Date> first_delivered;
+  // The platform's major subsystems (parts from kSubsystemParts: engine, transmission,
+  // eo_ir, ...). A subsystem with no component in use is unknown; empty = not listed, so
+  // no subsystem is known to be covered.
+  std::vector<std::string> subsystems;
   std::string note;
   std::vector<SourceRef> sources;
 };
+
+// The parts a component may be and a platform's `subsystems` may list.
+inline const std::vector<std::string>& SubsystemParts() {
+  static const std::vector<std::string> kParts = {
+      "engine",  "transmission", "eo_ir",      "radar",         "avionics", "datalink",
+      "sonar",   "fire_control", "combat_system", "weapons",     "seeker",   "launcher"};
+  return kParts;
+}
 
 struct Component {
   std::string id;
