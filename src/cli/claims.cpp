@@ -49,8 +49,7 @@ Status RunClaims(Context& context, const ClaimsOptions& options) {
       fmt::format("{} supported, {} contradicted, {} unverifiable{}", counts["supported"],
                   counts["contradicted"], counts["unverifiable"],
                   vintage.empty() ? " (no SIPRI data imported)" : "; SIPRI vintage " + vintage));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -282,8 +282,7 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   } else {
     output.meta["gsdb"] = "missing";
   }
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

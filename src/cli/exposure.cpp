@@ -229,8 +229,7 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
   }
   output.meta["at"] = inputs->at ? inputs->at->ToString() : "now";
   output.meta["sources"] = sources.ids();
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -242,8 +242,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
       ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
       metrics->modularity, analysis::WeightingText(analysis::LayerWeighting::kLayerMax)));
   if (has_sipri) AddSipriMeta(data, build.approximate, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -301,8 +301,7 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
     if (series->skipped > 0) output.meta["skipped_multi_year_values"] = series->skipped;
   }
   AddComparison(*periods, *given, article, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

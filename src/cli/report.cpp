@@ -149,8 +149,7 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
   }
   if (data->vintage.empty())
     output.notes.push_back("No SIPRI register imported: the SIPRI parts of the brief say so.");
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

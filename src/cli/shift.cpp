@@ -159,8 +159,7 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   AddChanges(data, context.lang, *shift, &output);
   AddTrends(data, context.lang, *shift, &output);
   AddSipriMeta(data, approximate, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -257,8 +257,7 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   output.meta["ambiguous"] = test->ambiguous;
   output.meta["sources"] = SourceIds(placed);
   AddNotes(*test, placed, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

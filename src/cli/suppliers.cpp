@@ -82,8 +82,7 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
                       fmt::format("total {:.0f} TIV in {}; HHI {:.3f} ({})", table.total,
                                   years->ToString(), table.hhi,
                                   PreviousText(data, previous, before, true)));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 // The exporter rank among states, and the non-state suppliers listed apart.
@@ -135,8 +134,7 @@ Status RunExports(Context& context, const SharesOptions& options) {
                                   single ? DisplayName(data, supplier) : options.country,
                                   table.total, years->ToString(), rank_text,
                                   PreviousText(data, previous, before, false)));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 void AddSharesOptions(CLI::App* command, SharesOptions* options, const char* what) {

@@ -59,8 +59,7 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   output.meta["actors"] = options.actors;
   output.meta["with"] = options.partners;
   output.meta["entries"] = output.rows.size();
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -115,8 +115,7 @@ Status RunTiv(Context& context, const TivOptions& options) {
     output.meta["recipients_counted"] = CountedJson(data, *recipients, *years);
   if (options.moving_average > 1) output.meta["moving_average_years"] = options.moving_average;
   AddSipriMeta(data, approximate, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 // Recipient-years whose table value is at least this are the ones the error is quoted
@@ -178,8 +177,7 @@ Status RunCheck(Context& context, const SipriData& data) {
   }
   AddSipriMeta(data, false, &output);
   output.notes.insert(output.notes.begin(), summary);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace
