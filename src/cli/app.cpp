@@ -125,6 +125,7 @@ Status Context::Emit(const Output& output) const {
   PrintOptions options;
   options.table = Layout();
   options.csv_meta = !no_meta;
+  options.lang = lang;
   options.extra_meta = &extra_meta;
   Print(output, format(), out, options);
   if (!no_meta || out_path.empty() || format() != Format::kCsv) return Status::Ok();

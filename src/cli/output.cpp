@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "messages.h"  // the report's message catalog (en, tr, kk, ru)
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -57,35 +59,68 @@ std::string GroupThousands(const std::string& number) {
   return grouped + number.substr(digits_end);
 }
 
-// A column of numbers only (nulls aside) is right-aligned.
-bool IsNumberColumn(const Output& output, const std::string& column) {
+// A column of numbers only (nulls aside) is right-aligned, every number with the same
+// decimals: those its largest non-integer needs for a reader (1 from 100, 2 from 1, else
+// 4), 0 when all are integers. Nothing for a column that is not all numbers.
+std::optional<int> NumberColumnDecimals(const Output& output, const std::string& column) {
   bool any = false;
+  double largest = -1;
   for (const auto& row : output.rows) {
     const auto& value = Field(row, column);
     if (value.is_null()) continue;
-    if (!value.is_number()) return false;
+    if (!value.is_number()) return std::nullopt;
     any = true;
+    double number = value.get<double>();
+    if (std::floor(number) != number) largest = std::max(largest, std::fabs(number));
   }
-  return any;
+  if (!any) return std::nullopt;
+  if (largest < 0) return 0;
+  return largest >= 100 ? 1 : largest >= 1 ? 2 : 4;
 }
 
-std::string TableCell(const nlohmann::ordered_json& value, const std::string& column) {
+// `key` from the catalog in `lang`, or `fallback` when the catalog has no such key.
+std::string Translated(const std::string& key, const std::string& lang, const std::string& fallback) {
+  return lang != "en" && report::HasMessage(key, lang) ? report::Msg(key, lang) : fallback;
+}
+
+std::string TableCell(const nlohmann::ordered_json& value, const std::string& column,
+                      std::optional<int> decimals, bool words, const std::string& lang) {
+  if (value.is_number() && decimals) {
+    std::string text = value.is_number_float() || *decimals > 0
+                           ? fmt::format("{:.{}f}", value.get<double>(), *decimals)
+                           : CellText(value, "");
+    return IsYearOrId(column) ? text : GroupThousands(text);
+  }
   std::string text = CellText(value, ", ");
-  return value.is_number() && !IsYearOrId(column) ? GroupThousands(text) : text;
+  if (value.is_boolean() || (words && value.is_string()))
+    return Translated("word_" + text, lang, Translated(text, lang, text));
+  return text;
 }
 
 void PrintTable(const Output& output, const PrintOptions& options, std::ostream& out) {
   std::vector<bool> right_aligned;
-  for (const std::string& column : output.columns)
-    right_aligned.push_back(IsNumberColumn(output, column));
+  std::vector<std::optional<int>> decimals;
+  std::vector<bool> words;
+  std::vector<std::string> headers;
+  for (const std::string& column : output.columns) {
+    decimals.push_back(NumberColumnDecimals(output, column));
+    right_aligned.push_back(decimals.back().has_value());
+    words.push_back(std::find(output.word_columns.begin(), output.word_columns.end(), column) !=
+                    output.word_columns.end());
+    headers.push_back(Translated("col_" + column, options.lang, column));
+  }
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : output.rows) {
     std::vector<std::string> line;
-    for (const std::string& column : output.columns)
-      line.push_back(TableCell(Field(row, column), column));
+    for (size_t idx = 0; idx < output.columns.size(); ++idx) {
+      const std::string& column = output.columns[idx];
+      line.push_back(TableCell(Field(row, column), column, decimals[idx], words[idx], options.lang));
+    }
     cells.push_back(std::move(line));
   }
-  TableWriter table(options.table, output.columns, right_aligned);
+  TableLayout layout = options.table;
+  layout.record_label = Translated("record", options.lang, layout.record_label);
+  TableWriter table(layout, headers, right_aligned);
   table.Plan(cells);
   table.PrintHeader(out);
   for (const auto& line : cells) table.PrintRow(line, out);

@@ -23,11 +23,17 @@ struct Output {
   std::vector<std::string> columns;  // the row keys, in display order
   std::vector<nlohmann::ordered_json> rows;
   std::vector<std::string> notes;  // table format only: lines printed under the table
+  // Table format only: columns whose values are words of the message catalog
+  // ("word_<value>", else "<value>"), shown in the --lang language; CSV and JSON keep them.
+  std::vector<std::string> word_columns;
 };
 
 struct PrintOptions {
   TableLayout table;      // table format: width and record view
   bool csv_meta = true;   // CSV: the credit and the meta as leading "#" lines
+  // Table format: headers ("col_<column>"), word columns and booleans from the message
+  // catalog in this language; column names and values as they are in "en".
+  std::string lang = "en";
   // Merged into the meta (`defcoop serve` adds its data_version there); may be null.
   const nlohmann::ordered_json* extra_meta = nullptr;
 };

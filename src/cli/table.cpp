@@ -12,6 +12,9 @@ namespace {
 
 constexpr size_t kGap = 2;            // spaces between columns
 constexpr size_t kMinRecordValue = 10;  // the narrowest value column of the record view
+// A text column may be narrower than a longer word (an id, a locator, a URL): that word is
+// then broken across lines, so that one long word does not push the table into records.
+constexpr size_t kMaxWordWidth = 24;
 
 // The code point starting at text[pos]: its length in bytes and display width (0 for a
 // combining mark, U+0300–U+036F, and for zero-width space, joiners and marks U+200B–U+200F).
@@ -41,15 +44,22 @@ std::vector<std::string> Split(const std::string& text, char separator) {
   }
 }
 
-// A word wider than `width`, in pieces of at most `width` columns.
+// A word wider than `width`, in pieces of at most `width` columns, each ending after the
+// last punctuation that fits ("claim:altay-" / "engine-2021") when there is one.
 std::vector<std::string> BreakWord(const std::string& word, size_t width) {
+  static const std::string kBreakAfter = "-/:;=,._&?|)]";
   std::vector<std::string> pieces(1);
   size_t used = 0;
   for (size_t pos = 0; pos < word.size();) {
     Char c = CharAt(word, pos);
     if (used + c.width > width && used > 0) {
-      pieces.emplace_back();
-      used = 0;
+      std::string& piece = pieces.back();
+      size_t cut = piece.find_last_of(kBreakAfter);
+      std::string rest = cut == std::string::npos || cut + 1 == piece.size() ? ""
+                                                                              : piece.substr(cut + 1);
+      piece.resize(piece.size() - rest.size());
+      pieces.push_back(rest);
+      used = DisplayWidth(rest);
     }
     pieces.back() += word.substr(pos, c.bytes);
     used += c.width;
@@ -157,13 +167,14 @@ void TableWriter::Plan(const std::vector<std::vector<std::string>>& sample) {
   std::vector<size_t> natural(columns), minimum(columns);
   for (size_t idx = 0; idx < columns; ++idx) {
     natural[idx] = WidestLine(headers_[idx]);
-    minimum[idx] = LongestWord(headers_[idx]);
+    minimum[idx] = std::min(LongestWord(headers_[idx]), kMaxWordWidth);
   }
   for (const auto& row : sample) {
     for (size_t idx = 0; idx < columns && idx < row.size(); ++idx) {
       natural[idx] = std::max(natural[idx], WidestLine(row[idx]));
-      minimum[idx] = std::max(minimum[idx], right_aligned_[idx] ? WidestLine(row[idx])
-                                                                  : LongestWord(row[idx]));
+      minimum[idx] = std::max(minimum[idx], right_aligned_[idx]
+                                                ? WidestLine(row[idx])
+                                                : std::min(LongestWord(row[idx]), kMaxWordWidth));
     }
   }
   widths_ = natural;
@@ -224,7 +235,7 @@ void TableWriter::PrintRecord(const std::vector<std::string>& cells, std::ostrea
   size_t value_width = 0;  // no limit
   if (layout_.width > 0)
     value_width = std::max(kMinRecordValue, layout_.width - std::min(layout_.width, label + 3));
-  std::string title = "-[ RECORD " + std::to_string(++rows_printed_) + " ]";
+  std::string title = "-[ " + layout_.record_label + " " + std::to_string(++rows_printed_) + " ]";
   size_t rule = layout_.width > 0 ? layout_.width : label + 3 + kMinRecordValue;
   out << title << std::string(rule - std::min(rule, DisplayWidth(title)), '-') << "\n";
   for (size_t idx = 0; idx < headers_.size(); ++idx) {

@@ -15,6 +15,7 @@ namespace defcoop::cli {
 struct TableLayout {
   size_t width = 0;      // display columns available; 0 = no limit (one line per row)
   bool records = false;  // record view whatever the width
+  std::string record_label = "RECORD";
 };
 
 // The display width of UTF-8 text.

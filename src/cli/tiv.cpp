@@ -114,7 +114,7 @@ Status RunTiv(Context& context, const TivOptions& options) {
   if (!recipients->empty())
     output.meta["recipients_counted"] = CountedJson(data, *recipients, *years);
   if (options.moving_average > 1) output.meta["moving_average_years"] = options.moving_average;
-  AddSipriMeta(data, approximate, &output);
+  AddSipriMeta(data, approximate, context.lang, &output);
   return context.Emit(output);
 }
 
@@ -175,7 +175,7 @@ Status RunCheck(Context& context, const SipriData& data) {
         "recipient total(s) over the table's whole period differ",
         whole.size());
   }
-  AddSipriMeta(data, false, &output);
+  AddSipriMeta(data, false, context.lang, &output);
   output.notes.insert(output.notes.begin(), summary);
   return context.Emit(output);
 }
