@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "messages.h"  // the report's message catalog (en, tr, kk, ru)
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include "messages.h"  // the report's message catalog (en, tr, kk, ru)
 
 namespace defcoop::cli {
 namespace {
@@ -33,8 +33,8 @@ void PrintCsv(const Output& output, const PrintOptions& options, std::ostream& o
 
 // Integers in these columns are years or identifiers: printed as they are, not "2,024".
 bool IsYearOrId(const std::string& column) {
-  static const char* const kNames[] = {"year", "from", "to", "begin", "end", "start",
-                                       "case", "period", "signed", "id", "dcad_id"};
+  static const char* const kNames[] = {"year", "from",   "to",     "begin", "end",    "start",
+                                       "case", "period", "signed", "id",    "dcad_id"};
   for (const char* name : kNames) {
     if (column == name) return true;
   }
@@ -79,7 +79,8 @@ std::optional<int> NumberColumnDecimals(const Output& output, const std::string&
 }
 
 // `key` from the catalog in `lang`, or `fallback` when the catalog has no such key.
-std::string Translated(const std::string& key, const std::string& lang, const std::string& fallback) {
+std::string Translated(const std::string& key, const std::string& lang,
+                       const std::string& fallback) {
   return lang != "en" && report::HasMessage(key, lang) ? report::Msg(key, lang) : fallback;
 }
 
@@ -114,7 +115,8 @@ void PrintTable(const Output& output, const PrintOptions& options, std::ostream&
     std::vector<std::string> line;
     for (size_t idx = 0; idx < output.columns.size(); ++idx) {
       const std::string& column = output.columns[idx];
-      line.push_back(TableCell(Field(row, column), column, decimals[idx], words[idx], options.lang));
+      line.push_back(
+          TableCell(Field(row, column), column, decimals[idx], words[idx], options.lang));
     }
     cells.push_back(std::move(line));
   }
@@ -210,7 +212,8 @@ void PrintCsvMeta(const nlohmann::ordered_json& meta, std::ostream& out) {
     out << "# " << credit->get<std::string>()
         << (dated ? " (vintage " + vintage->get<std::string>() + ")" : "") << "\n";
   }
-  for (const auto& [key, value] : meta.items()) out << "# " << key << ": " << JsonText(value, -1) << "\n";
+  for (const auto& [key, value] : meta.items())
+    out << "# " << key << ": " << JsonText(value, -1) << "\n";
 }
 
 void Print(const Output& output, Format format, std::ostream& out, const PrintOptions& options) {

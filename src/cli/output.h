@@ -4,8 +4,8 @@
 // JSON objects so that lists and numbers keep their types in JSON output.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -29,8 +29,8 @@ struct Output {
 };
 
 struct PrintOptions {
-  TableLayout table;      // table format: width and record view
-  bool csv_meta = true;   // CSV: the credit and the meta as leading "#" lines
+  TableLayout table;     // table format: width and record view
+  bool csv_meta = true;  // CSV: the credit and the meta as leading "#" lines
   // Table format: headers ("col_<column>"), word columns and booleans from the message
   // catalog in this language; column names and values as they are in "en".
   std::string lang = "en";

@@ -1,10 +1,9 @@
 #include "sipri_data.h"
 
-#include "messages.h"
-
 #include <algorithm>
 
 #include "defcoop/analysis/periods.h"
+#include "messages.h"
 
 namespace defcoop::cli {
 

@@ -112,8 +112,7 @@ Status ParseOptionalYears(const std::string& text, std::optional<YearRange>* yea
 Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 
 // meta.vintage, meta.credit, meta.sources, meta.approximate (+ meta.note when it is).
-void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang,
-                  Output* output);
+void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang, Output* output);
 
 // The name of an actor id in `lang` (English when that language has none), or the id.
 std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang = "en");

@@ -88,7 +88,8 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   if (compared) output.meta["hhi_change"] = table.hhi - previous.hhi;
   if (compared && previous.total > 0)
     output.meta["total_growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang, &output);
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang,
+               &output);
   output.notes.insert(output.notes.begin(),
                       TotalsNote(data, table, *years, previous, before, context.lang));
   return context.Emit(output);
@@ -132,17 +133,18 @@ Status RunExports(Context& context, const SharesOptions& options) {
   output.meta["previous"] = WindowJson(data, previous, before);
   bool compared = Covered(data, before);
   if (compared && previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang, &output);
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang,
+               &output);
   int rank = output.meta.value("rank", 0);
   std::string rank_text = !single   ? "a group: no exporter rank"
                           : rank > 0 ? fmt::format("rank {} of {} exporting states", rank,
                                                    output.meta["exporters"].get<int>())
                                      : "not ranked among exporting states";
-  output.notes.insert(output.notes.begin(),
-                      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
-                                  single ? DisplayName(data, supplier) : options.country,
-                                  table.total, years->ToString(), rank_text,
-                                  PreviousText(data, previous, before)));
+  output.notes.insert(
+      output.notes.begin(),
+      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
+                  single ? DisplayName(data, supplier) : options.country, table.total,
+                  years->ToString(), rank_text, PreviousText(data, previous, before)));
   return context.Emit(output);
 }
 

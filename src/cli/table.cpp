@@ -10,7 +10,7 @@
 namespace defcoop::cli {
 namespace {
 
-constexpr size_t kGap = 2;            // spaces between columns
+constexpr size_t kGap = 2;              // spaces between columns
 constexpr size_t kMinRecordValue = 10;  // the narrowest value column of the record view
 // A text column may be narrower than a longer word (an id, a locator, a URL): that word is
 // then broken across lines, so that one long word does not push the table into records.
@@ -27,7 +27,8 @@ Char CharAt(const std::string& text, size_t pos) {
   auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
   size_t length = 1;
   while (pos + length < text.size() && (byte(pos + length) & 0xC0) == 0x80) ++length;
-  bool combining = length == 2 && (byte(pos) == 0xCC || (byte(pos) == 0xCD && byte(pos + 1) < 0xB0));
+  bool combining =
+      length == 2 && (byte(pos) == 0xCC || (byte(pos) == 0xCD && byte(pos + 1) < 0xB0));
   bool zero_width = length == 3 && byte(pos) == 0xE2 && byte(pos + 1) == 0x80 &&
                     byte(pos + 2) >= 0x8B && byte(pos + 2) <= 0x8F;
   return {length, combining || zero_width ? 0u : 1u};
@@ -55,8 +56,8 @@ std::vector<std::string> BreakWord(const std::string& word, size_t width) {
     if (used + c.width > width && used > 0) {
       std::string& piece = pieces.back();
       size_t cut = piece.find_last_of(kBreakAfter);
-      std::string rest = cut == std::string::npos || cut + 1 == piece.size() ? ""
-                                                                              : piece.substr(cut + 1);
+      std::string rest =
+          cut == std::string::npos || cut + 1 == piece.size() ? "" : piece.substr(cut + 1);
       piece.resize(piece.size() - rest.size());
       pieces.push_back(rest);
       used = DisplayWidth(rest);
@@ -71,7 +72,8 @@ std::vector<std::string> BreakWord(const std::string& word, size_t width) {
 size_t LongestWord(const std::string& text) {
   size_t longest = 0;
   for (const std::string& line : Split(text, '\n')) {
-    for (const std::string& word : Split(line, ' ')) longest = std::max(longest, DisplayWidth(word));
+    for (const std::string& word : Split(line, ' '))
+      longest = std::max(longest, DisplayWidth(word));
   }
   return longest;
 }
@@ -222,8 +224,8 @@ void TableWriter::PrintWrapped(const std::vector<std::string>& cells, std::ostre
     std::string text;
     for (size_t idx = 0; idx < widths_.size(); ++idx) {
       if (idx) text += std::string(kGap, ' ');
-      text += Pad(line < lines[idx].size() ? lines[idx][line] : "", widths_[idx],
-                  right_aligned_[idx]);
+      text +=
+          Pad(line < lines[idx].size() ? lines[idx][line] : "", widths_[idx], right_aligned_[idx]);
     }
     PrintTrimmed(text, out);
   }

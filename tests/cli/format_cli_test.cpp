@@ -147,8 +147,8 @@ class FormatCliTest : public ::testing::Test {
   // width, and every word of every shown cell of the JSON rows in it.
   static void ExpectTableFits(const std::string& command, size_t width) {
     std::string table = Ok("--width " + std::to_string(width) + " " + command, curated_db_).out;
-    fs::path golden = fs::path(DEFCOOP_TEST_DIR) / "golden" /
-                      (command + "-" + std::to_string(width) + ".txt");
+    fs::path golden =
+        fs::path(DEFCOOP_TEST_DIR) / "golden" / (command + "-" + std::to_string(width) + ".txt");
     if (std::getenv("DEFCOOP_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << table;
     EXPECT_EQ(table, ReadText(golden.string())) << "golden file " << golden;
     for (const std::string& line : Lines(table))
@@ -163,9 +163,8 @@ class FormatCliTest : public ::testing::Test {
       for (const std::string& column : header) {
         for (const std::string& word : CellWords(row.value(column, nlohmann::json()))) {
           for (const std::string& part : ShownParts(word)) {
-            EXPECT_NE(table.find(part), std::string::npos) << command << " at " << width << ": '"
-                                                           << part << "' of " << column
-                                                           << " is lost";
+            EXPECT_NE(table.find(part), std::string::npos)
+                << command << " at " << width << ": '" << part << "' of " << column << " is lost";
             ++checked;
           }
         }
@@ -201,8 +200,8 @@ TEST_F(FormatCliTest, WideAndPipedTablesKeepOneLinePerRowAndCutNothing) {
 
 TEST_F(FormatCliTest, RecordsShowOneFieldPerLine) {
   std::string records = Ok("--records --width 100 claims --status unverifiable", curated_db_).out;
-  auto doc = nlohmann::json::parse(
-      Ok("--format json claims --status unverifiable", curated_db_).out);
+  auto doc =
+      nlohmann::json::parse(Ok("--format json claims --status unverifiable", curated_db_).out);
   ASSERT_FALSE(doc["rows"].empty());
   EXPECT_EQ(records.rfind("-[ RECORD 1 ]", 0), 0u) << records.substr(0, 200);
   EXPECT_NE(records.find("-[ RECORD " + std::to_string(doc["rows"].size()) + " ]"),
@@ -224,7 +223,8 @@ TEST_F(FormatCliTest, NumbersAreRightAlignedWithThousandsSeparators) {
   for (size_t idx = 2; idx < rows + 2; ++idx) {
     ASSERT_GE(lines[idx].size(), tiv_end) << lines[idx];
     EXPECT_NE(std::string("0123456789").find(lines[idx][tiv_end - 1]), std::string::npos)
-        << lines[0] << "\n" << lines[idx];
+        << lines[0] << "\n"
+        << lines[idx];
     grouped = grouped || std::regex_search(lines[idx].substr(0, tiv_end),
                                            std::regex(" [1-9][0-9]{0,2}(,[0-9]{3})+\\.[0-9]$"));
   }
@@ -246,7 +246,8 @@ TEST_F(FormatCliTest, CsvCarriesFullPrecisionAndItsMeta) {
   for (size_t idx = 1; idx < comments.size(); ++idx) {
     size_t colon = comments[idx].find(": ");
     ASSERT_NE(colon, std::string::npos) << comments[idx];
-    meta[comments[idx].substr(2, colon - 2)] = nlohmann::json::parse(comments[idx].substr(colon + 2));
+    meta[comments[idx].substr(2, colon - 2)] =
+        nlohmann::json::parse(comments[idx].substr(colon + 2));
   }
   EXPECT_EQ(meta, doc["meta"]);
 
@@ -344,7 +345,8 @@ TEST_F(FormatCliTest, LangTranslatesHeadersWordsAndNotesOfTheTable) {
             std::string::npos)
       << ru;
   EXPECT_EQ(ru.find("false"), std::string::npos) << "booleans are words too";
-  std::string tiv = Ok("--lang tr --wide tiv --recipient Azerbaijan --years 2018-2020", sipri_db_).out;
+  std::string tiv =
+      Ok("--lang tr --wide tiv --recipient Azerbaijan --years 2018-2020", sipri_db_).out;
   EXPECT_NE(Lines(tiv).at(0).find("yıl"), std::string::npos) << tiv.substr(0, 200);
   EXPECT_NE(tiv.find("Kaynak: "), std::string::npos) << tiv;
 }

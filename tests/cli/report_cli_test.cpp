@@ -43,9 +43,10 @@ std::string OverflowingCells(const fs::path& html_path) {
   std::ofstream(probe) << html;
   std::string command =
       "/usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run "
-      "--user-data-dir='" + (html_path.parent_path() / "profile").string() +
-      "' --window-size=690,1000 --virtual-time-budget=5000 --dump-dom 'file://" +
-      probe.string() + "' 2>/dev/null";
+      "--user-data-dir='" +
+      (html_path.parent_path() / "profile").string() +
+      "' --window-size=690,1000 --virtual-time-budget=5000 --dump-dom 'file://" + probe.string() +
+      "' 2>/dev/null";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
   std::string dom;
   char buffer[4096];
