@@ -74,8 +74,7 @@ Status RunAlliances(Context& context, const AllianceOptions& options) {
       fmt::format("{} span(s) of years. Source: ATOP 5.1 (Leeds et al.), directed dyad-years {} as "
                   "converted by the peacesciencer R package; state 1 is bound towards state 2.",
                   output.rows.size(), kAtopYears.ToString()));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

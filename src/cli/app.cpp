@@ -1,7 +1,11 @@
 #include "defcoop/cli/app.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <iostream>
 #include <ostream>
 
 #include "context.h"
@@ -34,11 +38,104 @@ void DeclareGlobals(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"table", "csv", "json"}));
   app.add_option("--lang", context.lang, "language of names and labels: en, tr, kk, ru")
       ->check(CLI::IsMember({"en", "tr", "kk", "ru"}));
+  app.add_option("--out", context.out_path,
+                 "write the result to FILE instead of stdout (never the store or an input)");
+  app.add_flag("--no-meta", context.no_meta,
+               "CSV without the leading '#' meta lines (with --out FILE: in FILE.meta.json)");
+  app.add_flag("--wide", context.wide, "table: one line per row, whatever the width");
+  app.add_flag("--records", context.records, "table: one field per line (record view)");
+  app.add_option("--width", context.width,
+                 "table: lay out within N columns (default: the terminal's; no limit when "
+                 "stdout is not a terminal)")
+      ->check(CLI::PositiveNumber);
 }
+
+// Thrown by the --out callback to stop before the command runs.
+struct OutputRefused {
+  Status status;
+};
+
+// Every argument that names an existing file, but for the value of --out: the inputs the
+// --out file must not be (an imported register, a data file).
+std::vector<std::string> FileArguments(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  for (size_t idx = 1; idx < args.size(); ++idx) {
+    if (args[idx] == "--out") {
+      ++idx;
+      continue;
+    }
+    std::string value = args[idx];
+    if (value.rfind("--out=", 0) == 0) continue;
+    if (value.rfind("--", 0) == 0 && value.find('=') != std::string::npos)
+      value = value.substr(value.find('=') + 1);
+    std::error_code error;
+    if (std::filesystem::is_regular_file(value, error)) files.push_back(value);
+  }
+  return files;
+}
+
+// Sends the command's output to the --out file once the options are parsed (before the
+// command runs); Finish() closes it and returns the output to where it was.
+class OutFile {
+ public:
+  OutFile(Context& context, std::vector<std::string> inputs)
+      : context_(context), inputs_(std::move(inputs)) {}
+  ~OutFile() { Finish(Status::Ok()); }
+
+  void Open() {
+    if (context_.out_path.empty()) return;
+    Status checked = context_.CheckOutput("--out", context_.out_path, inputs_);
+    if (!checked.ok()) throw OutputRefused{checked};
+    auto opened = OutputFile::Open(context_.out_path);
+    if (!opened.ok()) throw OutputRefused{opened.status()};
+    file_ = std::move(*opened);
+    saved_ = context_.out.rdbuf();
+    context_.RedirectOut(file_->stream());
+  }
+
+  // The command's status, or the file's when the command succeeded and writing failed.
+  Status Finish(Status status) {
+    if (!file_) return status;
+    Status written = CheckWritten(context_.out, file_->path());
+    Status closed = file_->Close();
+    context_.out.rdbuf(saved_);
+    context_.out.clear();
+    file_.reset();
+    if (!status.ok()) return status;
+    return written.ok() ? closed : written;
+  }
+
+ private:
+  Context& context_;
+  std::vector<std::string> inputs_;
+  std::unique_ptr<OutputFile> file_;
+  std::streambuf* saved_ = nullptr;
+};
 
 }  // namespace
 
 Format Context::format() const { return ParseFormat(format_text).value(); }
+
+TableLayout Context::Layout() const {
+  size_t limit = wide ? 0 : OutputWidth(width, stdout_is_terminal && out_path.empty());
+  return TableLayout{limit, records};
+}
+
+Status Context::Emit(const Output& output) const {
+  PrintOptions options;
+  options.table = Layout();
+  options.csv_meta = !no_meta;
+  options.lang = lang;
+  options.extra_meta = &extra_meta;
+  Print(output, format(), out, options);
+  if (!no_meta || out_path.empty() || format() != Format::kCsv) return Status::Ok();
+  std::string sidecar = out_path + ".meta.json";
+  DEFCOOP_RETURN_IF_ERROR(CheckOutput("--out", sidecar));
+  auto file = OutputFile::Open(sidecar);
+  if (!file.ok()) return file.status();
+  (*file)->stream() << FullMeta(output, &extra_meta).dump(2) << "\n";
+  return (*file)->Close();
+}
 
 Status Context::CheckOutput(const std::string& option, const std::string& path,
                             const std::vector<std::string>& inputs) const {
@@ -80,10 +177,14 @@ Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
     command.add(app.add_subcommand(command.name, command.summary), &context);
   }
   if (auto unknown = UnknownCommand(app, args)) return Status::Usage(*unknown);
+  OutFile out_file(context, FileArguments(args));
+  app.parse_complete_callback([&out_file] { out_file.Open(); });
   std::vector<const char*> argv;
   for (const std::string& arg : args) argv.push_back(arg.c_str());
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const OutputRefused& refused) {
+    return refused.status;
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       app.exit(error, context.out, context.err);
@@ -94,7 +195,7 @@ Status ParseAndRun(Context& context, const std::vector<std::string>& args) {
   } catch (const std::exception& error) {
     return Status::Internal(std::string("internal error: ") + error.what());
   }
-  return context.result;
+  return out_file.Finish(context.result);
 }
 
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -103,8 +204,9 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::ostream tracked_out(&out_errors);
   Context context{tracked_out, err};
   context.db_path = DefaultDbPath();
+  context.stdout_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO);
   Status status = ParseAndRun(context, std::vector<std::string>(argv, argv + argc));
-  Status written = CheckWritten(tracked_out, "the output");
+  Status written = CheckWritten(context.out, "the output");
   if (status.ok()) status = written;
   if (status.kind() == StatusKind::kUsage && context.result.ok()) {
     err << "defcoop: " << status.message() << "\n"

@@ -9,6 +9,7 @@
 
 #include "context.h"
 #include "defcoop/analysis/tiv.h"
+#include "messages.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -45,17 +46,21 @@ Status RunClaims(Context& context, const ClaimsOptions& options) {
   for (const auto& [status, count] : counts) output.meta[status] = count;
   output.meta["vintage"] = vintage;
   if (!vintage.empty()) output.meta["credit"] = std::string(analysis::kSipriCredit);
-  output.notes.push_back(
-      fmt::format("{} supported, {} contradicted, {} unverifiable{}", counts["supported"],
-                  counts["contradicted"], counts["unverifiable"],
-                  vintage.empty() ? " (no SIPRI data imported)" : "; SIPRI vintage " + vintage));
+  const std::string& lang = context.lang;
+  std::string counted =
+      report::Msg("cli_claims_counts", lang,
+                  {std::to_string(counts["supported"]), std::to_string(counts["contradicted"]),
+                   std::to_string(counts["unverifiable"])});
+  output.notes.push_back(vintage.empty()
+                             ? counted + " (" + report::Msg("cli_no_sipri", lang) + ")"
+                             : counted + "; " + report::Msg("cli_sipri_vintage", lang, {vintage}));
+  output.word_columns = {"status"};
   AddCuratedCoverage(data.curated,
                      {analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators,
                       analysis::CuratedKind::kAgreements, analysis::CuratedKind::kEvents,
                       analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
                      &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -17,13 +17,25 @@ namespace defcoop::cli {
 class Session;
 
 struct Context {
-  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+  Context(std::ostream& out_stream, std::ostream& err_stream)
+      : result_stream(out_stream.rdbuf()), out(result_stream), err(err_stream) {}
 
+ private:
+  std::ostream result_stream;  // where `out` writes: stdout, or the --out file
+
+ public:
   std::ostream& out;
   std::ostream& err;
   std::string db_path;
   std::string format_text = "table";
   std::string lang = "en";
+  // Global output options (app.cpp): --out, --no-meta, --wide, --records, --width.
+  std::string out_path;
+  bool no_meta = false;
+  bool wide = false;
+  bool records = false;
+  size_t width = 0;
+  bool stdout_is_terminal = false;
   Status result;
   // The store's data, loaded once: made on first use for a CLI run, set up front and
   // shared by every request of `defcoop serve` (hence mutable in a const Context).
@@ -33,7 +45,14 @@ struct Context {
 
   Format format() const;  // valid after Run() checked format_text
   Result<std::unique_ptr<store::Store>> OpenStore(store::OpenMode mode) const;
-  void Emit(const Output& output) const { Print(output, format(), out, &extra_meta); }
+  // How tables are laid out: the terminal's width when stdout is one (not with --out),
+  // else no limit; --width N forces a width, --wide lifts it, --records asks the record view.
+  TableLayout Layout() const;
+  // Prints the result in the chosen format; with --no-meta and --out FILE in CSV, the meta
+  // goes to FILE.meta.json instead of comment lines (errors: that file cannot be written).
+  Status Emit(const Output& output) const;
+  // Sends `out` to `stream` (the --out file).
+  void RedirectOut(std::ostream& stream) { result_stream.rdbuf(stream.rdbuf()); }
   // A usage error when the output file `path` of `option` is the store (or one of its
   // SQLite side files) or one of `inputs` (output_file.h); ok for "".
   Status CheckOutput(const std::string& option, const std::string& path,

@@ -92,8 +92,7 @@ Status RunDca(Context& context, const DcaOptions& options) {
       "{} agreement(s). Source: Defense Cooperation Agreement Dataset (Kinne 2020), DCAD v1.0: "
       "bilateral agreements signed {}; later agreements are not in it.",
       selected.size(), kDcadYears.ToString()));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

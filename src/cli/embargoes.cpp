@@ -10,6 +10,7 @@
 
 #include "defcoop/analysis/embargo.h"
 #include "defcoop/analysis/sanctions.h"
+#include "messages.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -224,32 +225,27 @@ class EmbargoRows {
 };
 
 void AddMeta(const EmbargoInputs& inputs, const EmbargoRows& rows, const EmbargoOptions& options,
-             const std::set<std::string>& targets, size_t embargoes, Output* output) {
+             const std::set<std::string>& targets, size_t embargoes, const std::string& lang,
+             Output* output) {
   output->meta["target"] = options.targets;
   output->meta["targets"] = targets;
   output->meta["embargoes"] = embargoes;
   std::vector<std::string> sources(rows.source_ids().begin(), rows.source_ids().end());
   if (inputs.has_sipri) {
-    AddSipriMeta(*inputs.data, rows.approximate(), output);
+    AddSipriMeta(*inputs.data, rows.approximate(), lang, output);
     sources.push_back(kSipriSource);
     output->meta["sipri"] = "used";
-    output->notes.push_back(
-        "Rows `delivery` (during_embargo: true) are SIPRI deliveries from an imposer to the "
-        "target in the embargo's years (start year to end year, or the vintage's last year "
-        "when open): SIPRI records deliveries under partial embargoes, so they are flagged, "
-        "not hidden. A year is a calendar year: a delivery may fall before the start date.");
+    output->notes.push_back(report::Msg("cli_embargo_deliveries_note", lang));
   } else {
     output->meta["sipri"] = "missing";
     std::string note =
         "No SIPRI register in the store: deliveries during embargoes were not checked "
         "(import one with `defcoop import sipri FILE`).";
     output->meta["note"] = note;
-    output->notes.push_back("Note: " + note);
+    output->notes.push_back(report::Msg("cli_embargo_no_sipri", lang));
   }
   output->meta["sources"] = sources;
-  output->notes.push_back(
-      "Delays run from the embargo start to the replacement's first use, counted at the "
-      "coarser precision of the two dates (years, months or days), as each row says.");
+  output->notes.push_back(report::Msg("cli_embargo_delays_note", lang));
 }
 
 Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
@@ -272,21 +268,18 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
     for (const analysis::EmbargoDelivery& d : report.deliveries) rows.AddDelivery(report, d);
     if (!(*sanctions)->empty()) rows.AddGsdb(report, **sanctions);
   }
-  AddMeta(*inputs, rows, options, *targets, reports.size(), &output);
+  AddMeta(*inputs, rows, options, *targets, reports.size(), context.lang, &output);
+  output.word_columns = {"row"};
   if (!(*sanctions)->empty()) {
     output.meta["gsdb"] = "used";
-    output.notes.push_back(
-        "Rows `gsdb_case` are Global Sanctions Data Base (V3) cases against the same target by "
-        "one of the imposers in overlapping years: an independent record of the embargo, whose "
-        "measures GSDB may code differently (an arms embargo as \"military\").");
+    output.notes.push_back(report::Msg("cli_embargo_gsdb_note", context.lang));
   } else {
     output.meta["gsdb"] = "missing";
   }
   AddCuratedCoverage(data.curated,
                      {analysis::CuratedKind::kEmbargoes, analysis::CuratedKind::kEvents},
                      &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -288,8 +288,7 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
                      {analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
                      &output);
   output.meta["sources"] = sources.ids();
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

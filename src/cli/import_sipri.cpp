@@ -115,7 +115,7 @@ Status RunImport(Context& context, const ImportOptions& options) {
   }
   Output& output = report.output();
   output.meta["unresolved_names"] = resolver.unresolved().size();
-  context.Emit(output);
+  DEFCOOP_RETURN_IF_ERROR(context.Emit(output));
   if (failed_files > 0) {
     return Status::InvalidInput(std::to_string(failed_files) + " file(s) could not be imported");
   }

@@ -100,8 +100,7 @@ Status RunFileImport(Context& context, const std::string& path, const std::strin
   Output& output = report.output();
   output.meta[steps.unresolved_key] = unresolved.size();
   output.meta["sources"] = {steps.source_id};
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 // Adds `import NAME FILE [--rejects FILE] [--replace]` running `steps`.

@@ -252,10 +252,9 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
       build.graph.nodes.size(), build.graph.edges.size(), years->ToString(), metrics->density,
       ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
       metrics->modularity, analysis::WeightingText(analysis::LayerWeighting::kLayerMax)));
-  if (has_sipri) AddSipriMeta(data, build.approximate, &output);
+  if (has_sipri) AddSipriMeta(data, build.approximate, context.lang, &output);
   AddCuratedCoverage(data.curated, CuratedLayerKinds(*layers), &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -3,72 +3,167 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+
+#include "messages.h"  // the report's message catalog (en, tr, kk, ru)
 
 namespace defcoop::cli {
 namespace {
 
-// Display width of UTF-8 text: code points, not bytes (close enough for our scripts).
-size_t DisplayWidth(const std::string& text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+const nlohmann::ordered_json& Field(const nlohmann::ordered_json& row, const std::string& column) {
+  static const nlohmann::ordered_json kNull;
+  auto found = row.find(column);
+  return found == row.end() ? kNull : *found;
 }
 
-// Table cells wider than this are cut (with "…") so rows stay readable in a terminal;
-// CSV and JSON always carry the whole text.
-constexpr size_t kMaxCellWidth = 60;
-
-std::string Truncate(const std::string& text) {
-  if (DisplayWidth(text) <= kMaxCellWidth) return text;
-  size_t kept = 0;
-  size_t byte = 0;
-  while (byte < text.size() && kept < kMaxCellWidth - 1) {
-    ++byte;
-    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
-    ++kept;
-  }
-  return text.substr(0, byte) + "…";
-}
-
-void PrintCsv(const Output& output, std::ostream& out) {
+void PrintCsv(const Output& output, const PrintOptions& options, std::ostream& out) {
+  if (options.csv_meta) PrintCsvMeta(FullMeta(output, options.extra_meta), out);
   for (size_t idx = 0; idx < output.columns.size(); ++idx) {
     out << (idx ? "," : "") << CsvEscape(output.columns[idx]);
   }
   out << "\n";
   for (const auto& row : output.rows) {
     for (size_t idx = 0; idx < output.columns.size(); ++idx) {
-      const auto& value = row.contains(output.columns[idx]) ? row[output.columns[idx]] : nullptr;
-      out << (idx ? "," : "") << CsvEscape(CellText(value, "|"));
+      out << (idx ? "," : "") << CsvEscape(ExactText(Field(row, output.columns[idx]), "|"));
     }
     out << "\n";
   }
 }
 
-void PrintTable(const Output& output, std::ostream& out) {
+// Integers in these columns are years or identifiers: printed as they are, not "2,024".
+bool IsYearOrId(const std::string& column) {
+  static const char* const kNames[] = {"year", "from",   "to",     "begin", "end",    "start",
+                                       "case", "period", "signed", "id",    "dcad_id"};
+  for (const char* name : kNames) {
+    if (column == name) return true;
+  }
+  auto ends_with = [&](const std::string& suffix) {
+    return column.size() >= suffix.size() &&
+           column.compare(column.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends_with("year") || ends_with("_id");
+}
+
+// "1234567.5" as "1,234,567.5".
+std::string GroupThousands(const std::string& number) {
+  size_t digits_start = number[0] == '-' ? 1 : 0;
+  size_t digits_end = number.find('.');
+  if (digits_end == std::string::npos) digits_end = number.size();
+  std::string grouped = number.substr(0, digits_start);
+  for (size_t pos = digits_start; pos < digits_end; ++pos) {
+    grouped += number[pos];
+    size_t left = digits_end - pos - 1;
+    if (left > 0 && left % 3 == 0) grouped += ',';
+  }
+  return grouped + number.substr(digits_end);
+}
+
+// A column of numbers only (nulls aside) is right-aligned, every number with the same
+// decimals: those its largest non-integer needs for a reader (1 from 100, 2 from 1, else
+// 4), 0 when all are integers. Nothing for a column that is not all numbers.
+std::optional<int> NumberColumnDecimals(const Output& output, const std::string& column) {
+  bool any = false;
+  double largest = -1;
+  for (const auto& row : output.rows) {
+    const auto& value = Field(row, column);
+    if (value.is_null()) continue;
+    if (!value.is_number()) return std::nullopt;
+    any = true;
+    double number = value.get<double>();
+    if (std::floor(number) != number) largest = std::max(largest, std::fabs(number));
+  }
+  if (!any) return std::nullopt;
+  if (largest < 0) return 0;
+  return largest >= 100 ? 1 : largest >= 1 ? 2 : 4;
+}
+
+// `key` from the catalog in `lang`, or `fallback` when the catalog has no such key.
+std::string Translated(const std::string& key, const std::string& lang,
+                       const std::string& fallback) {
+  return lang != "en" && report::HasMessage(key, lang) ? report::Msg(key, lang) : fallback;
+}
+
+std::string TableCell(const nlohmann::ordered_json& value, const std::string& column,
+                      std::optional<int> decimals, bool words, const std::string& lang) {
+  if (value.is_number() && decimals) {
+    std::string text = value.is_number_float() || *decimals > 0
+                           ? fmt::format("{:.{}f}", value.get<double>(), *decimals)
+                           : CellText(value, "");
+    return IsYearOrId(column) ? text : GroupThousands(text);
+  }
+  std::string text = CellText(value, ", ");
+  if (value.is_boolean() || (words && value.is_string()))
+    return Translated("word_" + text, lang, Translated(text, lang, text));
+  return text;
+}
+
+void PrintTable(const Output& output, const PrintOptions& options, std::ostream& out) {
+  std::vector<bool> right_aligned;
+  std::vector<std::optional<int>> decimals;
+  std::vector<bool> words;
+  std::vector<std::string> headers;
+  for (const std::string& column : output.columns) {
+    decimals.push_back(NumberColumnDecimals(output, column));
+    right_aligned.push_back(decimals.back().has_value());
+    words.push_back(std::find(output.word_columns.begin(), output.word_columns.end(), column) !=
+                    output.word_columns.end());
+    headers.push_back(Translated("col_" + column, options.lang, column));
+  }
   std::vector<std::vector<std::string>> cells;
-  std::vector<size_t> widths;
-  for (const std::string& column : output.columns) widths.push_back(DisplayWidth(column));
   for (const auto& row : output.rows) {
     std::vector<std::string> line;
     for (size_t idx = 0; idx < output.columns.size(); ++idx) {
-      const auto& value = row.contains(output.columns[idx]) ? row[output.columns[idx]] : nullptr;
-      line.push_back(Truncate(CellText(value, ", ")));
-      widths[idx] = std::max(widths[idx], DisplayWidth(line.back()));
+      const std::string& column = output.columns[idx];
+      line.push_back(
+          TableCell(Field(row, column), column, decimals[idx], words[idx], options.lang));
     }
     cells.push_back(std::move(line));
   }
-  auto print_line = [&](const std::vector<std::string>& line) {
-    std::string text;
-    for (size_t idx = 0; idx < line.size(); ++idx) {
-      text += line[idx];
-      if (idx + 1 < line.size())
-        text += std::string(widths[idx] - DisplayWidth(line[idx]) + 2, ' ');
-    }
-    out << text << "\n";
-  };
-  print_line(output.columns);
-  for (const auto& line : cells) print_line(line);
-  for (const std::string& note : output.notes) out << note << "\n";
+  TableLayout layout = options.table;
+  layout.record_label = Translated("record", options.lang, layout.record_label);
+  TableWriter table(layout, headers, right_aligned);
+  table.Plan(cells);
+  table.PrintHeader(out);
+  for (const auto& line : cells) table.PrintRow(line, out);
+  size_t note_width = options.table.width;
+  for (const std::string& note : output.notes) {
+    for (const std::string& line : note_width ? WrapText(note, note_width) : std::vector{note})
+      out << line << "\n";
+  }
+}
+
+std::string ShortestDouble(double number) {
+  char buffer[32];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, number);
+  return error == std::errc() ? std::string(buffer, end) : fmt::format("{}", number);
+}
+
+// `value` as text, numbers through `number_text`.
+template <typename NumberText>
+std::string ValueText(const nlohmann::ordered_json& value, const std::string& separator,
+                      NumberText number_text) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number_unsigned()) return std::to_string(value.get<unsigned long long>());
+  if (value.is_number_integer()) return std::to_string(value.get<long long>());
+  if (value.is_number()) return number_text(value.get<double>());
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value)
+      joined += (joined.empty() ? "" : separator) + ValueText(item, separator, number_text);
+    return joined;
+  }
+  return value.dump();
+}
+
+std::string RoundedDouble(double number) {
+  double magnitude = std::fabs(number);
+  if (std::floor(number) == number && magnitude < 1e15) return fmt::format("{:.0f}", number);
+  if (magnitude >= 100) return fmt::format("{:.1f}", number);
+  if (magnitude >= 1) return fmt::format("{:.2f}", number);
+  return fmt::format("{:.4f}", number);
 }
 
 // Text from a store or a file may hold bytes that are not UTF-8: they become U+FFFD
@@ -79,8 +174,10 @@ std::string JsonText(const nlohmann::ordered_json& value, int indent) {
 
 }  // namespace
 
+// A field holding '#' is quoted too: pandas (comment='#') and R (comment.char='#') end a
+// line at an unquoted '#'.
 std::string CsvEscape(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  if (text.find_first_of(",\"\n\r#") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
@@ -94,43 +191,45 @@ Result<Format> ParseFormat(const std::string& text) {
 }
 
 std::string CellText(const nlohmann::ordered_json& value, const std::string& separator) {
-  if (value.is_null()) return "";
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-  if (value.is_number_integer()) return std::to_string(value.get<long long>());
-  if (value.is_number()) {
-    double number = value.get<double>();
-    double magnitude = std::fabs(number);
-    if (std::floor(number) == number && magnitude < 1e15) return fmt::format("{:.0f}", number);
-    if (magnitude >= 100) return fmt::format("{:.1f}", number);
-    if (magnitude >= 1) return fmt::format("{:.2f}", number);
-    return fmt::format("{:.4f}", number);
-  }
-  if (value.is_array()) {
-    std::string joined;
-    for (const auto& item : value)
-      joined += (joined.empty() ? "" : separator) + CellText(item, separator);
-    return joined;
-  }
-  return value.dump();
+  return ValueText(value, separator, RoundedDouble);
 }
 
-void Print(const Output& output, Format format, std::ostream& out,
-           const nlohmann::ordered_json* extra_meta) {
+std::string ExactText(const nlohmann::ordered_json& value, const std::string& separator) {
+  return ValueText(value, separator, ShortestDouble);
+}
+
+nlohmann::ordered_json FullMeta(const Output& output, const nlohmann::ordered_json* extra) {
+  nlohmann::ordered_json meta = output.meta;
+  if (extra) meta.update(*extra);
+  return meta;
+}
+
+void PrintCsvMeta(const nlohmann::ordered_json& meta, std::ostream& out) {
+  auto credit = meta.find("credit");
+  if (credit != meta.end() && credit->is_string()) {
+    auto vintage = meta.find("vintage");
+    bool dated = vintage != meta.end() && vintage->is_string() && !vintage->empty();
+    out << "# " << credit->get<std::string>()
+        << (dated ? " (vintage " + vintage->get<std::string>() + ")" : "") << "\n";
+  }
+  for (const auto& [key, value] : meta.items())
+    out << "# " << key << ": " << JsonText(value, -1) << "\n";
+}
+
+void Print(const Output& output, Format format, std::ostream& out, const PrintOptions& options) {
   switch (format) {
     case Format::kJson: {
       nlohmann::ordered_json document;
-      document["meta"] = output.meta;
-      if (extra_meta) document["meta"].update(*extra_meta);
+      document["meta"] = FullMeta(output, options.extra_meta);
       document["rows"] = output.rows;
       out << JsonText(document, 2) << "\n";
       return;
     }
     case Format::kCsv:
-      PrintCsv(output, out);
+      PrintCsv(output, options, out);
       return;
     case Format::kTable:
-      PrintTable(output, out);
+      PrintTable(output, options, out);
       return;
   }
 }
@@ -151,7 +250,6 @@ void RowStream::Begin(std::vector<std::string> columns) {
       out_ << "\n";
       return;
     case Format::kTable:
-      for (const std::string& column : columns_) widths_.push_back(DisplayWidth(column));
       return;
   }
 }
@@ -173,10 +271,8 @@ void RowStream::Row(const std::vector<std::optional<std::string>>& values) {
       return;
     case Format::kTable: {
       std::vector<std::string> cells;
-      for (const auto& value : values) cells.push_back(Truncate(value.value_or("")));
-      if (widths_known_) return PrintTableRow(cells);
-      for (size_t idx = 0; idx < cells.size(); ++idx)
-        widths_[idx] = std::max(widths_[idx], DisplayWidth(cells[idx]));
+      for (const auto& value : values) cells.push_back(value.value_or(""));
+      if (table_) return table_->PrintRow(cells, out_);
       held_.push_back(std::move(cells));
       if (held_.size() >= kTableWidthRows) FlushTable();
       return;
@@ -192,27 +288,18 @@ void RowStream::End(nlohmann::ordered_json meta) {
     case Format::kCsv:
       return;
     case Format::kTable:
-      if (!widths_known_) FlushTable();
+      if (!table_) FlushTable();
       return;
   }
 }
 
 void RowStream::FlushTable() {
-  widths_known_ = true;
-  PrintTableRow(columns_);
-  for (const auto& cells : held_) PrintTableRow(cells);
+  table_ = std::make_unique<TableWriter>(layout_, columns_, std::vector<bool>{});
+  table_->Plan(held_);
+  table_->PrintHeader(out_);
+  for (const auto& cells : held_) table_->PrintRow(cells, out_);
   held_.clear();
   held_.shrink_to_fit();
-}
-
-void RowStream::PrintTableRow(const std::vector<std::string>& cells) {
-  std::string text;
-  for (size_t idx = 0; idx < cells.size(); ++idx) {
-    text += cells[idx];
-    size_t width = DisplayWidth(cells[idx]);
-    if (idx + 1 < cells.size()) text += std::string(std::max(widths_[idx], width) - width + 2, ' ');
-  }
-  out_ << text << "\n";
 }
 
 }  // namespace defcoop::cli

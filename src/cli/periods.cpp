@@ -295,14 +295,13 @@ Status RunPeriods(Context& context, const PeriodsOptions& options) {
                            "): only the years it covers are used, since the others are unknown");
   }
   if (sipri) {
-    AddSipriMeta(*sipri, series->approximate, &output);
+    AddSipriMeta(*sipri, series->approximate, context.lang, &output);
   } else {
     output.meta["sources"] = nlohmann::ordered_json::array();
     if (series->skipped > 0) output.meta["skipped_multi_year_values"] = series->skipped;
   }
   AddComparison(*periods, *given, article, &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

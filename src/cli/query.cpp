@@ -32,7 +32,7 @@ store::QueryLimits Limits(const QueryOptions& options) {
 Status RunQuery(Context& context, const QueryOptions& options) {
   auto store = context.OpenStore(store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
-  RowStream rows(context.format(), context.out);
+  RowStream rows(context.format(), context.out, context.Layout());
   bool begun = false;
   Status status = (*store)->StreamQuery(
       options.sql, Limits(options),

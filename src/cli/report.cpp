@@ -155,8 +155,7 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
                       analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents,
                       analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators},
                      &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
                            {"name", DisplayName(**loaded, found->id, context.lang)},
                            {"matched", found->matched}});
   }
-  if (!output.rows.empty()) context.Emit(output);
+  if (!output.rows.empty()) DEFCOOP_RETURN_IF_ERROR(context.Emit(output));
   if (failures > 0) return Status::NotFound(std::to_string(failures) + " name(s) did not resolve");
   return Status::Ok();
 }

@@ -81,8 +81,7 @@ Status RunSanctions(Context& context, const SanctionOptions& options) {
       "{} case(s). Source: Global Sanctions Data Base, V3 (case level; begin years 1949–2022; "
       "\"ongoing\" where GSDB codes every outcome as ongoing).",
       output.rows.size()));
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

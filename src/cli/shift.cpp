@@ -158,9 +158,8 @@ Status RunShift(Context& context, const ShiftCliOptions& options) {
   output.meta["step"] = options.step;
   AddChanges(data, context.lang, *shift, &output);
   AddTrends(data, context.lang, *shift, &output);
-  AddSipriMeta(data, approximate, &output);
-  context.Emit(output);
-  return Status::Ok();
+  AddSipriMeta(data, approximate, context.lang, &output);
+  return context.Emit(output);
 }
 
 }  // namespace

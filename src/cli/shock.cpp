@@ -298,8 +298,7 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
                   ? analysis::TimelineCoverage(entries, "DCAD records, agreements signed 1980-2010")
                   : analysis::TimelineCoverage(entries),
               &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

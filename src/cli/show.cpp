@@ -216,8 +216,7 @@ Status RunShow(Context& context, const std::string& name) {
     ShowIndustry(data, found->id, label, &sheet);
   }
   sheet.output().meta["query"] = name;
-  context.Emit(sheet.output());
-  return Status::Ok();
+  return context.Emit(sheet.output());
 }
 
 }  // namespace

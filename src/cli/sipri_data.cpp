@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "defcoop/analysis/periods.h"
+#include "messages.h"
 
 namespace defcoop::cli {
 
@@ -265,13 +266,15 @@ void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::Curated
   AddCoverage(analysis::CuratedCoverage(data, kinds), output);
 }
 
-void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {
+void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang,
+                  Output* output) {
   output->meta["vintage"] = data.vintage;
   output->meta["credit"] = std::string(analysis::kSipriCredit);
   output->meta["sources"] = {"sipri-atdb"};
   output->meta["approximate"] = approximate;
-  output->notes.push_back("Source: " + std::string(analysis::kSipriCredit) + ", vintage " +
-                          data.vintage + ". TIV: SIPRI trend-indicator values, millions.");
+  // SIPRI's credit stays in SIPRI's words.
+  output->notes.push_back(
+      report::Msg("cli_source_sipri", lang, {std::string(analysis::kSipriCredit), data.vintage}));
   if (approximate) {
     std::string note =
         "Rows marked approximate rest on an old-format register whose deliveries were spread "
@@ -281,7 +284,7 @@ void AddSipriMeta(const SipriData& data, bool approximate, Output* output) {
         "take whole deals are exact.";
     output->meta["note"] = note;
     output->meta["warning"] = "per-year figures are approximate (even split of deliveries)";
-    output->notes.insert(output->notes.begin(), "WARNING: " + note);
+    output->notes.insert(output->notes.begin(), report::Msg("cli_approx_warning", lang));
   }
 }
 

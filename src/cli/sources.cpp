@@ -59,8 +59,7 @@ Status RunSources(Context& context) {
                            {"url", item.value("URL", "")}});
   }
   output.meta["sources"] = data.sources.size();
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

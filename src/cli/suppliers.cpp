@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "messages.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -33,11 +34,21 @@ nlohmann::ordered_json WindowJson(const SipriData& data, const analysis::ShareTa
 }
 
 std::string PreviousText(const SipriData& data, const analysis::ShareTable& table,
-                         YearRange years, bool with_hhi) {
+                         YearRange years) {
   if (!Covered(data, years)) return years.ToString() + ": not in the register";
-  return with_hhi ? fmt::format("previous {}: total {:.0f}, HHI {:.3f}", years.ToString(),
-                                table.total, table.hhi)
-                  : fmt::format("{}: {:.0f} TIV", years.ToString(), table.total);
+  return fmt::format("{}: {:.0f} TIV", years.ToString(), table.total);
+}
+
+// "total 123 TIV in 2011-2020; HHI 0.412 (previous 2001-2010: total 98, HHI 0.355)", in `lang`.
+std::string TotalsNote(const SipriData& data, const analysis::ShareTable& table, YearRange years,
+                       const analysis::ShareTable& previous, YearRange before,
+                       const std::string& lang) {
+  std::vector<std::string> args{fmt::format("{:.0f}", table.total), years.ToString(),
+                                fmt::format("{:.3f}", table.hhi), before.ToString()};
+  if (!Covered(data, before)) return report::Msg("cli_supplier_totals_uncovered", lang, args);
+  args.push_back(fmt::format("{:.0f}", previous.total));
+  args.push_back(fmt::format("{:.3f}", previous.hhi));
+  return report::Msg("cli_supplier_totals", lang, args);
 }
 
 void AddShareRows(const SipriData& data, const std::string& lang, const analysis::ShareTable& table,
@@ -77,13 +88,11 @@ Status RunSuppliers(Context& context, const SharesOptions& options) {
   if (compared) output.meta["hhi_change"] = table.hhi - previous.hhi;
   if (compared && previous.total > 0)
     output.meta["total_growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || (compared && previous.approximate), &output);
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang,
+               &output);
   output.notes.insert(output.notes.begin(),
-                      fmt::format("total {:.0f} TIV in {}; HHI {:.3f} ({})", table.total,
-                                  years->ToString(), table.hhi,
-                                  PreviousText(data, previous, before, true)));
-  context.Emit(output);
-  return Status::Ok();
+                      TotalsNote(data, table, *years, previous, before, context.lang));
+  return context.Emit(output);
 }
 
 // The exporter rank among states, and the non-state suppliers listed apart.
@@ -124,19 +133,19 @@ Status RunExports(Context& context, const SharesOptions& options) {
   output.meta["previous"] = WindowJson(data, previous, before);
   bool compared = Covered(data, before);
   if (compared && previous.total > 0) output.meta["growth"] = table.total / previous.total - 1;
-  AddSipriMeta(data, table.approximate || (compared && previous.approximate), &output);
+  AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang,
+               &output);
   int rank = output.meta.value("rank", 0);
   std::string rank_text = !single   ? "a group: no exporter rank"
                           : rank > 0 ? fmt::format("rank {} of {} exporting states", rank,
                                                    output.meta["exporters"].get<int>())
                                      : "not ranked among exporting states";
-  output.notes.insert(output.notes.begin(),
-                      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
-                                  single ? DisplayName(data, supplier) : options.country,
-                                  table.total, years->ToString(), rank_text,
-                                  PreviousText(data, previous, before, false)));
-  context.Emit(output);
-  return Status::Ok();
+  output.notes.insert(
+      output.notes.begin(),
+      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
+                  single ? DisplayName(data, supplier) : options.country, table.total,
+                  years->ToString(), rank_text, PreviousText(data, previous, before)));
+  return context.Emit(output);
 }
 
 void AddSharesOptions(CLI::App* command, SharesOptions* options, const char* what) {

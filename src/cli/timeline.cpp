@@ -61,8 +61,7 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   output.meta["with"] = options.partners;
   output.meta["entries"] = output.rows.size();
   AddCoverage(analysis::TimelineCoverage(entries), &output);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

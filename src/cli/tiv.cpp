@@ -114,9 +114,8 @@ Status RunTiv(Context& context, const TivOptions& options) {
   if (!recipients->empty())
     output.meta["recipients_counted"] = CountedJson(data, *recipients, *years);
   if (options.moving_average > 1) output.meta["moving_average_years"] = options.moving_average;
-  AddSipriMeta(data, approximate, &output);
-  context.Emit(output);
-  return Status::Ok();
+  AddSipriMeta(data, approximate, context.lang, &output);
+  return context.Emit(output);
 }
 
 // Recipient-years whose table value is at least this are the ones the error is quoted
@@ -176,10 +175,9 @@ Status RunCheck(Context& context, const SipriData& data) {
         "recipient total(s) over the table's whole period differ",
         whole.size());
   }
-  AddSipriMeta(data, false, &output);
+  AddSipriMeta(data, false, context.lang, &output);
   output.notes.insert(output.notes.begin(), summary);
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace defcoop::cli {
 namespace {
 
 // The global options that take a value (DeclareGlobals in app.cpp).
-const std::vector<std::string> kGlobalsWithValue = {"--db", "--format", "--lang"};
+const std::vector<std::string> kGlobalsWithValue = {"--db", "--format", "--lang", "--out",
+                                                    "--width"};
 
 bool IsGlobalWithValue(const std::string& arg) {
   return std::find(kGlobalsWithValue.begin(), kGlobalsWithValue.end(), arg) !=

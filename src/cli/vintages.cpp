@@ -17,8 +17,7 @@ Status RunVintages(Context& context) {
                            {"files", vintage.files}});
   }
   output.meta["newest_register_vintage"] = (*store)->NewestVintage();
-  context.Emit(output);
-  return Status::Ok();
+  return context.Emit(output);
 }
 
 }  // namespace

@@ -27,7 +27,9 @@ figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 sup.fn a { text-decoration: none; } sup.fn { font-size: .7em; }
 ol.footnotes, ol.bibliography { font-size: .85rem; }
 ol.bibliography { list-style: none; padding-left: 0; } ol.bibliography li { padding-left: 2rem; text-indent: -2rem; margin-bottom: .3rem; }
-#table-claims { table-layout: fixed; } #table-claims th:nth-child(1) { width: 46%; }
+/* Automatic layout: a column is never narrower than its longest word in any language
+   ("doğrulanamıyor"); the widths below are what it gets when the words allow. */
+#table-claims th:nth-child(1) { width: 46%; }
 #table-claims th:nth-child(2) { width: 15%; } #table-claims th:nth-child(3) { width: 15%; }
 #table-claims th:nth-child(4) { width: 20%; } #table-claims th:nth-child(5) { width: 4%; }
 #table-claims td:nth-child(3), #table-claims td:nth-child(4) { overflow-wrap: anywhere; }

@@ -563,6 +563,128 @@ constexpr Message kMessages[] = {
     {"metric_uav_share_of_defense_exports", "UAV share of defense exports",
      "İHA'ların savunma ihracatındaki payı", "ҰҰА-ның қорғаныс экспортындағы үлесі",
      "Доля БПЛА в оборонном экспорте"},
+    // The command line's tables (--lang): column headers "col_<column>", words in cells
+    // "word_<value>", and the lines under the tables.
+    {"col_id", "id", "kimlik", "идентификатор", "идентификатор"},
+    {"col_status", "status", "durum", "мәртебесі", "статус"},
+    {"col_claimed", "claimed", "iddia edilen", "мәлімделген", "заявлено"},
+    {"col_computed", "computed", "hesaplanan", "есептелген", "рассчитано"},
+    {"col_text", "text", "metin", "мәтін", "текст"},
+    {"col_evidence", "evidence", "kanıt", "дәлел", "обоснование"},
+    {"col_sources", "sources", "kaynaklar", "дереккөздер", "источники"},
+    {"col_rank", "rank", "sıra", "орны", "место"},
+    {"col_supplier", "supplier", "tedarikçi", "жеткізуші", "поставщик"},
+    {"col_recipient", "recipient", "alıcı", "алушы", "получатель"},
+    {"col_name", "name", "ad", "атауы", "название"},
+    {"col_share", "share", "pay", "үлесі", "доля"},
+    {"col_approximate", "approximate", "yaklaşık", "шамамен", "приблизительно"},
+    {"col_year", "year", "yıl", "жыл", "год"},
+    {"col_category", "category", "kategori", "санаты", "категория"},
+    {"col_embargo", "embargo", "ambargo", "эмбарго", "эмбарго"},
+    {"col_row", "row", "tür", "түрі", "вид"},
+    {"col_when", "when", "ne zaman", "қашан", "когда"},
+    {"col_item", "item", "öğe", "нысан", "предмет"},
+    {"col_detail", "detail", "ayrıntı", "толығырақ", "подробности"},
+    {"word_true", "true", "evet", "иә", "да"},
+    {"word_false", "false", "hayır", "жоқ", "нет"},
+    {"word_embargo", "embargo", "ambargo", "эмбарго", "эмбарго"},
+    {"word_component_hit", "component_hit", "etkilenen parça", "зардап шеккен бөлшек",
+     "затронутый компонент"},
+    {"word_delivery", "delivery", "teslimat", "жеткізілім", "поставка"},
+    {"word_gsdb_case", "gsdb_case", "GSDB vakası", "GSDB ісі", "случай GSDB"},
+    {"record", "RECORD", "KAYIT", "ЖАЗБА", "ЗАПИСЬ"},
+    {"cli_claims_counts", "{0} supported, {1} contradicted, {2} unverifiable",
+     "{0} destekleniyor, {1} çelişiyor, {2} doğrulanamıyor",
+     "{0} расталды, {1} теріске шықты, {2} тексеруге келмейді",
+     "{0} подтверждено, {1} опровергнуто, {2} не проверяемо"},
+    {"cli_no_sipri", "no SIPRI data imported", "SIPRI verisi yüklenmedi",
+     "SIPRI деректері жүктелмеген", "данные SIPRI не импортированы"},
+    {"cli_sipri_vintage", "SIPRI vintage {0}", "SIPRI sürümü {0}", "SIPRI нұсқасы {0}",
+     "версия SIPRI {0}"},
+    {"cli_source_sipri", "Source: {0}, vintage {1}. TIV: SIPRI trend-indicator values, millions.",
+     "Kaynak: {0}, sürüm {1}. TIV: SIPRI eğilim göstergesi değerleri, milyon.",
+     "Дереккөз: {0}, {1} нұсқасы. TIV: SIPRI трендтік индикатор мәндері, миллион.",
+     "Источник: {0}, версия {1}. TIV: значения индикатора тенденций SIPRI, млн."},
+    {"cli_approx_warning",
+     "WARNING: rows marked approximate rest on an old-format register whose deliveries were "
+     "spread evenly over the listed delivery years (SIPRI gives no per-year split there): single "
+     "years can be far off (import SIPRI's importer/exporter TIV table of the same vintage for "
+     "exact years; `defcoop tiv --check` measures the error). Totals over periods that take "
+     "whole deals are exact.",
+     "UYARI: yaklaşık olarak işaretli satırlar, teslimatları listelenen teslim yıllarına eşit "
+     "dağıtılmış eski biçimli bir kayda dayanır (SIPRI orada yıllık dağılım vermez): tek tek "
+     "yıllar belirgin biçimde sapabilir (kesin yıllar için aynı sürümün SIPRI ithalatçı/ihracatçı "
+     "TIV tablosunu yükleyin; `defcoop tiv --check` hatayı ölçer). Anlaşmaların tamamını kapsayan "
+     "dönem toplamları kesindir.",
+     "ЕСКЕРТУ: шамамен деп белгіленген жолдар ескі форматтағы тізілімге сүйенеді, онда "
+     "жеткізілімдер көрсетілген жылдарға тең бөлінген (SIPRI онда жылдық бөлу бермейді): жеке "
+     "жылдар айтарлықтай ауытқуы мүмкін (нақты жылдар үшін сол нұсқаның SIPRI импорттаушы/"
+     "экспорттаушы TIV кестесін жүктеңіз; `defcoop tiv --check` қатені өлшейді). Мәмілелерді "
+     "толық қамтитын кезеңдердің жиындары нақты.",
+     "ВНИМАНИЕ: строки с пометкой «приблизительно» опираются на регистр старого формата, где "
+     "поставки равномерно распределены по указанным годам (SIPRI не даёт там разбивки по годам): "
+     "отдельные годы могут сильно отличаться (для точных лет импортируйте таблицу TIV "
+     "импортёров/экспортёров SIPRI той же версии; `defcoop tiv --check` измеряет ошибку). Итоги "
+     "за периоды, охватывающие сделки целиком, точны."},
+    {"cli_supplier_totals", "total {0} TIV in {1}; HHI {2} (previous {3}: total {4}, HHI {5})",
+     "{1} döneminde toplam {0} TIV; HHI {2} (önceki {3}: toplam {4}, HHI {5})",
+     "{1} жылдары барлығы {0} TIV; HHI {2} (алдыңғы {3}: барлығы {4}, HHI {5})",
+     "всего {0} TIV в {1}; HHI {2} (предыдущий период {3}: всего {4}, HHI {5})"},
+    {"cli_supplier_totals_uncovered", "total {0} TIV in {1}; HHI {2} ({3}: not in the register)",
+     "{1} döneminde toplam {0} TIV; HHI {2} ({3}: kayıtta yok)",
+     "{1} жылдары барлығы {0} TIV; HHI {2} ({3}: тізілімде жоқ)",
+     "всего {0} TIV в {1}; HHI {2} ({3}: нет в регистре)"},
+    {"cli_embargo_deliveries_note",
+     "Rows `delivery` (during_embargo: true) are SIPRI deliveries from an imposer to the target "
+     "in the embargo's years (start year to end year, or the vintage's last year when open): "
+     "SIPRI records deliveries under partial embargoes, so they are flagged, not hidden. A year "
+     "is a calendar year: a delivery may fall before the start date.",
+     "`teslimat` satırları (during_embargo: true), ambargo yıllarında (başlangıç yılından bitiş "
+     "yılına, açık ambargoda sürümün son yılına kadar) ambargoyu koyan bir devletten hedefe "
+     "yapılan SIPRI teslimatlarıdır: SIPRI kısmi ambargolar altındaki teslimatları kaydeder; bu "
+     "yüzden gizlenmez, işaretlenir. Yıl takvim yılıdır: bir teslimat başlangıç tarihinden önce "
+     "olabilir.",
+     "`жеткізілім` жолдары (during_embargo: true) — эмбарго жылдарында (басталған жылынан "
+     "аяқталған жылына дейін, ашық болса нұсқаның соңғы жылына дейін) эмбарго енгізушіден "
+     "нысанаға SIPRI тіркеген жеткізілімдер: SIPRI ішінара эмбарго кезіндегі жеткізілімдерді "
+     "тіркейді, сондықтан олар жасырылмай, белгіленеді. Жыл — күнтізбелік жыл: жеткізілім "
+     "басталу күнінен бұрын болуы мүмкін.",
+     "Строки `поставка` (during_embargo: true) — поставки по данным SIPRI от государства, "
+     "введшего эмбарго, его цели в годы эмбарго (с года начала по год окончания, а для "
+     "действующего — по последний год версии): SIPRI учитывает поставки при частичных эмбарго, "
+     "поэтому они помечены, а не скрыты. Год — календарный: поставка может прийтись на время до "
+     "даты начала."},
+    {"cli_embargo_no_sipri",
+     "Note: No SIPRI register in the store: deliveries during embargoes were not checked (import "
+     "one with `defcoop import sipri FILE`).",
+     "Not: Depoda SIPRI kaydı yok: ambargo sırasındaki teslimatlar denetlenmedi (`defcoop import "
+     "sipri DOSYA` ile bir kayıt yükleyin).",
+     "Ескертпе: Қоймада SIPRI тізілімі жоқ: эмбарго кезіндегі жеткізілімдер тексерілмеді "
+     "(`defcoop import sipri FILE` арқылы тізілімді жүктеңіз).",
+     "Примечание: в хранилище нет регистра SIPRI: поставки во время эмбарго не проверены "
+     "(импортируйте его командой `defcoop import sipri FILE`)."},
+    {"cli_embargo_delays_note",
+     "Delays run from the embargo start to the replacement's first use, counted at the coarser "
+     "precision of the two dates (years, months or days), as each row says.",
+     "Gecikmeler ambargonun başlangıcından ikamenin ilk kullanımına kadar, iki tarihin daha kaba "
+     "olan kesinliğiyle (yıl, ay veya gün) sayılır; her satır bunu belirtir.",
+     "Кідірістер эмбарго басталғаннан алмастырғыштың алғаш қолданылуына дейін екі күннің ең "
+     "дөрекі дәлдігімен (жыл, ай немесе күн) есептеледі, әр жолда көрсетілгендей.",
+     "Задержки считаются от начала эмбарго до первого применения замены с точностью более "
+     "грубой из двух дат (годы, месяцы или дни), как указано в каждой строке."},
+    {"cli_embargo_gsdb_note",
+     "Rows `gsdb_case` are Global Sanctions Data Base (V3) cases against the same target by one "
+     "of the imposers in overlapping years: an independent record of the embargo, whose measures "
+     "GSDB may code differently (an arms embargo as \"military\").",
+     "`GSDB vakası` satırları, aynı hedefe ambargoyu koyanlardan biri tarafından örtüşen yıllarda "
+     "uygulanan Global Sanctions Data Base (V3) vakalarıdır: ambargonun bağımsız bir kaydı; GSDB "
+     "önlemleri farklı kodlayabilir (silah ambargosunu \"military\" olarak).",
+     "`GSDB ісі` жолдары — эмбарго енгізушілердің бірі сол нысанаға қатысты қабаттасатын "
+     "жылдары қолданған Global Sanctions Data Base (V3) істері: эмбарго туралы тәуелсіз жазба, "
+     "GSDB шараларды басқаша кодтауы мүмкін (қару эмбаргосын \"military\" деп).",
+     "Строки `случай GSDB` — случаи Global Sanctions Data Base (V3) против той же цели со "
+     "стороны одного из вводивших эмбарго в пересекающиеся годы: независимая запись об эмбарго, "
+     "меры которого GSDB может кодировать иначе (оружейное эмбарго как \"military\")."},
 };
 
 const std::map<std::string_view, const Message*>& Index() {

@@ -104,8 +104,8 @@ TEST_F(DcadCliTest, ListsTurkiyesAgreementsWithTheTurkicStates) {
 }
 
 TEST_F(DcadCliTest, CountsByYearListEveryYearOfTheRange) {
-  auto result =
-      RunDefcoop("--format csv dca --actor TUR --with KAZ --by year --years 1992-1997", db_);
+  auto result = RunDefcoop(
+      "--format csv --no-meta dca --actor TUR --with KAZ --by year --years 1992-1997", db_);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   // Türkiye–Kazakhstan: 1993, 1994 and two on 1996-09-03 (DCAD rows 1723–1726).
   EXPECT_EQ(result.out, "year,agreements\n1992,0\n1993,1\n1994,1\n1995,0\n1996,2\n1997,0\n");

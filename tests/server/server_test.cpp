@@ -127,7 +127,13 @@ TEST_F(ServerTest, CsvOnRequest) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200);
   EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(result->body.rfind("id,status,", 0), 0u) << result->body.substr(0, 80);
+  // The meta first, as "# key: JSON" comment lines (the data version among them), then the
+  // header and the rows.
+  const std::string& body = result->body;
+  EXPECT_NE(body.find("\n# data_version: "), std::string::npos) << body.substr(0, 400);
+  size_t header = 0;
+  while (header < body.size() && body[header] == '#') header = body.find('\n', header) + 1;
+  EXPECT_EQ(body.compare(header, 10, "id,status,"), 0) << body.substr(0, 400);
 }
 
 TEST_F(ServerTest, BadInputIsAJsonErrorWithTheRightStatus) {
