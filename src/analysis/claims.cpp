@@ -252,6 +252,14 @@ ClaimCheck CheckIndicators(const Dataset& data, const Params& params, ClaimCheck
   for (const std::string& id : ids) {
     const Indicator* indicator = FindIndicator(data, id);
     if (!indicator) return Unverifiable(check, "no indicator '" + id + "' in the store");
+    // Each value needs its own independent source: a claim of "56 then 2,700" is not
+    // supported by an independent 56 beside a 2,700 known only from the claim's source.
+    if (OnlyFromClaimSources(indicator->sources, check.sources)) {
+      check.evidence_sources = indicator->sources;
+      return Unverifiable(check, "the store has indicator " + id + " (" +
+                                     Number(indicator->value) +
+                                     ") only from the claim's own sources; no independent figure");
+    }
     values.push_back(indicator->value);
     sources.insert(sources.end(), indicator->sources.begin(), indicator->sources.end());
   }

@@ -74,6 +74,19 @@ TEST(Claims, FactKnownOnlyFromTheClaimsOwnSourceIsUnverifiable) {
   EXPECT_NE(check.evidence.find("own sources"), std::string::npos);
 }
 
+// Regression: "56 firms then 2,700" was supported when only the 56 had an independent
+// source; the 2,700 came from the claim's own article alone.
+TEST(Claims, EachValueOfATwoValueClaimNeedsAnIndependentSource) {
+  ClaimCheck check = CheckOnly(MakeClaim("c", "growth", "from=ind:independent;to=ind:own",
+                                         "4390000000|4400000000"));
+  EXPECT_EQ(check.status, ClaimStatus::kUnverifiable);
+  EXPECT_NE(check.evidence.find("ind:own"), std::string::npos) << check.evidence;
+  EXPECT_EQ(CheckOnly(MakeClaim("c", "growth", "from=ind:independent;to=ind:target",
+                                "4390000000|4000000000"))
+                .status,
+            ClaimStatus::kSupported);
+}
+
 TEST(Claims, IndicatorValuesUseTheTolerance) {
   EXPECT_EQ(
       CheckOnly(MakeClaim("c", "value", "indicator=ind:independent", "4400000000", "1%")).status,
