@@ -11,7 +11,8 @@ import { mergeMeta } from '../citation.js';
 import { figure, slot, importNote } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { yearLines, stackedArea, legendFor, yearBars } from '../charts.js';
-import { displayName, looksLikeId } from '../names.js';
+import { displayName } from '../names.js';
+import { actorArgs } from '../unknown-actor.js';
 import { DCAD_YEARS, clipYears, importCommand, yearCounts, dcaPartner, caseParties, caseYears, codeLabels } from '../datasets.js';
 import { analysisLinks } from './periods.js';
 
@@ -21,12 +22,8 @@ const PROFILE_SECTIONS = ['agreements', 'embargoes on it', 'embargoes by it', 'v
 
 export async function render(main, ctx) {
   const { state, bounds, link } = ctx;
-  const input = state.args[0] || 'TUR';
-  if (!looksLikeId(input)) {
-    const id = await ctx.resolve(input);
-    if (id !== input) return ctx.go({ ...state, args: [id] }, { replace: true });
-  }
-  const id = input;
+  const [id] = await actorArgs(main, ctx, ['TUR']) || [];
+  if (!id) return;
   await ensureNames([id]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);

@@ -10,18 +10,16 @@ import { figure, slot } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { legendFor, kindColours, toDate } from '../charts.js';
 import { OKABE_ITO } from '../palette.js';
-import { displayName, looksLikeId } from '../names.js';
+import { displayName } from '../names.js';
+import { actorArgs } from '../unknown-actor.js';
 
 const KINDS = ['agreement', 'event', 'embargo', 'venture'];
 
 export async function render(main, ctx) {
   const { state, bounds, link } = ctx;
-  const [input_a = 'TUR', input_b = 'AZE'] = state.args;
-  if (!looksLikeId(input_a) || !looksLikeId(input_b)) {
-    const ids = await Promise.all([ctx.resolve(input_a), ctx.resolve(input_b)]);
-    if (ids[0] !== input_a || ids[1] !== input_b) return ctx.go({ ...state, args: ids }, { replace: true });
-  }
-  const [a, b] = [input_a, input_b];
+  const ids = await actorArgs(main, ctx, ['TUR', 'AZE']);
+  if (!ids) return;
+  const [a, b] = ids;
   await ensureNames([a, b]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
