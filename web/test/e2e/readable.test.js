@@ -44,4 +44,46 @@ describe('readable pages', { skip, timeout: 300_000 }, () => {
     assert.ok(links.length > 0, 'suggestions');
     assert.ok(links.every((href) => href.startsWith('#/country/') && href.endsWith('lang=ru')), links.join(' '));
   });
+
+  // The drawn graph as the page's Cytoscape instance sees it.
+  const graph = () => page.evaluate(() => {
+    const cy = document.querySelector('.cy')._cyreg.cy;
+    const labelled = cy.nodes().filter((n) => n.style('label'));
+    const boxes = labelled.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+    let overlaps = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => { if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps += 1; }));
+    const ids = (selector) => cy.$(selector).map((e) => e.id()).sort();
+    return {
+      edges: cy.edges().length, labelled: labelled.map((n) => n.id()).sort(), overlaps,
+      chosen: ids('node.chosen'), partners: ids('node.partner'), faded: cy.$('node.faded').length,
+      neighbours: cy.$('node.chosen').neighborhood('node').map((n) => n.id()).sort(),
+      tiv: cy.edges().map((e) => e.data('tiv')),
+    };
+  });
+
+  test('the network page filters links by TIV, labels the largest nodes and highlights the focus with its partners', async () => {
+    await open('#/network?years=2016-2023&node=TUR');
+    const threshold = page.locator('select[name="min_tiv"]');
+    const minimum = Number(await threshold.inputValue());
+    assert.ok(minimum > 0, 'a minimum TIV is chosen by default');
+    const drawn = await graph();
+    assert.ok(drawn.edges > 20 && drawn.edges <= 100, `a readable number of links: ${drawn.edges}`);
+    assert.ok(drawn.tiv.every((tiv) => tiv >= minimum), 'every link carries at least the minimum');
+    assert.deepEqual(drawn.chosen, ['TUR'], 'the focus is ringed');
+    assert.ok(drawn.partners.length > 0, 'Türkiye has partners at this minimum');
+    assert.deepEqual(drawn.partners, drawn.neighbours, 'its partners are marked');
+    assert.ok(drawn.faded > 0, 'the rest fades');
+    for (const id of ['TUR', ...drawn.partners]) assert.ok(drawn.labelled.includes(id), `${id} labelled`);
+    assert.ok(drawn.labelled.length <= 15 + 1 + drawn.partners.length, `labels on the largest nodes only: ${drawn.labelled.length}`);
+    assert.ok(drawn.overlaps <= 3, `labels hardly overlap: ${drawn.overlaps} overlapping pairs`);
+    await shoot('network-readable', false);
+
+    const lower = await threshold.locator('option').evaluateAll((options, min) => options.map((o) => Number(o.value)).filter((v) => v < min)[0], minimum);
+    await threshold.selectOption(String(lower));
+    await session.settled();
+    assert.match(hashOf(), new RegExp(`min_tiv=${lower}`), 'the minimum goes into the URL');
+    const more = await graph();
+    assert.ok(more.edges > drawn.edges, `a lower minimum draws more links: ${more.edges} > ${drawn.edges}`);
+    assert.ok(more.tiv.every((tiv) => tiv >= lower));
+  });
 });
