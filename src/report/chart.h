@@ -1,7 +1,7 @@
 // The charts of the brief, drawn as inline SVG by defcoop: line, bar (vertical bars with
 // an optional line over them; horizontal bars for rankings), stacked area for shares, a
 // timeline, and a network drawing. Every chart has a title, axis labels with units, the
-// Okabe–Ito colours (readable with colour-vision deficiencies, and in greyscale print
+// Okabe–Ito colours (an actor's series its own colour, as on the dashboard: actor_colour.h) (readable with colour-vision deficiencies, and in greyscale print
 // through dashes and labels), and its data as CSV for the download link.
 //
 // Contract: pure functions; empty data gives a chart with axes and no marks, never a
@@ -56,6 +56,7 @@ Chart HorizontalBarChart(const ChartText& text,
 struct StackedSeries {
   std::string name;
   std::vector<double> values;  // parallel to the chart's xs
+  std::string colour;          // "#RRGGBB" (an actor's, ActorColour); empty: by position
 };
 Chart StackedAreaChart(const ChartText& text, const std::vector<double>& xs,
                        const std::vector<StackedSeries>& series, const Formatter& format);

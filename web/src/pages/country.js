@@ -11,6 +11,7 @@ import { mergeMeta } from '../citation.js';
 import { figure, slot, importNote } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { yearLines, stackedArea, legendFor, yearBars } from '../charts.js';
+import { actorColours } from '../palette.js';
 import { displayName } from '../names.js';
 import { actorArgs } from '../unknown-actor.js';
 import { DCAD_YEARS, clipYears, importCommand, yearCounts, dcaPartner, caseParties, caseYears, codeLabels } from '../datasets.js';
@@ -59,9 +60,11 @@ export async function render(main, ctx) {
     const kept = new Set(ranked.slice(0, STACK_GROUPS));
     const other = ranked.length > STACK_GROUPS ? 'other' : null;
     const stacked = rows.map((row) => ({ year: row.year, group: kept.has(row.supplier) ? displayName(row.supplier) : other, supplier: row.supplier, tiv: row.tiv }));
-    const domain = [...ranked.slice(0, STACK_GROUPS).map(displayName), ...(other ? [other] : [])];
+    const shown = [...ranked.slice(0, STACK_GROUPS), ...(other ? [other] : [])];
+    const domain = shown.map((key) => (key === other ? other : displayName(key)));
+    const colours = actorColours(shown);
     const filled = fillYears(stacked, domain, years);
-    return figure({ title: t('supplier_shares', { name: name() }), meta, rows, chart: rows.length ? stackedArea(filled, { group: 'group', domain }) : null, legend: legendFor(domain), id: 'supplier-shares' });
+    return figure({ title: t('supplier_shares', { name: name() }), meta, rows, chart: rows.length ? stackedArea(filled, { group: 'group', domain, colours }) : null, legend: legendFor(domain, colours), id: 'supplier-shares' });
   });
 
   const tables = h('div', { class: 'two-up' });

@@ -11,7 +11,7 @@ import { parseYears, formatYears } from '../url-state.js';
 import { figure, slot } from '../figure.js';
 import { yearRange, textForm, select, controlBar } from '../controls.js';
 import { legendFor } from '../charts.js';
-import { groupColours } from '../palette.js';
+import { actorColours } from '../palette.js';
 import { displayName } from '../names.js';
 import { actorArgs } from '../unknown-actor.js';
 import { yearSpan, shareSeries, rankSuppliers, dominantMarks, risersAndFallers } from '../analysis.js';
@@ -63,8 +63,8 @@ export async function render(main, ctx) {
     const marks = dominantMarks(meta.dominant_changes);
     return figure({
       title: t('shift_chart', { name, window: meta.window, years: meta.years }), meta, rows: points, sourceRows: rows, id: 'shift-chart',
-      chart: points.length ? shareChart(points.map((p) => ({ ...p, label: supplierName(p.group) })), labels, groupColours(groups), marks) : null,
-      legend: legendFor(labels, groupColours(groups)),
+      chart: points.length ? shareChart(points.map((p) => ({ ...p, label: supplierName(p.group) })), labels, actorColours(groups), marks) : null,
+      legend: legendFor(labels, actorColours(groups)),
       extra: [h('p', { class: 'hint' }, t('shift_hint', { window: meta.window, step: meta.step }))],
     });
   });

@@ -1,9 +1,10 @@
 // End-to-end, issue 12 item 8: a misspelled country gives one error with its suggestions
 // as links; the network page stays readable (edges filtered by weight, labels on the
 // largest nodes and the focus country's neighbourhood); one colour per country on every
-// chart. Screenshots: web/test-results/unknown-country.png, network-readable.png.
+// chart, the brief's too. Screenshots: web/test-results/unknown-country.png, network-readable.png.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { browserSession, skip } from './session.js';
 
 describe('readable pages', { skip, timeout: 300_000 }, () => {
@@ -85,5 +86,36 @@ describe('readable pages', { skip, timeout: 300_000 }, () => {
     const more = await graph();
     assert.ok(more.edges > drawn.edges, `a lower minimum draws more links: ${more.edges} > ${drawn.edges}`);
     assert.ok(more.tiv.every((tiv) => tiv >= lower));
+  });
+
+  // Each legend entry's label and swatch colour ("#rrggbb") of a figure.
+  const legendOf = (figureId) => page.locator(`#${figureId} ul.legend li`).evaluateAll((items) => items.map((li) => {
+    const [r, g, b] = getComputedStyle(li.querySelector('.swatch')).backgroundColor.match(/\d+/g).map(Number);
+    return [li.textContent.trim(), `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase()];
+  }));
+  const expectedColours = new Map(fs.readFileSync(new URL('../../../tests/report/actor_colours_expected.csv', import.meta.url), 'utf8')
+    .split('\n').filter((line) => /^[^#].*,#/.test(line)).map((line) => line.split(',')));
+
+  test('one colour per country on every chart: the country, supplier shift and dyad pages agree with the brief', async () => {
+    const seen = new Map();
+    const record = (where, name, colour) => {
+      if (seen.has(name)) assert.equal(colour, seen.get(name), `${name} on ${where}`);
+      seen.set(name, colour);
+    };
+    await open('#/country/AZE?years=1995-2023');
+    for (const [name, colour] of await legendOf('supplier-shares')) record('country', name, colour);
+    await open('#/shift/AZE?years=1995-2023');
+    for (const [name, colour] of await legendOf('shift-chart')) record('shift', name, colour);
+    await open('#/dyad/RUS/AZE?years=1995-2023');
+    const dyad = await legendOf('dyad-timeline');
+    assert.equal(dyad[0][1], expectedColours.get('RUS'), 'Russia → Azerbaijan in Russia\'s colour');
+    assert.equal(dyad[1][1], expectedColours.get('AZE'), 'Azerbaijan → Russia in Azerbaijan\'s colour');
+    // The brief's colours (tests/report/actor_colours_expected.csv, checked against the C++).
+    for (const [id, name] of [['RUS', 'Russia'], ['ISR', 'Israel'], ['TUR', 'Türkiye'], ['UKR', 'Ukraine']]) {
+      assert.ok(seen.has(name), `${name} among Azerbaijan's suppliers`);
+      assert.equal(seen.get(name), expectedColours.get(id), name);
+    }
+    const colours = [...seen.entries()].filter(([name]) => name !== 'other');
+    assert.ok(colours.length >= 7, `suppliers in the legends: ${colours.length}`);
   });
 });
