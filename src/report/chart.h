@@ -1,8 +1,9 @@
 // The charts of the brief, drawn as inline SVG by defcoop: line, bar (vertical bars with
 // an optional line over them; horizontal bars for rankings), stacked area for shares, a
 // timeline, and a network drawing. Every chart has a title, axis labels with units, the
-// Okabe–Ito colours (an actor's series its own colour, as on the dashboard: actor_colour.h) (readable with colour-vision deficiencies, and in greyscale print
-// through dashes and labels), and its data as CSV for the download link.
+// Okabe–Ito colours (readable with colour-vision deficiencies, and in greyscale print
+// through dashes and labels; an actor's series in its own colour, the dashboard's too:
+// actor_colour.h), and its data as CSV for the download link.
 //
 // Contract: pure functions; empty data gives a chart with axes and no marks, never a
 // failure. Text is escaped here; callers pass plain text.
