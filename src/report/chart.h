@@ -2,7 +2,8 @@
 // an optional line over them; horizontal bars for rankings), stacked area for shares, a
 // timeline, and a network drawing. Every chart has a title, axis labels with units, the
 // Okabe–Ito colours (readable with colour-vision deficiencies, and in greyscale print
-// through dashes and labels), and its data as CSV for the download link.
+// through dashes and labels; an actor's series in its own colour, the dashboard's too:
+// actor_colour.h), and its data as CSV for the download link.
 //
 // Contract: pure functions; empty data gives a chart with axes and no marks, never a
 // failure. Text is escaped here; callers pass plain text.
@@ -56,6 +57,7 @@ Chart HorizontalBarChart(const ChartText& text,
 struct StackedSeries {
   std::string name;
   std::vector<double> values;  // parallel to the chart's xs
+  std::string colour;          // "#RRGGBB" (an actor's, ActorColour); empty: by position
 };
 Chart StackedAreaChart(const ChartText& text, const std::vector<double>& xs,
                        const std::vector<StackedSeries>& series, const Formatter& format);

@@ -40,18 +40,20 @@ Chart StackedAreaChart(const ChartText& text, const std::vector<double>& xs,
   std::vector<XySeries> csv_series;
   for (size_t series_idx = 0; series_idx < series.size(); ++series_idx) {
     std::vector<double> upper = lower;
+    const std::string& own = series[series_idx].colour;
+    std::string_view colour = own.empty() ? chart::Colour(series_idx) : std::string_view(own);
     XySeries column{series[series_idx].name, {}, false};
     for (size_t x_idx = 0; x_idx < xs.size() && x_idx < series[series_idx].values.size(); ++x_idx) {
       upper[x_idx] = std::min(1.0, lower[x_idx] + series[series_idx].values[x_idx]);
       column.points.push_back({xs[x_idx], series[series_idx].values[x_idx]});
     }
     if (xs.size() > 1) {
-      svg += "<polygon fill=\"" + std::string(chart::Colour(series_idx)) +
+      svg += "<polygon fill=\"" + std::string(colour) +
              "\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.8\" points=\"" +
              Band(xs, lower, upper, x, y) + "\"><title>" + Escape(series[series_idx].name) +
              "</title></polygon>";
     }
-    legend.push_back({series[series_idx].name, chart::Colour(series_idx), "", true});
+    legend.push_back({series[series_idx].name, colour, "", true});
     csv_series.push_back(std::move(column));
     lower = std::move(upper);
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "actor_colour.h"
 #include "context.h"
 #include "defcoop/analysis/supplier_shift.h"
 #include "html.h"
@@ -35,8 +36,10 @@ std::string SharesChart(ReportContext& context, const std::string& partner,
   std::vector<std::string> top = TopSuppliers(shift);
   std::vector<double> xs;
   std::vector<StackedSeries> series;
-  for (const std::string& supplier : top) series.push_back({context.Name(supplier), {}});
-  series.push_back({context.M("others"), {}});
+  // Each supplier in its own colour, as on the dashboard and the brief's other charts.
+  for (const std::string& supplier : top)
+    series.push_back({context.Name(supplier), {}, ActorColour(supplier)});
+  series.push_back({context.M("others"), {}, OtherColour()});
   for (const analysis::ShiftWindow& window : shift.windows) {
     if (window.total <= 0) continue;
     xs.push_back(window.years.last);

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "actor_colour.h"
 #include "chart_axes.h"
 #include "citations.h"
 #include "html.h"
@@ -40,6 +41,39 @@ TEST(Messages, EveryShippedIndicatorMetricHasANameInAllFourLanguages) {
       EXPECT_TRUE(HasMessage("metric_" + metric, lang)) << metric << " " << lang;
   }
   EXPECT_GT(metrics, 20);
+}
+
+// The brief's actor colours are the dashboard's: web/test/unit/actor-colour.test.js reads
+// the same expected pairs.
+TEST(ActorColour, EveryIdHasTheColourTheDashboardGivesIt) {
+  std::ifstream in(std::string(DEFCOOP_TEST_DIR) + "/actor_colours_expected.csv");
+  ASSERT_TRUE(in) << DEFCOOP_TEST_DIR;
+  std::string line;
+  int pairs = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || line == "id,colour") continue;
+    size_t comma = line.find(',');
+    ASSERT_NE(comma, std::string::npos) << line;
+    EXPECT_EQ(ActorColour(line.substr(0, comma)), line.substr(comma + 1)) << line;
+    ++pairs;
+  }
+  EXPECT_GE(pairs, 11);
+}
+
+TEST(ActorColour, Fnv1aOfKnownStrings) {
+  EXPECT_EQ(Fnv1a32(""), 0x811c9dc5u);  // the offset basis
+  EXPECT_EQ(Fnv1a32("a"), 0xe40c292cu);
+}
+
+TEST(ActorColour, StackedAreasAndTheirLegendTakeTheSeriesColour) {
+  Formatter format("en");
+  ChartText text{"chart-shares", "Shares", "year", "share"};
+  std::vector<StackedSeries> series{{"Russia", {0.6, 0.5}, ActorColour("RUS")},
+                                    {"Others", {0.4, 0.5}, OtherColour()}};
+  std::string svg = StackedAreaChart(text, {2020, 2021}, series, format).svg;
+  EXPECT_NE(svg.find("<polygon fill=\"" + ActorColour("RUS") + "\""), std::string::npos);
+  EXPECT_NE(svg.find("fill=\"" + OtherColour() + "\""), std::string::npos);
+  EXPECT_EQ(svg.find(std::string(chart::Colour(0))), std::string::npos) << "no colour by position";
 }
 
 TEST(Messages, FillsPositionalArguments) {

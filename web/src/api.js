@@ -85,6 +85,23 @@ export async function ensureNames(ids) {
   await Promise.allSettled(ids.filter((id) => !names.has(nameKey(lang, id))).map((id) => api('search', { q: id })));
 }
 
+// {id} for a spelling the data knows (through /search, then /show), else {message}: the
+// API's error, which names the nearest spellings.
+export async function lookUpActor(text) {
+  try {
+    const { rows } = await api('search', { q: text });
+    if (rows[0]?.id) return { id: rows[0].id };
+  } catch {
+    // not resolved by /search: /show says why
+  }
+  try {
+    await api('show', { name: text });
+    return { id: text };
+  } catch (error) {
+    return { message: error.message };
+  }
+}
+
 // Resolves any spelling to an actor id through /search; returns the input when unknown.
 export async function resolveId(text) {
   if (!text) return text;

@@ -24,8 +24,8 @@ export function yearLines(rows, { x = 'year', y = 'tiv', series = 'series', doma
 }
 
 // Stacked areas of TIV by year and group; groups beyond the palette fold into "other".
-export function stackedArea(rows, { group, domain }) {
-  const colours = groupColours(domain);
+// colours: one per domain entry (actors: their own, palette.actorColours).
+export function stackedArea(rows, { group, domain, colours = groupColours(domain) }) {
   return Plot.plot({
     width: WIDTH, height: 320, marginLeft: 60,
     x: { label: null, tickFormat: 'd' },

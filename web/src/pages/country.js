@@ -11,7 +11,9 @@ import { mergeMeta } from '../citation.js';
 import { figure, slot, importNote } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { yearLines, stackedArea, legendFor, yearBars } from '../charts.js';
-import { displayName, looksLikeId } from '../names.js';
+import { actorColours } from '../palette.js';
+import { displayName } from '../names.js';
+import { actorArgs } from '../unknown-actor.js';
 import { DCAD_YEARS, clipYears, importCommand, yearCounts, dcaPartner, caseParties, caseYears, codeLabels } from '../datasets.js';
 import { analysisLinks } from './periods.js';
 
@@ -21,12 +23,8 @@ const PROFILE_SECTIONS = ['agreements', 'embargoes on it', 'embargoes by it', 'v
 
 export async function render(main, ctx) {
   const { state, bounds, link } = ctx;
-  const input = state.args[0] || 'TUR';
-  if (!looksLikeId(input)) {
-    const id = await ctx.resolve(input);
-    if (id !== input) return ctx.go({ ...state, args: [id] }, { replace: true });
-  }
-  const id = input;
+  const [id] = await actorArgs(main, ctx, ['TUR']) || [];
+  if (!id) return;
   await ensureNames([id]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
@@ -62,9 +60,11 @@ export async function render(main, ctx) {
     const kept = new Set(ranked.slice(0, STACK_GROUPS));
     const other = ranked.length > STACK_GROUPS ? 'other' : null;
     const stacked = rows.map((row) => ({ year: row.year, group: kept.has(row.supplier) ? displayName(row.supplier) : other, supplier: row.supplier, tiv: row.tiv }));
-    const domain = [...ranked.slice(0, STACK_GROUPS).map(displayName), ...(other ? [other] : [])];
+    const shown = [...ranked.slice(0, STACK_GROUPS), ...(other ? [other] : [])];
+    const domain = shown.map((key) => (key === other ? other : displayName(key)));
+    const colours = actorColours(shown);
     const filled = fillYears(stacked, domain, years);
-    return figure({ title: t('supplier_shares', { name: name() }), meta, rows, chart: rows.length ? stackedArea(filled, { group: 'group', domain }) : null, legend: legendFor(domain), id: 'supplier-shares' });
+    return figure({ title: t('supplier_shares', { name: name() }), meta, rows, chart: rows.length ? stackedArea(filled, { group: 'group', domain, colours }) : null, legend: legendFor(domain, colours), id: 'supplier-shares' });
   });
 
   const tables = h('div', { class: 'two-up' });

@@ -9,19 +9,17 @@ import { mergeMeta, withRowSources } from '../citation.js';
 import { figure, slot } from '../figure.js';
 import { yearRange, textForm, controlBar } from '../controls.js';
 import { legendFor, kindColours, toDate } from '../charts.js';
-import { OKABE_ITO } from '../palette.js';
-import { displayName, looksLikeId } from '../names.js';
+import { actorColour } from '../palette.js';
+import { displayName } from '../names.js';
+import { actorArgs } from '../unknown-actor.js';
 
 const KINDS = ['agreement', 'event', 'embargo', 'venture'];
 
 export async function render(main, ctx) {
   const { state, bounds, link } = ctx;
-  const [input_a = 'TUR', input_b = 'AZE'] = state.args;
-  if (!looksLikeId(input_a) || !looksLikeId(input_b)) {
-    const ids = await Promise.all([ctx.resolve(input_a), ctx.resolve(input_b)]);
-    if (ids[0] !== input_a || ids[1] !== input_b) return ctx.go({ ...state, args: ids }, { replace: true });
-  }
-  const [a, b] = [input_a, input_b];
+  const ids = await actorArgs(main, ctx, ['TUR', 'AZE']);
+  if (!ids) return;
+  const [a, b] = ids;
   await ensureNames([a, b]);
   const years = parseYears(state.params.years, [bounds[0], bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
@@ -53,10 +51,10 @@ export async function render(main, ctx) {
       ...transfers.map((r) => ({ date: String(r.year), kind: 'transfer', direction: r.direction, tiv: r.tiv })),
       ...tl.rows.map((r) => ({ date: r.date, end_date: r.end_date, kind: r.kind, type: r.type, title: r.title, sources: r.sources })),
     ];
-    const chart = transfers.length || events.length ? dyadChart(transfers, events, domain, years) : null;
+    const chart = transfers.length || events.length ? dyadChart(transfers, events, domain, years, dyadColours(a, b)) : null;
     return figure({
       title: t('dyad_timeline', names), meta: mergeMeta(ab.meta, ba.meta, withRowSources(tl.meta, tl.rows)), rows, chart,
-      legend: legendFor(domain, dyadColours()), id: 'dyad-timeline',
+      legend: legendFor(domain, dyadColours(a, b)), id: 'dyad-timeline',
     });
   });
   slot(main, async () => {
@@ -92,14 +90,14 @@ export async function render(main, ctx) {
   });
 }
 
-// Directions in orange and sky blue; dated facts in their kind colours.
-function dyadColours() {
-  return [OKABE_ITO[0], OKABE_ITO[1], ...kindColours(KINDS)];
+// Each direction in its supplier's colour (as on every chart); dated facts in their kind colours.
+function dyadColours(a, b) {
+  return [actorColour(a), actorColour(b), ...kindColours(KINDS)];
 }
 
 // Yearly TIV bars (one per direction, side by side in each year) with dated facts as
 // symbols along the top on the same time axis.
-function dyadChart(transfers, events, domain, years) {
+function dyadChart(transfers, events, domain, years, colours) {
   const bars = transfers.map((r) => ({
     ...r,
     x1: new Date(Date.UTC(r.year, 0, 1) + (r.direction === domain[1] ? 182 : 0) * 864e5),
@@ -112,7 +110,7 @@ function dyadChart(transfers, events, domain, years) {
     width: 860, height: 340, marginLeft: 60,
     x: { type: 'utc', label: null, domain: [new Date(first), new Date(Date.UTC(years[1] + 1, 0, 1))] },
     y: { label: 'TIV', grid: true, domain: [0, top * 1.08] },
-    color: { domain, range: dyadColours() },
+    color: { domain, range: colours },
     symbol: { domain: ['agreement', 'event', 'embargo', 'venture'], range: ['circle', 'diamond', 'cross', 'square'] },
     marks: [
       Plot.rectY(bars, { x1: 'x1', x2: 'x2', y: 'tiv', fill: 'direction', title: (d) => `${d.direction} ${d.year}: ${formatNumber(d.tiv)} TIV` }),

@@ -1,9 +1,11 @@
 // Network: states as nodes (centralities and communities from /network), coloured by
-// community and sized by strength; edges are the heaviest SIPRI transfers (tiv by dyad)
-// of the same years. A list of the drawn nodes beside the graph gives keyboard access
+// community and sized by strength; edges are the SIPRI transfers (tiv by dyad) of the
+// same years of at least a minimum TIV (a control; by default the smallest that keeps the
+// drawing to about 100 links); labels on the largest nodes, the selected node and its
+// partners, which stand out while the rest fades. A list of the drawn nodes beside the graph gives keyboard access
 // (one tab stop; arrow keys, Home/End, a letter; Enter selects) and selecting a node,
 // there or in the graph, shows its details; the table below is the text alternative.
-// URL: #/network?years=A-B&layers=transfers,agreements&node=TUR
+// URL: #/network?years=A-B&layers=transfers,agreements&min_tiv=250&node=TUR
 import cytoscape from 'cytoscape';
 import { h, uid } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
@@ -15,11 +17,9 @@ import { yearRange, select, controlBar } from '../controls.js';
 import { colourAt } from '../palette.js';
 import { displayName } from '../names.js';
 import { rovingIndex } from '../keyboard.js';
+import { MIN_TIV_CHOICES, LABELLED_NODES, transferLinks, defaultMinTiv, networkView } from '../network-view.js';
 
 const DEFAULT_SPAN = 10;
-// Enough edges to show the structure; more turns the drawing into a hairball.
-const EDGE_LIMIT = 220;
-const LABELLED_NODES = 45;
 const WIDTH = 860;
 const HEIGHT = 600;
 // Partners listed in a selected node's details.
@@ -31,22 +31,28 @@ export function render(main, ctx) {
   const years = parseYears(state.params.years, [bounds[1] - DEFAULT_SPAN + 1, bounds[1]], bounds[0], bounds[1]);
   const span = formatYears(years);
   const layers = LAYER_CHOICES.includes(state.params.layers) ? state.params.layers : LAYER_CHOICES[0];
-  main.append(h('h1', {}, t('network_title', { years: span })), controlBar(
+  const controls = controlBar(
     yearRange({ min: bounds[0], max: bounds[1], value: years, onChange: (v) => ctx.setParams({ years: formatYears(v) }) }),
     select({
       label: t('layers'), name: 'layers', value: layers, options: LAYER_CHOICES.map((v) => ({ value: v, label: v.replace(/,/g, ', ') })),
       onChange: (v) => ctx.setParams({ layers: v === LAYER_CHOICES[0] ? null : v }),
-    })));
+    }));
+  main.append(h('h1', {}, t('network_title', { years: span })), controls);
   const network = api('network', { years: span, layers });
   const drawn = { cy: null, init: null, ready: null };
   slot(main, async () => {
     const [net, dyads] = await Promise.all([network, api('tiv', { by: 'dyad', years: span })]);
-    const present = new Set(net.rows.map((r) => r.id));
-    const edges = dyads.rows.filter((r) => present.has(r.supplier) && present.has(r.recipient) && r.supplier !== r.recipient)
-      .sort((x, y) => y.tiv - x.tiv).slice(0, EDGE_LIMIT);
-    const linked = new Set(edges.flatMap((e) => [e.supplier, e.recipient]));
-    const nodes = net.rows.filter((r) => linked.has(r.id));
-    const labelled = new Set([...nodes].sort((x, y) => y.strength - x.strength).slice(0, LABELLED_NODES).map((n) => n.id));
+    const links = transferLinks(dyads.rows, net.rows.map((r) => r.id));
+    const fallback = defaultMinTiv(links);
+    const asked = Number(state.params.min_tiv);
+    const minTiv = MIN_TIV_CHOICES.includes(asked) ? asked : fallback;
+    const focus = net.rows.some((r) => r.id === state.params.node) ? state.params.node : null;
+    const { edges, nodes, labelled } = networkView(net.rows, links, { minTiv, focus });
+    controls.append(select({
+      label: t('min_tiv'), name: 'min_tiv', value: String(minTiv),
+      options: MIN_TIV_CHOICES.map((v) => ({ value: String(v), label: `≥ ${formatNumber(v, 0)} TIV` })),
+      onChange: (v) => ctx.setParams({ min_tiv: Number(v) === fallback ? null : v }),
+    }));
     const maxStrength = Math.max(1, ...nodes.map((n) => n.strength || 0));
     const maxTiv = Math.max(1, ...edges.map((e) => e.tiv));
     const hint_id = uid('network-hint');
@@ -57,16 +63,19 @@ export function render(main, ctx) {
       container: box, autounselectify: true, boxSelectionEnabled: false,
       elements: [
         ...nodes.map((n) => ({ data: { id: n.id, name: n.name || displayName(n.id), label: labelled.has(n.id) ? (n.name || n.id) : '', colour: colourAt(communities.indexOf(n.community)), size: 8 + 40 * Math.sqrt((n.strength || 0) / maxStrength) } })),
-        ...edges.map((e) => ({ data: { id: `${e.supplier}>${e.recipient}`, source: e.supplier, target: e.recipient, width: 0.5 + 6 * Math.sqrt(e.tiv / maxTiv) } })),
+        ...edges.map((e) => ({ data: { id: `${e.supplier}>${e.recipient}`, source: e.supplier, target: e.recipient, tiv: e.tiv, width: 0.5 + 6 * Math.sqrt(e.tiv / maxTiv) } })),
       ],
       style: [
-        { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 9, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 2, 'border-width': 1, 'border-color': '#fff' } },
+        { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 10, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 2, 'border-width': 1, 'border-color': '#fff', 'text-background-color': '#fff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
         { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa', opacity: 0.55, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa', 'arrow-scale': 0.6 } },
         { selector: 'edge.chosen', style: { 'line-color': '#333', 'target-arrow-color': '#333', opacity: 0.9 } },
-        { selector: 'node.chosen', style: { label: 'data(name)', 'border-width': 4, 'border-color': '#000', 'font-weight': 'bold', 'z-index': 10 } },
+        // The selected (focus) node and its partners stand out; the rest fades.
+        { selector: '.faded', style: { opacity: 0.2 } },
+        { selector: 'node.partner', style: { label: 'data(name)', 'border-width': 3, 'border-color': '#333', 'z-index': 9 } },
+        { selector: 'node.chosen', style: { label: 'data(name)', 'border-width': 4, 'border-color': '#000', 'font-weight': 'bold', 'font-size': 12, 'z-index': 10 } },
         { selector: 'node.focused', style: { label: 'data(name)', 'border-width': 5, 'border-color': '#E69F00', 'z-index': 11 } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 1500, fit: true, padding: 20 },
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 80, nodeOverlap: 20, numIter: 1500, fit: true, padding: 20 },
     });
     const legend = communities.map((c, idx) => ({ label: `${t('community')} ${c}`, colour: colourAt(idx) }));
     const meta = mergeMeta(net.meta, dyads.meta);
@@ -76,8 +85,7 @@ export function render(main, ctx) {
       const node = nodes.find((n) => n.id === id);
       if (!node) return;
       details.replaceChildren(nodeDetails(node, edges, { link, span }));
-      drawn.cy?.elements().removeClass('chosen');
-      drawn.cy?.$id(id).addClass('chosen').connectedEdges().addClass('chosen');
+      if (drawn.cy) highlight(drawn.cy, id);
       list.choose(id);
     };
     const list = nodeList(ranked, {
@@ -87,13 +95,15 @@ export function render(main, ctx) {
     drawn.ready = (cy) => {
       cy.on('tap', 'node', (event) => { show(event.target.id()); ctx.remember({ node: event.target.id() }); });
       cy.on('dbltap', 'node', (event) => { location.hash = link('country', [event.target.id()], { years: span }); });
-      if (state.params.node) show(state.params.node);
+      if (focus) show(focus);
     };
     const side = h('div', { class: 'network-side' },
       h('h3', { id: list.heading_id }, t('network_nodes')), h('p', { class: 'hint' }, t('network_keys')), list.element, details);
     return figure({
       title: t('network_title', { years: span }), meta, rows: edges, chart: h('div', { class: 'network-layout' }, box, side), legend, id: 'network',
-      extra: [h('p', { class: 'hint', id: hint_id }, t('network_hint'), ' ', t('network_summary', {
+      extra: [h('p', { class: 'hint', id: hint_id }, t('network_hint'), ' ', t('network_shown', {
+        edges: formatNumber(edges.length, 0), links: formatNumber(links.length, 0), min: formatNumber(minTiv, 0), labelled: LABELLED_NODES,
+      }), ' ', t('network_summary', {
         nodes: formatNumber(net.meta.nodes, 0), edges: formatNumber(net.meta.edges, 0), communities: net.meta.communities, modularity: formatNumber(net.meta.modularity, 3),
       }), ' ', t('network_weighting'), ' ', t('network_alternative'))],
       svg: () => networkSvg(drawn.cy),
@@ -117,6 +127,17 @@ export function render(main, ctx) {
       ],
     });
   });
+}
+
+// Rings the selected node, marks its partners and their links, fades everything else.
+function highlight(cy, id) {
+  const node = cy.$id(id);
+  const near = node.closedNeighborhood();
+  cy.elements().removeClass('chosen partner faded');
+  cy.elements().difference(near).addClass('faded');
+  node.addClass('chosen');
+  node.connectedEdges().addClass('chosen');
+  node.neighborhood('node').addClass('partner');
 }
 
 // The drawn nodes as buttons in a list with one tab stop: arrow keys, Home/End, Page

@@ -164,7 +164,8 @@ function periodsChart(values, periods, compared, yLabel) {
 // own link left out, except on the periods page, which links exports and imports).
 export function analysisLinks(ctx, actor) {
   const { link, state } = ctx;
-  if (!/^[A-Z]{3}$/.test(actor || '')) return null;
+  // Nothing to link (callers append the result with the DOM's append, which would print null).
+  if (!/^[A-Z]{3}$/.test(actor || '')) return document.createDocumentFragment();
   const items = [
     ['periods', link('periods', [], { series: `exports:${actor}` }), t('link_periods_exports')],
     ['periods', link('periods', [], { series: `imports:${actor}` }), t('link_periods_imports')],

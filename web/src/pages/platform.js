@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { figure, slot } from '../figure.js';
 import { textForm, controlBar } from '../controls.js';
 import { legendFor, toDate } from '../charts.js';
-import { OKABE_ITO } from '../palette.js';
+import { actorColour } from '../palette.js';
 import { displayName } from '../names.js';
 
 // A `show` detail naming one state ("TUR", or "Türkiye (TUR)" since names come with ids)
@@ -42,14 +42,14 @@ export function render(main, ctx) {
     const chart = rows.length ? Plot.plot({
       width: 860, height: 60 + new Set(bars.map((b) => b.lane)).size * 36, marginLeft: 120,
       x: { type: 'utc', label: null }, y: { label: null },
-      color: { domain: states, range: OKABE_ITO },
+      color: { domain: states, range: states.map(makerColour) },
       marks: [
         Plot.barX(bars, { x1: 'start', x2: 'end', y: 'lane', fill: 'state', inset: 4, title: (d) => `${d.name} — ${d.maker} (${d.state}) ${d.from || '…'}–${d.to || ''}` }),
         Plot.text(bars, { x: 'start', y: 'lane', text: (d) => d.name, textAnchor: 'start', dx: 6, fill: 'black', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       ],
     }) : null;
     return [
-      figure({ title: t('components', { name: meta.platform_name || name }), meta, rows, chart, legend: legendFor(states.map(displayName), OKABE_ITO), id: 'components' }),
+      figure({ title: t('components', { name: meta.platform_name || name }), meta, rows, chart, legend: legendFor(states.map(displayName), states.map(makerColour)), id: 'components' }),
       figure({
         title: `${t('components', { name: meta.platform_name || name })} — ${t('detail')}`, meta, rows, id: 'components-table',
         columns: [
@@ -89,4 +89,9 @@ export function render(main, ctx) {
       ],
     });
   });
+}
+
+// A maker state's own colour (as on every chart); an unknown state ('?') in grey.
+function makerColour(state) {
+  return state === '?' ? '#bbbbbb' : actorColour(state);
 }

@@ -11,8 +11,9 @@ import { parseYears, formatYears } from '../url-state.js';
 import { figure, slot } from '../figure.js';
 import { yearRange, textForm, select, controlBar } from '../controls.js';
 import { legendFor } from '../charts.js';
-import { groupColours } from '../palette.js';
-import { displayName, looksLikeId } from '../names.js';
+import { actorColours } from '../palette.js';
+import { displayName } from '../names.js';
+import { actorArgs } from '../unknown-actor.js';
 import { yearSpan, shareSeries, rankSuppliers, dominantMarks, risersAndFallers } from '../analysis.js';
 import { analysisLinks } from './periods.js';
 
@@ -25,12 +26,8 @@ const STACK_GROUPS = 7;
 
 export async function render(main, ctx) {
   const { state, bounds, link } = ctx;
-  const input = state.args[0] || DEFAULT_COUNTRY;
-  if (!looksLikeId(input)) {
-    const id = await ctx.resolve(input);
-    if (id !== input) return ctx.go({ ...state, args: [id] }, { replace: true });
-  }
-  const id = input;
+  const [id] = await actorArgs(main, ctx, [DEFAULT_COUNTRY]) || [];
+  if (!id) return;
   const window = choice(state.params.window, WINDOWS, DEFAULTS.window);
   const step = choice(state.params.step, STEPS, DEFAULTS.step);
   const asked = state.params.years ? parseYears(state.params.years, null, bounds[0], bounds[1]) : null;
@@ -66,8 +63,8 @@ export async function render(main, ctx) {
     const marks = dominantMarks(meta.dominant_changes);
     return figure({
       title: t('shift_chart', { name, window: meta.window, years: meta.years }), meta, rows: points, sourceRows: rows, id: 'shift-chart',
-      chart: points.length ? shareChart(points.map((p) => ({ ...p, label: supplierName(p.group) })), labels, groupColours(groups), marks) : null,
-      legend: legendFor(labels, groupColours(groups)),
+      chart: points.length ? shareChart(points.map((p) => ({ ...p, label: supplierName(p.group) })), labels, actorColours(groups), marks) : null,
+      legend: legendFor(labels, actorColours(groups)),
       extra: [h('p', { class: 'hint' }, t('shift_hint', { window: meta.window, step: meta.step }))],
     });
   });

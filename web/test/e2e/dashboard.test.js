@@ -68,7 +68,7 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     const { rows } = await (await fetch(`${server.base}/api/v1/network?years=2014-2020&layers=transfers,agreements,ventures`)).json();
     assert.equal(await page.locator('#network-table tbody tr').count(), rows.length, 'every node in the table');
 
-    await page.locator('select[name="layers"]').focus();
+    await page.locator('select[name="min_tiv"]').focus();
     await page.keyboard.press('Tab');
     const focused = () => page.evaluate(() => ({
       id: document.activeElement.dataset.id, inList: !!document.activeElement.closest('.node-list'),
@@ -99,7 +99,7 @@ describe('dashboard', { skip, timeout: 300_000 }, () => {
     await page.waitForSelector('.cy canvas');
     await page.locator('#node-details h4').waitFor();
     assert.ok((await page.locator('#node-details h4').innerText()).includes(second.text), 'the selected node is kept in the URL');
-    await page.locator('select[name="layers"]').focus();
+    await page.locator('select[name="min_tiv"]').focus();
     await page.keyboard.press('Tab');
     assert.equal((await focused()).id, second.id, 'the selected node is the list\'s tab stop');
   });
