@@ -372,6 +372,13 @@ CREATE TABLE store_state (
 INSERT INTO store_state SELECT 'curated_complete', datetime('now') WHERE EXISTS (SELECT 1 FROM actor);
 )sql";
 
+// Version 7: commands select the transfers they need in SQLite (Store::LoadTransfers
+// with a TransferSelection); a recipient's transfers are found through this index as a
+// supplier's are through transfer_vintage. Older stores gain it when next opened.
+constexpr std::string_view kSelectionIndexSchema = R"sql(
+CREATE INDEX transfer_recipient ON transfer (vintage, recipient_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -382,6 +389,7 @@ const std::vector<Migration>& Migrations() {
       {4, "GSDB sanctions cases", kGsdbSchema},
       {5, "ATOP alliance obligations", kAtopSchema},
       {6, "store state (build complete marker)", kStateSchema},
+      {7, "index of transfers by recipient", kSelectionIndexSchema},
   };
   return kMigrations;
 }
