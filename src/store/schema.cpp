@@ -374,9 +374,18 @@ INSERT INTO store_state SELECT 'curated_complete', datetime('now') WHERE EXISTS 
 
 // Version 7: commands select the transfers they need in SQLite (Store::LoadTransfers
 // with a TransferSelection); a recipient's transfers are found through this index as a
-// supplier's are through transfer_vintage. Older stores gain it when next opened.
+// supplier's are through transfer_vintage, and a register's first and last delivery
+// year are kept with its file (Store::DeliverySpan reads them, not every delivery).
+// Older stores gain both when next opened.
 constexpr std::string_view kSelectionIndexSchema = R"sql(
 CREATE INDEX transfer_recipient ON transfer (vintage, recipient_id);
+ALTER TABLE sipri_file ADD COLUMN first_delivery_year INTEGER;
+ALTER TABLE sipri_file ADD COLUMN last_delivery_year INTEGER;
+UPDATE sipri_file SET
+  first_delivery_year = (SELECT min(d.year) FROM transfer t JOIN delivery d ON d.transfer_id = t.id
+                         WHERE t.file_id = sipri_file.id),
+  last_delivery_year = (SELECT max(d.year) FROM transfer t JOIN delivery d ON d.transfer_id = t.id
+                        WHERE t.file_id = sipri_file.id);
 )sql";
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Saving and loading imported SIPRI files (registers and TIV tables).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "db.h"
 #include "defcoop/store/store.h"
@@ -71,6 +73,21 @@ Status SaveTransfers(sqlite3* db, int64_t file_id, const SipriFile& file) {
   return Status::Ok();
 }
 
+// The file's first and last delivery year (NULL for a file without deliveries).
+Status SaveSpan(sqlite3* db, int64_t file_id, const SipriFile& file) {
+  std::optional<int> first;
+  std::optional<int> last;
+  for (const Transfer& t : file.transfers) {
+    for (const Delivery& d : t.deliveries) {
+      first = std::min(first.value_or(d.year), d.year);
+      last = std::max(last.value_or(d.year), d.year);
+    }
+  }
+  Statement span(db,
+                 "UPDATE sipri_file SET first_delivery_year = ?, last_delivery_year = ? WHERE id = ?");
+  return span.Bind(1, first).Bind(2, last).BindInt64(3, file_id).Run();
+}
+
 Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string kind(ToString(file.format));
@@ -108,6 +125,7 @@ Status InsertSipriFile(sqlite3* db, const SipriFile& file, const std::string& co
                               .Bind(9, summary.repaired)
                               .Run());
   int64_t file_id = sqlite3_last_insert_rowid(db);
+  DEFCOOP_RETURN_IF_ERROR(SaveSpan(db, file_id, file));
   DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db, file_id, file));
   DEFCOOP_RETURN_IF_ERROR(SaveCells(db, file_id, file));
   return SaveProblems(db, "import_problem", file_id, file.problems);
@@ -285,8 +303,8 @@ Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage,
 
 Result<YearRange> Store::DeliverySpan(const std::string& vintage) const {
   Statement span(db_,
-                 "SELECT min(d.year), max(d.year) FROM delivery d"
-                 " JOIN transfer t ON t.id = d.transfer_id WHERE ?1 = '' OR t.vintage = ?1");
+                 "SELECT min(first_delivery_year), max(last_delivery_year) FROM sipri_file"
+                 " WHERE ?1 = '' OR vintage = ?1");
   span.Bind(1, vintage);
   if (!span.Step()) return span.status().ok() ? Status::Store("no delivery span") : span.status();
   if (span.IsNull(0)) return YearRange{9999, 0};
