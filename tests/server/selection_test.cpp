@@ -37,7 +37,7 @@ std::string RunCli(const std::string& db, const std::string& args) {
   return out;
 }
 
-int Run(const std::string& db, const std::string& args) {
+int RunQuiet(const std::string& db, const std::string& args) {
   std::string command =
       "'" + std::string(DEFCOOP_BIN) + "' --db '" + db + "' " + args + " >/dev/null 2>&1";
   return std::system(command.c_str());
@@ -64,8 +64,8 @@ TEST(SelectionTest, SelectedTransfersAnswerAsTheWholeRegister) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string db = (dir / "store.db").string();
-  ASSERT_EQ(Run(db, "init"), 0);
-  ASSERT_EQ(Run(db, "import sipri '" + kRegister + "' '" + kTable + "'"), 0);
+  ASSERT_EQ(RunQuiet(db, "init"), 0);
+  ASSERT_EQ(RunQuiet(db, "import sipri '" + kRegister + "' '" + kTable + "'"), 0);
   ServeProcess server(db, "");
   ASSERT_TRUE(server.started());
 
