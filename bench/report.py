@@ -318,9 +318,12 @@ def main():
         "Raw results: `build-bench/bench-results/` (Google Benchmark and hyperfine JSON).",
         "",
     ]
-    # bench/load writes its own "## Server load" section at the end: keep it.
+    # bench/query-scaling's "## Query scaling" and bench/load's "## Server load" sections
+    # come after this script's: keep them.
     previous = Path(args.out).read_text() if Path(args.out).exists() else ""
-    kept = previous[previous.find("\n## Server load"):] if "\n## Server load" in previous else ""
+    starts = [previous.find(f"\n## {name}") for name in ("Query scaling", "Server load")]
+    starts = [at for at in starts if at >= 0]
+    kept = previous[min(starts):] if starts else ""
     Path(args.out).write_text("\n".join(out).rstrip("\n") + "\n" + kept)
 
 

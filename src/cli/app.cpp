@@ -155,12 +155,11 @@ nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources) {
 }
 
 names::NameIndex BuildNameIndex(const Dataset& data) {
-  std::vector<ActorName> all_names = data.actor_names;
-  for (ActorName& generated : names::GeneratedStateNames(
-           data.actor_codes, {"en", "tr", "kk", "ru", "az", "uz", "ky", "de", "fr"})) {
-    all_names.push_back(std::move(generated));
-  }
-  return names::NameIndex(data.actors, all_names, data.actor_codes, data.memberships);
+  return names::NameIndex(data.actors, data.actor_names, data.actor_codes, data.memberships,
+                          [codes = data.actor_codes] {
+                            return names::GeneratedStateNames(
+                                codes, {"en", "tr", "kk", "ru", "az", "uz", "ky", "de", "fr"});
+                          });
 }
 
 // Parses `args` (args[0] is the program name) and runs the command; help and version

@@ -14,6 +14,7 @@ Status CheckVintage(store::Store& store, const std::string& vintage) {
     return Status::NotFound(
         "no SIPRI register in the store; import one with `defcoop import sipri FILE`");
   }
+  if (store.HasTransfers(vintage)) return Status::Ok();
   std::vector<std::string> known;
   for (const store::Vintage& v : store.Vintages()) {
     if (v.transfers > 0) known.push_back(v.vintage);
@@ -82,6 +83,43 @@ Result<SharedData> Session::LoadSipri(const std::string& vintage) {
   return SharedData(data);
 }
 
+Result<SharedData> Session::Sipri(const std::string& vintage, const SelectFn& select) {
+  auto curated = Curated();
+  if (!curated.ok()) return curated.status();
+  SharedData whole;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = by_vintage_.find(vintage);
+    if (cached != by_vintage_.end()) whole = cached->second;
+  }
+  if (whole) {
+    auto needs = select(*whole);
+    if (!needs.ok()) return needs.status();
+    return whole;
+  }
+  auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto data = std::make_shared<SipriData>(**curated);
+  data->vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
+  DEFCOOP_RETURN_IF_ERROR(CheckVintage(**store, data->vintage));
+  auto span = (*store)->DeliverySpan(data->vintage);
+  if (!span.ok()) return span.status();
+  data->span = *span;
+  auto needs = select(*data);
+  if (!needs.ok()) return needs.status();
+  auto transfers = (*store)->LoadTransfers(data->vintage, needs->selection);
+  if (!transfers.ok()) return transfers.status();
+  data->transfers = std::move(*transfers);
+  if (needs->exporter_totals) {
+    analysis::SupplierYearTiv& totals = data->exporter_tiv;
+    DEFCOOP_RETURN_IF_ERROR((*store)->ForEachSupplierDelivery(
+        data->vintage, [&totals](std::string_view supplier, int year, double tiv) {
+          totals.by_supplier[std::string(supplier)][year] += tiv;
+        }));
+  }
+  return SharedData(data);
+}
+
 Result<SharedDcas> Session::Dcas() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (dcas_) return dcas_;
@@ -120,6 +158,11 @@ Result<SharedData> LoadSipriData(const Context& context, const std::string& vint
   return SessionOf(context).Sipri(vintage);
 }
 
+Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage,
+                                 const SelectFn& select) {
+  return SessionOf(context).Sipri(vintage, select);
+}
+
 Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string& vintage) {
   auto data = LoadSipriData(context, vintage);
   if (data.ok() || !vintage.empty() || data.status().kind() != StatusKind::kNotFound) return data;
@@ -135,6 +178,11 @@ Result<ActorSet> ResolveActors(const names::NameIndex& index,
     actors.Merge(*resolved);
   }
   return actors;
+}
+
+store::TransferSelection SelectionFor(const ActorSet& suppliers, const ActorSet& recipients,
+                                      std::optional<YearRange> years) {
+  return {suppliers.Ids(), recipients.Ids(), years};
 }
 
 Status AddCountries(const names::NameIndex& index, const std::vector<std::string>& inputs,

@@ -5,6 +5,7 @@
 // line, source and the approximation note.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,17 @@ struct SipriData {
   names::NameIndex index;
 };
 using SharedData = std::shared_ptr<const SipriData>;
+
+// What an analysis reads of a register: the transfers `selection` takes (chosen in
+// SQLite over indexes) and, when `exporter_totals`, every supplier's yearly TIV over the
+// whole vintage (exporter ranks compare all suppliers).
+struct SipriNeeds {
+  store::TransferSelection selection;
+  bool exporter_totals = false;
+};
+// Says what to read once the register's vintage and span are known (`data` holds no
+// transfers yet); an error it returns is the command's.
+using SelectFn = std::function<Result<SipriNeeds>(const SipriData& data)>;
 using SharedDcas = std::shared_ptr<const std::vector<DefenseCooperationAgreement>>;
 using SharedSanctions = std::shared_ptr<const std::vector<SanctionCase>>;
 
@@ -45,6 +57,11 @@ class Session {
   // The register of `vintage` ("" = newest) with the curated data. Errors: no SIPRI
   // data imported, or an unknown vintage (the message lists the ones there are).
   Result<SharedData> Sipri(const std::string& vintage);
+  // The register of `vintage` with only what `select` asks for (span and vintage are the
+  // whole register's; errors as Sipri(), then select's). Not kept: each call reads the
+  // store. When the whole register is already loaded (a warmed `defcoop serve`) that is
+  // returned: the analyses filter it to the same answer.
+  Result<SharedData> Sipri(const std::string& vintage, const SelectFn& select);
   // The imported DCAD agreements. Error: none imported (the message says how).
   Result<SharedDcas> Dcas();
   // The imported GSDB cases; an empty list when none are imported.
@@ -65,6 +82,8 @@ class Session {
 // The context's session's data (shorthands for the commands).
 Result<SharedData> LoadCuratedData(const Context& context);
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage);
+Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage,
+                                 const SelectFn& select);
 Result<SharedDcas> LoadDcas(const Context& context);
 Result<SharedSanctions> LoadSanctions(const Context& context);
 // The register of `vintage` when one is asked for or any is imported, else the curated
@@ -77,6 +96,12 @@ Result<SharedData> LoadSipriDataIfAny(const Context& context, const std::string&
 // (NameIndex::ResolveActors).
 Result<ActorSet> ResolveActors(const names::NameIndex& index,
                                const std::vector<std::string>& inputs);
+
+// The transfers with a supplier among `suppliers` and a recipient among `recipients`
+// (any when empty) at any date, that delivered in `years`: a superset of what an analysis
+// filtered by the same sets and years counts, so it gives the same answer.
+store::TransferSelection SelectionFor(const ActorSet& suppliers, const ActorSet& recipients,
+                                      std::optional<YearRange> years);
 
 // Every actor id the arguments count at any date (for lists of facts not yet filtered by
 // date: prefer ResolveActors).

@@ -64,14 +64,31 @@ void AddShareRows(const SipriData& data, const std::string& lang, const analysis
   }
 }
 
+// The register with the transfers of `country` (as supplier, or as recipient when
+// `as_recipient`) delivered in the years asked for and the window before; sets *actors
+// and *years.
+Result<SharedData> LoadShares(const Context& context, const SharesOptions& options,
+                              bool as_recipient, bool exporter_totals, Result<ActorSet>* actors,
+                              Result<YearRange>* years) {
+  return LoadSipriData(
+      context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
+        *actors = ResolveActors(data.index, {options.country});
+        if (!actors->ok()) return actors->status();
+        *years = YearsOrSpan(options.years, data);
+        if (!years->ok()) return years->status();
+        YearRange read{analysis::PreviousWindow(**years).first, (*years)->last};
+        return SipriNeeds{as_recipient ? SelectionFor({}, **actors, read)
+                                       : SelectionFor(**actors, {}, read),
+                          exporter_totals};
+      });
+}
+
 Status RunSuppliers(Context& context, const SharesOptions& options) {
-  auto loaded = LoadSipriData(context, options.vintage);
+  Result<ActorSet> recipients = ActorSet{};
+  Result<YearRange> years = YearRange{};
+  auto loaded = LoadShares(context, options, true, false, &recipients, &years);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  auto recipients = ResolveActors(data.index, {options.country});
-  if (!recipients.ok()) return recipients.status();
-  auto years = YearsOrSpan(options.years, data);
-  if (!years.ok()) return years.status();
   analysis::ShareTable table = analysis::SupplierShares(data.transfers, *recipients, *years);
   YearRange before = analysis::PreviousWindow(*years);
   analysis::ShareTable previous = analysis::SupplierShares(data.transfers, *recipients, before);
@@ -110,13 +127,11 @@ void AddRankMeta(const SipriData& data, const std::string& supplier, YearRange y
 }
 
 Status RunExports(Context& context, const SharesOptions& options) {
-  auto loaded = LoadSipriData(context, options.vintage);
+  Result<ActorSet> suppliers = ActorSet{};
+  Result<YearRange> years = YearRange{};
+  auto loaded = LoadShares(context, options, false, true, &suppliers, &years);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  auto suppliers = ResolveActors(data.index, {options.country});
-  if (!suppliers.ok()) return suppliers.status();
-  auto years = YearsOrSpan(options.years, data);
-  if (!years.ok()) return years.status();
   analysis::ShareTable table = analysis::RecipientShares(data.transfers, *suppliers, *years);
   YearRange before = analysis::PreviousWindow(*years);
   analysis::ShareTable previous = analysis::RecipientShares(data.transfers, *suppliers, before);

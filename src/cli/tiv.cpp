@@ -76,21 +76,39 @@ nlohmann::ordered_json RowJson(const analysis::TivRow& row,
 Status RunCheck(Context& context, const SipriData& data);
 
 
+// The register with the transfers the filter of `options` can count; sets *filter.
+Result<SharedData> LoadFiltered(const Context& context, const TivOptions& options,
+                                analysis::TivFilter* filter) {
+  return LoadSipriData(
+      context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
+        auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
+        if (!groups.ok()) return groups.status();
+        auto suppliers = ResolveActors(data.index, options.suppliers);
+        if (!suppliers.ok()) return suppliers.status();
+        auto recipients = ResolveActors(data.index, options.recipients);
+        if (!recipients.ok()) return recipients.status();
+        auto years = YearsOrSpan(options.years, data);
+        if (!years.ok()) return years.status();
+        *filter = {*suppliers, *recipients, *years};
+        return SipriNeeds{SelectionFor(*suppliers, *recipients, *years), false};
+      });
+}
+
 Status RunTiv(Context& context, const TivOptions& options) {
-  auto loaded = LoadSipriData(context, options.vintage);
+  if (options.check) {
+    auto loaded = LoadSipriData(context, options.vintage);
+    if (!loaded.ok()) return loaded.status();
+    return RunCheck(context, **loaded);
+  }
+  analysis::TivFilter filter;
+  auto loaded = LoadFiltered(context, options, &filter);
   if (!loaded.ok()) return loaded.status();
   const SipriData& data = **loaded;
-  if (options.check) return RunCheck(context, data);
   auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
   if (!groups.ok()) return groups.status();
-  analysis::TivFilter filter;
-  auto suppliers = ResolveActors(data.index, options.suppliers);
-  if (!suppliers.ok()) return suppliers.status();
-  auto recipients = ResolveActors(data.index, options.recipients);
-  if (!recipients.ok()) return recipients.status();
-  auto years = YearsOrSpan(options.years, data);
-  if (!years.ok()) return years.status();
-  filter = {*suppliers, *recipients, *years};
+  const ActorSet* suppliers = &filter.suppliers;
+  const ActorSet* recipients = &filter.recipients;
+  const YearRange* years = &*filter.years;
   std::vector<analysis::TivRow> rows = analysis::AggregateTiv(data.transfers, filter, *groups);
   Output output;
   if (*groups == std::vector<analysis::TivGroup>{analysis::TivGroup::kYear})

@@ -111,27 +111,52 @@ void AppendCodePoint(std::string* key, UChar32 c) {
 }
 
 // Step 5: keep letters and digits, drop apostrophes, everything else separates words.
+void AppendToKey(std::string* key, UChar32 c) {
+  if (IsApostrophe(c)) return;
+  if (c == '&') {
+    AppendSpace(key);
+    *key += "and ";
+  } else if (u_isalnum(c)) {
+    AppendCodePoint(key, c);
+  } else {
+    AppendSpace(key);
+  }
+}
+
+void TrimKey(std::string* key) {
+  if (!key->empty() && key->back() == ' ') key->pop_back();
+}
+
 std::string BuildKey(const icu::UnicodeString& text) {
   std::string key;
-  for (int32_t index = 0; index < text.length(); index = text.moveIndex32(index, 1)) {
-    UChar32 c = text.char32At(index);
-    if (IsApostrophe(c)) continue;
-    if (c == '&') {
-      AppendSpace(&key);
-      key += "and ";
-    } else if (u_isalnum(c)) {
-      AppendCodePoint(&key, c);
-    } else {
-      AppendSpace(&key);
-    }
+  for (int32_t index = 0; index < text.length(); index = text.moveIndex32(index, 1))
+    AppendToKey(&key, text.char32At(index));
+  TrimKey(&key);
+  return key;
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// ASCII is its own NFKC form and transliterates to itself, so steps 1-4 are lowercasing.
+std::string FoldAscii(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    AppendToKey(&key, (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
   }
-  if (!key.empty() && key.back() == ' ') key.pop_back();
+  TrimKey(&key);
   return key;
 }
 
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
+  return IsAscii(text) ? FoldAscii(text) : FoldForMatchWithIcu(text);
+}
+
+std::string FoldForMatchWithIcu(std::string_view text) {
   icu::UnicodeString unicode = NormalizeNfkc(icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
   unicode.findAndReplace(icu::UnicodeString(kCapitalIWithDot), icu::UnicodeString(u'i'));

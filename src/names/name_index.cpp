@@ -85,29 +85,44 @@ bool IsKnownScheme(std::string_view scheme) {
 
 NameIndex::NameIndex(const std::vector<Actor>& actors, const std::vector<ActorName>& names,
                      const std::vector<ActorCode>& codes,
-                     const std::vector<Membership>& memberships)
+                     const std::vector<Membership>& memberships,
+                     std::function<std::vector<ActorName>()> generate)
     : memberships_(memberships) {
   for (const Actor& actor : actors) AddActor(actor);
   for (const ActorName& name : names) AddName(name);
   for (const ActorCode& code : codes) AddCode(code);
+  generated_names_->generate = std::move(generate);
+}
+
+const NameIndex::KeyMap& NameIndex::Keys(Tier& tier) {
+  std::call_once(tier.once, [&tier] {
+    for (Spelling& spelling : tier.spellings)
+      AddNameKey(&tier.keys, spelling.actor_id, spelling.text, std::move(spelling.matched));
+    tier.spellings.clear();
+    if (!tier.generate) return;
+    for (const ActorName& name : tier.generate())
+      AddNameKey(&tier.keys, name.actor_id, name.name, DescribeName(name));
+  });
+  return tier.keys;
 }
 
 void NameIndex::AddActor(const Actor& actor) {
   actors_[actor.id] = actor;
   ids_.emplace(Upper(actor.id), Entry{actor.id, actor.id, "id " + actor.id});
-  AddNameKey(&curated_names_, actor.id, actor.name, "name '" + actor.name + "'");
+  curated_names_->spellings.push_back({actor.id, actor.name, "name '" + actor.name + "'"});
 }
 
 void NameIndex::AddName(const ActorName& name) {
   if (name.kind == "sipri") sipri_listed_.insert(name.actor_id);
-  KeyMap* map = IsGenerated(name) ? &generated_names_ : &curated_names_;
-  AddNameKey(map, name.actor_id, name.name, DescribeName(name));
+  Tier& tier = IsGenerated(name) ? *generated_names_ : *curated_names_;
+  tier.spellings.push_back({name.actor_id, name.name, DescribeName(name)});
 }
 
 void NameIndex::AddCode(const ActorCode& code) {
   if (code.scheme == "sipri") {
     sipri_listed_.insert(code.actor_id);
-    AddNameKey(&curated_names_, code.actor_id, code.code, "sipri '" + code.code + "'");
+    curated_names_->spellings.push_back(
+        {code.actor_id, code.code, "sipri '" + code.code + "'"});
     return;
   }
   std::string scheme = code.scheme == "iso3" ? "iso3" : code.scheme;
@@ -157,8 +172,8 @@ Result<Resolution> NameIndex::ResolveCore(std::string_view input, std::string_vi
     }
   }
   std::string key = FoldForMatch(core);
-  if (auto found = Lookup(curated_names_, key); !found.empty()) return Decide(input, marker, found);
-  if (auto found = Lookup(generated_names_, key); !found.empty()) {
+  if (auto found = Lookup(curated_names(), key); !found.empty()) return Decide(input, marker, found);
+  if (auto found = Lookup(generated_names(), key); !found.empty()) {
     return Decide(input, marker, found);
   }
   for (std::string_view scheme : kLaterCodeSchemes) {
@@ -241,7 +256,7 @@ std::vector<std::string> NameIndex::ClosestSpellings(std::string_view text, size
   if (key.size() > kMaxSuggestionKey) return {};
   // actor id -> (distance, spelling), the closest spelling of each actor.
   std::map<std::string, std::pair<size_t, std::string>, std::less<>> best;
-  for (const KeyMap* map : {&curated_names_, &generated_names_}) {
+  for (const KeyMap* map : {&curated_names(), &generated_names()}) {
     for (const auto& [candidate_key, entry] : *map) {
       auto known = best.find(entry.id);
       // The distance is at least the difference in length: skip what cannot be closer.

@@ -381,6 +381,22 @@ CREATE TABLE platform_subsystem (
 );
 )sql";
 
+// Version 8: commands select the transfers they need in SQLite (Store::LoadTransfers
+// with a TransferSelection); a recipient's transfers are found through this index as a
+// supplier's are through transfer_vintage, and a register's first and last delivery
+// year are kept with its file (Store::DeliverySpan reads them, not every delivery).
+// Older stores gain both when next opened.
+constexpr std::string_view kSelectionIndexSchema = R"sql(
+CREATE INDEX transfer_recipient ON transfer (vintage, recipient_id);
+ALTER TABLE sipri_file ADD COLUMN first_delivery_year INTEGER;
+ALTER TABLE sipri_file ADD COLUMN last_delivery_year INTEGER;
+UPDATE sipri_file SET
+  first_delivery_year = (SELECT min(d.year) FROM transfer t JOIN delivery d ON d.transfer_id = t.id
+                         WHERE t.file_id = sipri_file.id),
+  last_delivery_year = (SELECT max(d.year) FROM transfer t JOIN delivery d ON d.transfer_id = t.id
+                        WHERE t.file_id = sipri_file.id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -392,6 +408,7 @@ const std::vector<Migration>& Migrations() {
       {5, "ATOP alliance obligations", kAtopSchema},
       {6, "store state (build complete marker)", kStateSchema},
       {7, "platform subsystems", kSubsystemSchema},
+      {8, "index of transfers by recipient", kSelectionIndexSchema},
   };
   return kMigrations;
 }

@@ -1,7 +1,9 @@
 // Saving and loading imported SIPRI files (registers and TIV tables).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "db.h"
 #include "defcoop/store/store.h"
@@ -71,6 +73,21 @@ Status SaveTransfers(sqlite3* db, int64_t file_id, const SipriFile& file) {
   return Status::Ok();
 }
 
+// The file's first and last delivery year (NULL for a file without deliveries).
+Status SaveSpan(sqlite3* db, int64_t file_id, const SipriFile& file) {
+  std::optional<int> first;
+  std::optional<int> last;
+  for (const Transfer& t : file.transfers) {
+    for (const Delivery& d : t.deliveries) {
+      first = std::min(first.value_or(d.year), d.year);
+      last = std::max(last.value_or(d.year), d.year);
+    }
+  }
+  Statement span(db,
+                 "UPDATE sipri_file SET first_delivery_year = ?, last_delivery_year = ? WHERE id = ?");
+  return span.Bind(1, first).Bind(2, last).BindInt64(3, file_id).Run();
+}
+
 Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string kind(ToString(file.format));
@@ -108,6 +125,7 @@ Status InsertSipriFile(sqlite3* db, const SipriFile& file, const std::string& co
                               .Bind(9, summary.repaired)
                               .Run());
   int64_t file_id = sqlite3_last_insert_rowid(db);
+  DEFCOOP_RETURN_IF_ERROR(SaveSpan(db, file_id, file));
   DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db, file_id, file));
   DEFCOOP_RETURN_IF_ERROR(SaveCells(db, file_id, file));
   return SaveProblems(db, "import_problem", file_id, file.problems);
@@ -169,64 +187,139 @@ std::vector<Vintage> Store::Vintages() const {
   return vintages;
 }
 
+bool Store::HasTransfers(const std::string& vintage) const {
+  Statement any(db_, "SELECT EXISTS (SELECT 1 FROM transfer WHERE vintage = ?)");
+  any.Bind(1, vintage);
+  return any.Step() && any.Int(0) != 0;
+}
+
 std::string Store::NewestVintage() const {
   Statement newest(
       db_, "SELECT max(vintage) FROM sipri_file WHERE format IN ('old_register', 'new_register')");
   return newest.Step() ? newest.Text(0) : "";
 }
 
-Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) const {
-  std::map<int64_t, std::vector<Delivery>> deliveries;
-  Statement delivery_rows(db_,
-                          "SELECT d.transfer_id, d.year, d.number, d.tiv, d.year_is_estimate,"
-                          " d.number_is_estimate, d.approximate FROM delivery d"
-                          " JOIN transfer t ON t.id = d.transfer_id"
-                          " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY d.rowid");
-  delivery_rows.Bind(1, vintage);
-  while (delivery_rows.Step()) {
-    deliveries[delivery_rows.Int64(0)].push_back(
-        {delivery_rows.Int(1), delivery_rows.Double(2), delivery_rows.Double(3),
-         delivery_rows.Int(4) != 0, delivery_rows.Int(5) != 0, delivery_rows.Int(6) != 0});
+namespace {
+
+// "?, ?, ?" for `count` parameters.
+std::string Placeholders(size_t count) {
+  std::string text;
+  for (size_t idx = 0; idx < count; ++idx) text += idx == 0 ? "?" : ", ?";
+  return text;
+}
+
+// The WHERE clause of a selection over `transfer t` (parameters in the order
+// BindSelection binds them).
+std::string SelectionWhere(const std::string& vintage, const TransferSelection& selection) {
+  std::string where = " WHERE 1";
+  if (!vintage.empty()) where += " AND t.vintage = ?";
+  if (!selection.supplier_ids.empty())
+    where += " AND t.supplier_id IN (" + Placeholders(selection.supplier_ids.size()) + ")";
+  if (!selection.recipient_ids.empty())
+    where += " AND t.recipient_id IN (" + Placeholders(selection.recipient_ids.size()) + ")";
+  if (selection.years) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM delivery y WHERE y.transfer_id = t.id"
+        " AND y.year BETWEEN ? AND ?)";
   }
-  if (!delivery_rows.status().ok()) return delivery_rows.status();
+  return where;
+}
+
+void BindSelection(const std::string& vintage, const TransferSelection& selection,
+                   Statement* statement) {
+  int idx = 1;
+  if (!vintage.empty()) statement->Bind(idx++, vintage);
+  for (const std::string& id : selection.supplier_ids) statement->Bind(idx++, id);
+  for (const std::string& id : selection.recipient_ids) statement->Bind(idx++, id);
+  if (!selection.years) return;
+  statement->Bind(idx, selection.years->first);
+  statement->Bind(idx + 1, selection.years->last);
+}
+
+// Columns 1-22 of the transfer query below.
+Transfer ReadTransfer(const Statement& rows) {
+  Transfer t;
+  t.deal_id = rows.Text(1);
+  t.supplier_name = rows.Text(2);
+  t.recipient_name = rows.Text(3);
+  t.supplier_id = rows.Text(4);
+  t.recipient_id = rows.Text(5);
+  t.designation = rows.Text(6);
+  t.description = rows.Text(7);
+  t.category = rows.Text(8);
+  t.order_year = rows.OptionalInt(9);
+  t.order_year_is_estimate = rows.Int(10) != 0;
+  t.number_ordered = rows.OptionalDouble(11);
+  t.number_ordered_is_estimate = rows.Int(12) != 0;
+  t.number_delivered = rows.OptionalDouble(13);
+  t.number_delivered_is_estimate = rows.Int(14) != 0;
+  t.status = rows.Text(15);
+  t.tiv_unit = rows.OptionalDouble(16);
+  t.tiv_unit_new = rows.OptionalDouble(17);
+  t.tiv_order = rows.OptionalDouble(18);
+  t.tiv_delivered = rows.OptionalDouble(19);
+  t.local_production = rows.Int(20) != 0;
+  t.comments = rows.Text(21);
+  t.source_line = rows.Int(22);
+  return t;
+}
+
+}  // namespace
+
+Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage) const {
+  return LoadTransfers(vintage, TransferSelection{});
+}
+
+Result<std::vector<Transfer>> Store::LoadTransfers(const std::string& vintage,
+                                                   const TransferSelection& selection) const {
+  // One pass: each transfer's row repeats beside each of its deliveries (columns 23-28,
+  // NULL for a transfer without any), in register order.
   Statement rows(db_,
-                 "SELECT id, deal_id, supplier_name, recipient_name, supplier_id, recipient_id,"
-                 " designation, description, category, order_year, order_year_is_estimate,"
-                 " number_ordered, number_ordered_is_estimate, number_delivered,"
-                 " number_delivered_is_estimate, status, tiv_unit, tiv_unit_new, tiv_order,"
-                 " tiv_delivered, local_production, comments, source_line FROM transfer"
-                 " WHERE ?1 = '' OR vintage = ?1 ORDER BY id");
-  rows.Bind(1, vintage);
+                 "SELECT t.id, t.deal_id, t.supplier_name, t.recipient_name, t.supplier_id,"
+                 " t.recipient_id, t.designation, t.description, t.category, t.order_year,"
+                 " t.order_year_is_estimate, t.number_ordered, t.number_ordered_is_estimate,"
+                 " t.number_delivered, t.number_delivered_is_estimate, t.status, t.tiv_unit,"
+                 " t.tiv_unit_new, t.tiv_order, t.tiv_delivered, t.local_production, t.comments,"
+                 " t.source_line, d.year, d.number, d.tiv, d.year_is_estimate,"
+                 " d.number_is_estimate, d.approximate FROM transfer t"
+                 " LEFT JOIN delivery d ON d.transfer_id = t.id" +
+                     SelectionWhere(vintage, selection) + " ORDER BY t.id, d.rowid");
+  BindSelection(vintage, selection, &rows);
   std::vector<Transfer> transfers;
+  int64_t current_id = -1;
   while (rows.Step()) {
-    Transfer t;
-    t.deal_id = rows.Text(1);
-    t.supplier_name = rows.Text(2);
-    t.recipient_name = rows.Text(3);
-    t.supplier_id = rows.Text(4);
-    t.recipient_id = rows.Text(5);
-    t.designation = rows.Text(6);
-    t.description = rows.Text(7);
-    t.category = rows.Text(8);
-    t.order_year = rows.OptionalInt(9);
-    t.order_year_is_estimate = rows.Int(10) != 0;
-    t.number_ordered = rows.OptionalDouble(11);
-    t.number_ordered_is_estimate = rows.Int(12) != 0;
-    t.number_delivered = rows.OptionalDouble(13);
-    t.number_delivered_is_estimate = rows.Int(14) != 0;
-    t.status = rows.Text(15);
-    t.tiv_unit = rows.OptionalDouble(16);
-    t.tiv_unit_new = rows.OptionalDouble(17);
-    t.tiv_order = rows.OptionalDouble(18);
-    t.tiv_delivered = rows.OptionalDouble(19);
-    t.local_production = rows.Int(20) != 0;
-    t.comments = rows.Text(21);
-    t.source_line = rows.Int(22);
-    t.deliveries = std::move(deliveries[rows.Int64(0)]);
-    transfers.push_back(std::move(t));
+    if (rows.Int64(0) != current_id) {
+      current_id = rows.Int64(0);
+      transfers.push_back(ReadTransfer(rows));
+    }
+    if (rows.IsNull(23)) continue;
+    transfers.back().deliveries.push_back({rows.Int(23), rows.Double(24), rows.Double(25),
+                                           rows.Int(26) != 0, rows.Int(27) != 0,
+                                           rows.Int(28) != 0});
   }
   if (!rows.status().ok()) return rows.status();
   return transfers;
+}
+
+Result<YearRange> Store::DeliverySpan(const std::string& vintage) const {
+  Statement span(db_,
+                 "SELECT min(first_delivery_year), max(last_delivery_year) FROM sipri_file"
+                 " WHERE ?1 = '' OR vintage = ?1");
+  span.Bind(1, vintage);
+  if (!span.Step()) return span.status().ok() ? Status::Store("no delivery span") : span.status();
+  if (span.IsNull(0)) return YearRange{9999, 0};
+  return YearRange{span.Int(0), span.Int(1)};
+}
+
+Status Store::ForEachSupplierDelivery(const std::string& vintage,
+                                      const SupplierDeliveryFn& fn) const {
+  Statement rows(db_,
+                 "SELECT coalesce(nullif(t.supplier_id, ''), t.supplier_name), d.year, d.tiv"
+                 " FROM transfer t JOIN delivery d ON d.transfer_id = t.id"
+                 " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY t.id, d.rowid");
+  rows.Bind(1, vintage);
+  while (rows.Step()) fn(rows.Text(0), rows.Int(1), rows.Double(2));
+  return rows.status();
 }
 
 Result<std::vector<TivCell>> Store::LoadTivCells(const std::string& vintage,

@@ -2,8 +2,45 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "defcoop/csv/reader.h"
+
 namespace defcoop::names {
 namespace {
+
+// FoldForMatch folds ASCII text without ICU; ICU must give the same key. Every ASCII
+// character alone and between letters, and every field of the shipped name tables that
+// is ASCII (the spellings a name index folds).
+TEST(FoldForMatch, AsciiWithoutIcuFoldsAsIcuDoes) {
+  for (int c = 1; c < 0x80; ++c) {
+    std::string alone(1, static_cast<char>(c));
+    std::string between = "Ab" + alone + "Cd 9";
+    EXPECT_EQ(FoldForMatch(alone), FoldForMatchWithIcu(alone)) << c;
+    EXPECT_EQ(FoldForMatch(between), FoldForMatchWithIcu(between)) << c;
+  }
+  int compared = 0;
+  for (const char* file : {"states.csv", "sipri_actors.csv", "sipri_actor_names.csv",
+                           "state_names.csv", "actors.csv", "actor_names.csv"}) {
+    Result<std::string> text = csv::ReadFile(std::string(DEFCOOP_DATA_DIR) + "/" + file);
+    if (!text.ok()) continue;
+    csv::Reader reader(csv::StripBom(*text), file);
+    csv::Record record;
+    Status error;
+    while (reader.Next(&record, &error)) {
+      for (const std::string& field : record.fields) {
+        if (FoldForMatchWithIcu(field) != FoldForMatch(field)) ADD_FAILURE() << file << ": " << field;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000);
+}
+
+TEST(FoldForMatch, NonAsciiStillGoesThroughIcu) {
+  EXPECT_EQ(FoldForMatch("Қазақстан"), FoldForMatchWithIcu("Қазақстан"));
+  EXPECT_EQ(FoldForMatch("Qazaqstan"), FoldForMatch("Қазақстан"));
+}
 
 TEST(FoldForMatch, FoldsTurkishDottedAndDotlessIToPlainI) {
   EXPECT_EQ(FoldForMatch("TÜRKİYE"), "turkiye");

@@ -341,3 +341,33 @@ TEST(ResolveActors, TakesAStateAsItselfAtEveryDate) {
 
 }  // namespace
 }  // namespace defcoop::names
+
+namespace defcoop::names {
+namespace {
+
+// Generated names are made only when a lookup first reaches them (step 5), once, and an
+// index copied before that shares what the first lookup makes.
+TEST(NameIndexLazyNames, GeneratesNamesOnlyWhenALookupNeedsThem) {
+  int generated = 0;
+  NameIndex index({MakeActor("KAZ", ActorKind::kState, "Kazakhstan")},
+                  {MakeName("KAZ", "en", "Republic of Kazakhstan", "official")},
+                  {MakeCode("KAZ", "iso2", "KZ")}, {}, [&generated] {
+                    ++generated;
+                    return std::vector<ActorName>{
+                        MakeName("KAZ", "kk", "Қазақстан", "short", "unicode-cldr")};
+                  });
+  NameIndex copy = index;
+  ASSERT_TRUE(index.Resolve("KAZ").ok());
+  ASSERT_TRUE(index.Resolve("KZ").ok());
+  ASSERT_TRUE(index.Resolve("Republic of Kazakhstan").ok());
+  EXPECT_EQ(generated, 0);
+  auto cyrillic = copy.Resolve("Қазақстан");
+  ASSERT_TRUE(cyrillic.ok()) << cyrillic.status().message();
+  EXPECT_EQ(cyrillic->id, "KAZ");
+  EXPECT_THAT(cyrillic->matched, HasSubstr("Қазақстан"));
+  EXPECT_TRUE(index.Resolve("Qazaqstan").ok());
+  EXPECT_EQ(generated, 1);
+}
+
+}  // namespace
+}  // namespace defcoop::names

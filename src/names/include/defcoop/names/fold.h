@@ -25,6 +25,9 @@ namespace defcoop::names {
 
 // The match key of `text`. "Türkiye", "TÜRKİYE", "Turkiye" -> "turkiye".
 std::string FoldForMatch(std::string_view text);
+// FoldForMatch through ICU whatever the text. FoldForMatch folds ASCII text without ICU
+// (no normalizer or transliterator is made); tests check that both agree.
+std::string FoldForMatchWithIcu(std::string_view text);
 
 // The ICU transliteration rules of step 3, exposed for tests and documentation.
 extern const char kCyrillicToLatinRules[];

@@ -24,7 +24,10 @@
 // and reported in Resolution::marker.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -66,8 +69,12 @@ class NameIndex {
   NameIndex() = default;
   // Codes of scheme "sipri" are spellings and are indexed as names. Names whose sources
   // are all "unicode-cldr" or "debian-iso-codes" are generated names (step 5 above).
+  // `generate`, when given, makes more generated names (GeneratedStateNames): it runs
+  // only when a lookup first reaches step 5. Name keys of step 4 are likewise folded on
+  // the first lookup that needs them: an id or a code resolves without folding any name.
   NameIndex(const std::vector<Actor>& actors, const std::vector<ActorName>& names,
-            const std::vector<ActorCode>& codes, const std::vector<Membership>& memberships);
+            const std::vector<ActorCode>& codes, const std::vector<Membership>& memberships,
+            std::function<std::vector<ActorName>()> generate = nullptr);
 
   // One actor for `text`. Errors: NotFound with up to 5 closest candidates ("unknown actor
   // 'Kazakstn'; did you mean: Kazakhstan (KAZ), ...?"); InvalidInput when the text is
@@ -116,11 +123,28 @@ class NameIndex {
   };
   using KeyMap = std::multimap<std::string, Entry, std::less<>>;
 
+  // A spelling waiting to be folded into a KeyMap.
+  struct Spelling {
+    std::string actor_id;
+    std::string text;
+    std::string matched;
+  };
+  // Name keys folded on first use (shared by copies of the index: they never change).
+  struct Tier {
+    std::once_flag once;
+    std::vector<Spelling> spellings;
+    std::function<std::vector<ActorName>()> generate;
+    KeyMap keys;
+  };
+
   void AddActor(const Actor& actor);
   void AddName(const ActorName& name);
   void AddCode(const ActorCode& code);
-  void AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
-                  std::string matched);
+  static void AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
+                         std::string matched);
+  static const KeyMap& Keys(Tier& tier);
+  const KeyMap& curated_names() const { return Keys(*curated_names_); }
+  const KeyMap& generated_names() const { return Keys(*generated_names_); }
 
   Result<Resolution> ResolveCore(std::string_view input, std::string_view core,
                                  std::string_view marker) const;
@@ -135,8 +159,8 @@ class NameIndex {
 
   std::map<std::string, Actor, std::less<>> actors_;
   KeyMap ids_;                                        // upper-cased id -> actor
-  KeyMap curated_names_;                              // match key -> actor
-  KeyMap generated_names_;                            // match key -> actor
+  std::shared_ptr<Tier> curated_names_ = std::make_shared<Tier>();    // match key -> actor
+  std::shared_ptr<Tier> generated_names_ = std::make_shared<Tier>();  // match key -> actor
   std::map<std::string, KeyMap, std::less<>> codes_;  // scheme -> upper-cased code -> actor
   std::vector<Membership> memberships_;
   std::set<std::string, std::less<>> sipri_listed_;  // ids with a SIPRI spelling

@@ -16,7 +16,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "defcoop/core/model.h"
@@ -76,6 +78,18 @@ struct QueryLimits {
   std::chrono::milliseconds time_limit{0};
   std::string raise_hint;
 };
+// The transfers of a vintage a question needs, chosen in SQLite over indexes so a
+// command reads what its answer rests on, not the whole register. A transfer is taken
+// with all its deliveries (an analysis must see whether it takes the whole deal).
+struct TransferSelection {
+  std::set<std::string> supplier_ids;   // any supplier when empty
+  std::set<std::string> recipient_ids;  // any recipient when empty
+  std::optional<YearRange> years;       // with a delivery in these years; any when unset
+};
+// One delivery as an exporter ranking reads it: SupplierKey (the supplier id, or its
+// SIPRI name when unresolved), year and TIV.
+using SupplierDeliveryFn = std::function<void(std::string_view supplier_key, int year, double tiv)>;
+
 using QueryColumnsFn = std::function<Status(const std::vector<std::string>& columns)>;
 using QueryRowFn = std::function<Status(const std::vector<std::optional<std::string>>& row)>;
 
@@ -116,10 +130,20 @@ class Store {
   Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash,
                                       ImportMode mode = ImportMode::kOnce);
   std::vector<Vintage> Vintages() const;
+  // Whether `vintage` has any transfer (an index lookup; Vintages() counts them all).
+  bool HasTransfers(const std::string& vintage) const;
   // The newest vintage holding `format`s of register data, "" when none.
   std::string NewestVintage() const;
   // Transfers (with deliveries) of a vintage; all vintages when `vintage` is empty.
   Result<std::vector<Transfer>> LoadTransfers(const std::string& vintage) const;
+  // The transfers of `vintage` ("" = all) that `selection` takes, in register order.
+  Result<std::vector<Transfer>> LoadTransfers(const std::string& vintage,
+                                              const TransferSelection& selection) const;
+  // The first and last delivery year of `vintage`; {9999, 0} when it has no delivery.
+  Result<YearRange> DeliverySpan(const std::string& vintage) const;
+  // Every delivery of `vintage`, in register order (transfer, then delivery), with no
+  // transfer kept in memory: for totals over all suppliers (exporter ranks).
+  Status ForEachSupplierDelivery(const std::string& vintage, const SupplierDeliveryFn& fn) const;
   Result<std::vector<TivCell>> LoadTivCells(const std::string& vintage,
                                             SipriFormat table_kind) const;
 
