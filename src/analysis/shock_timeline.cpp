@@ -58,11 +58,27 @@ Result<TimelineShock> TestShockOnDcad(const std::vector<DefenseCooperationAgreem
     if (!options.span_from || first < *options.span_from) options.span_from = first;
     if (!options.span_to || *options.span_to < last) options.span_to = last;
   }
+  if (!options.span_from) return Status::NotFound("no DCAD agreements in the store");
+  Date covered_from = *options.span_from;
+  Date covered_to = *options.span_to;
   std::vector<TimelineEntry> entries;
   for (const DefenseCooperationAgreement& a : SelectDcas(dcas, filter)) {
     entries.push_back(DcadEntry(a));
   }
-  return TestEntries(std::move(entries), shock, options);
+  auto result = TestEntries(std::move(entries), shock, options);
+  if (!result.ok()) return result;
+  // Outside DCAD's years there is no record, not zero agreements: windows that reach
+  // there would count invented zeros (and the placebo span would widen over them).
+  const ShockTest& test = result->test;
+  if (test.before_from < covered_from || covered_to < test.after_to) {
+    return Status::InvalidInput(
+        "DCAD records agreements signed " + covered_from.ToString() + " to " +
+        covered_to.ToString() + "; the windows around " + shock.ToString() + " (" +
+        test.before_from.ToString() + " to " + test.after_to.ToString() +
+        ") reach outside it, where DCAD has no record (not zero agreements): choose a date "
+        "and --window inside DCAD's years");
+  }
+  return result;
 }
 
 Result<TimelineShock> TestShockOnTimeline(const Dataset& data, const TimelineFilter& filter,

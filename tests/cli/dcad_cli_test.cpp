@@ -152,6 +152,10 @@ TEST_F(DcadCliTest, ShockRunsOnDcadAgreements) {
   EXPECT_NE(json["meta"]["coverage"]["note"].get<std::string>().find("DCAD"), std::string::npos);
   // DCAD has no curated types to select.
   EXPECT_EQ(RunDefcoop("shock --source dcad --date 1996 --type visit", db_).exit_code, 2);
+  // Regression: a date after DCAD's last year counted zeros DCAD never recorded.
+  CommandResult outside = RunDefcoop("shock --source dcad --date 2022-02-24", db_);
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_NE(outside.err.find("where DCAD has no record"), std::string::npos) << outside.err;
   EXPECT_EQ(RunDefcoop("shock --source gdelt --date 1996", db_).exit_code, 2);
 }
 

@@ -28,7 +28,8 @@ Result<TimelineShock> TestShockOnTimeline(const Dataset& data, const TimelineFil
 // The same test on DCAD's agreements (Kinne 2020, signed 1980–2010) instead of the
 // curated facts: those SelectDcas picks with `filter`, each as an entry of kind
 // "agreement", type "dca", source kinne2020-dcad; the placebo span runs from the first
-// to the last signing date of every DCAD agreement.
+// to the last signing date of every DCAD agreement. Windows that reach outside that span
+// are an error (InvalidInput): DCAD has no record there, not zero agreements.
 Result<TimelineShock> TestShockOnDcad(const std::vector<DefenseCooperationAgreement>& dcas,
                                       const DcaFilter& filter, const Date& shock,
                                       ShockOptions options);
