@@ -1,13 +1,12 @@
 #include "defcoop/store/store.h"
 
-#include <sqlite3.h>
-
 #include <fcntl.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
-
+#include <cstring>
 #include <filesystem>
 
 #include "db.h"
@@ -48,13 +47,32 @@ Status Migrate(sqlite3* db, int from_version, int to_version) {
   });
 }
 
+// Why a store that was to be created could not be: its folder is missing or not
+// writable (SQLite says only "unable to open database file"). Empty when neither.
+std::string FolderProblem(const std::string& path, int flags) {
+  if (!(flags & SQLITE_OPEN_CREATE)) return "";
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  std::error_code error;
+  if (!std::filesystem::is_directory(folder, error)) {
+    return "; the folder " + folder.string() + " does not exist: create it, or choose another "
+           "store path (--db PATH or DEFCOOP_DB)";
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return "; the folder " + folder.string() + " is not writable (" + std::strerror(errno) +
+           "): choose a store path in a folder you can write (--db PATH or DEFCOOP_DB)";
+  }
+  return "";
+}
+
 Result<sqlite3*> OpenConnection(const std::string& path, int flags) {
   InstallFaultInjectionFromEnvironment();
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    return Status::Io("cannot open the store " + path + ": " + message);
+    return Status::Io("cannot open the store " + path + ": " + message +
+                      FolderProblem(path, flags));
   }
   sqlite3_busy_timeout(db, BusyTimeoutMs());
   return db;

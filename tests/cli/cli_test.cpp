@@ -94,6 +94,16 @@ TEST_F(CliTest, APortInUseSaysTheCauseAndTheFix) {
   EXPECT_NE(result.err.find("--port 0"), std::string::npos) << result.err;
 }
 
+// Regression: a store in a missing (or read-only) folder said only "unable to open
+// database file".
+TEST_F(CliTest, AStoreInAMissingFolderSaysSoAndHowToChooseAnother) {
+  std::string db = (dir_ / "no-such-folder" / "x.db").string();
+  CommandResult result = RunDefcoop("init", db);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("no-such-folder does not exist"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("--db PATH"), std::string::npos) << result.err;
+}
+
 // Regression: a date written with slashes was told its month needs 2 digits after '-'.
 TEST_F(CliTest, ADateWithSlashesIsShownWithDashes) {
   CommandResult result = RunDefcoop("shock --date 2022/02/24", db_);
