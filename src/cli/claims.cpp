@@ -59,7 +59,7 @@ Status RunClaims(Context& context, const ClaimsOptions& options) {
                      {analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators,
                       analysis::CuratedKind::kAgreements, analysis::CuratedKind::kEvents,
                       analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
-                     &output);
+                     context.lang, &output);
   return context.Emit(output);
 }
 

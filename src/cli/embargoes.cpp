@@ -278,7 +278,7 @@ Status RunEmbargoes(Context& context, const EmbargoOptions& options) {
   }
   AddCuratedCoverage(data.curated,
                      {analysis::CuratedKind::kEmbargoes, analysis::CuratedKind::kEvents},
-                     &output);
+                     context.lang, &output);
   return context.Emit(output);
 }
 

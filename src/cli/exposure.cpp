@@ -286,7 +286,7 @@ Status RunExposure(Context& context, const ExposureOptions& options) {
   output.meta["at"] = inputs->at ? inputs->at->ToString() : "now";
   AddCuratedCoverage(inputs->data,
                      {analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents},
-                     &output);
+                     context.lang, &output);
   output.meta["sources"] = sources.ids();
   return context.Emit(output);
 }

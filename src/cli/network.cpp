@@ -253,7 +253,7 @@ Status RunNetwork(Context& context, const NetworkCliOptions& options) {
       ots->is_null() ? "n/a" : fmt::format("{:.4f}", ots->get<double>()), metrics->communities,
       metrics->modularity, analysis::WeightingText(analysis::LayerWeighting::kLayerMax)));
   if (has_sipri) AddSipriMeta(data, build.approximate, context.lang, &output);
-  AddCuratedCoverage(data.curated, CuratedLayerKinds(*layers), &output);
+  AddCuratedCoverage(data.curated, CuratedLayerKinds(*layers), context.lang, &output);
   return context.Emit(output);
 }
 

@@ -154,7 +154,7 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
                       analysis::CuratedKind::kEmbargoes, analysis::CuratedKind::kVentures,
                       analysis::CuratedKind::kPlatforms, analysis::CuratedKind::kComponents,
                       analysis::CuratedKind::kClaims, analysis::CuratedKind::kIndicators},
-                     &output);
+                     context.lang, &output);
   return context.Emit(output);
 }
 

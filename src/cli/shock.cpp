@@ -295,9 +295,9 @@ Status RunShock(Context& context, const ShockCliOptions& cli) {
   AddNotes(*test, placed, &output);
   output.meta["source"] = cli.source;
   AddCoverage(cli.source == "dcad"
-                  ? analysis::TimelineCoverage(entries, "DCAD records, agreements signed 1980-2010")
+                  ? analysis::TimelineCoverage(entries, analysis::kDcadCoverage)
                   : analysis::TimelineCoverage(entries),
-              &output);
+              context.lang, &output);
   return context.Emit(output);
 }
 

@@ -294,10 +294,43 @@ Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data) {
   return years;
 }
 
-void AddCoverage(const analysis::RecordCoverage& coverage, Output* output) {
+namespace {
+
+// "24 agreements, 80 events and 29 indicators" in `lang` (the catalog's "cov_<kind>").
+std::string CountedKinds(const analysis::RecordCoverage& coverage, const std::string& lang) {
+  if (coverage.kinds.empty()) return report::Msg("cov_none", lang);
+  std::string kinds;
+  for (size_t i = 0; i < coverage.kinds.size(); ++i) {
+    if (i > 0) kinds += i + 1 == coverage.kinds.size() ? report::Msg("cov_and", lang) : ", ";
+    const auto& [kind, count] = coverage.kinds[i];
+    kinds += report::Msg("cov_" + kind, lang, {std::to_string(count)});
+  }
+  return kinds;
+}
+
+// The coverage note in `lang`: the two descriptions analysis gives come from the catalog.
+std::string CoverageNote(const analysis::RecordCoverage& coverage, const std::string& lang) {
+  std::string description = coverage.description;
+  if (description == analysis::RecordCoverage().description) {
+    description = report::Msg("cov_curated", lang);
+  } else if (description == analysis::kDcadCoverage) {
+    description = report::Msg("cov_dcad", lang);
+  }
+  std::string dated =
+      coverage.first ? report::Msg("cov_dated", lang,
+                                   {coverage.first->ToString(), coverage.last->ToString()})
+                     : "";
+  return report::Msg("cov_rests_on", lang,
+                     {CountedKinds(coverage, lang), description,
+                      std::to_string(coverage.source_ids.size()), dated});
+}
+
+}  // namespace
+
+void AddCoverage(const analysis::RecordCoverage& coverage, const std::string& lang,
+                 Output* output) {
   nlohmann::ordered_json records = nlohmann::ordered_json::object();
   for (const auto& [kind, count] : coverage.kinds) records[kind] = count;
-  std::string text = analysis::CoverageText(coverage);
   output->meta["coverage"] = {
       {"records", records},
       {"sources", coverage.source_ids.size()},
@@ -305,13 +338,13 @@ void AddCoverage(const analysis::RecordCoverage& coverage, Output* output) {
       {"last", coverage.last ? nlohmann::ordered_json(coverage.last->ToString()) : nullptr},
       {"census", false},
       {"description", coverage.description},
-      {"note", text}};
-  output->notes.push_back(text);
+      {"note", analysis::CoverageText(coverage)}};
+  output->notes.push_back(CoverageNote(coverage, lang));
 }
 
 void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::CuratedKind>& kinds,
-                        Output* output) {
-  AddCoverage(analysis::CuratedCoverage(data, kinds), output);
+                        const std::string& lang, Output* output) {
+  AddCoverage(analysis::CuratedCoverage(data, kinds), lang, output);
 }
 
 void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang,

@@ -142,10 +142,12 @@ void AddSipriMeta(const SipriData& data, bool approximate, const std::string& la
 
 // meta.coverage ({"records": {kind: n}, "sources": n, "first": date, "last": date,
 // "census": false, "note": ...}) and the same as one line of notes: what the output rests
-// on (analysis::CuratedCoverage). The one place every curated-data command states it.
-void AddCoverage(const analysis::RecordCoverage& coverage, Output* output);
+// on (analysis::CuratedCoverage). The one place every curated-data command states it. The
+// note is in `lang`; meta.coverage.note stays in English, as the data of the meta does.
+void AddCoverage(const analysis::RecordCoverage& coverage, const std::string& lang,
+                 Output* output);
 void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::CuratedKind>& kinds,
-                        Output* output);
+                        const std::string& lang, Output* output);
 
 // The name of an actor id in `lang` (English when that language has none), or the id.
 std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang = "en");

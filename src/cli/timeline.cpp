@@ -60,7 +60,7 @@ Status RunTimeline(Context& context, const TimelineOptions& options) {
   output.meta["actors"] = options.actors;
   output.meta["with"] = options.partners;
   output.meta["entries"] = output.rows.size();
-  AddCoverage(analysis::TimelineCoverage(entries), &output);
+  AddCoverage(analysis::TimelineCoverage(entries), context.lang, &output);
   return context.Emit(output);
 }
 

@@ -322,6 +322,11 @@ TEST_F(FormatCliTest, LangTranslatesHeadersWordsAndNotesOfTheTable) {
   EXPECT_EQ(tr.find("unverifiable"), std::string::npos) << "an English status word is left";
   EXPECT_NE(tr.find(" destekleniyor, "), std::string::npos) << tr;
   EXPECT_NE(tr.find(" çelişiyor, "), std::string::npos) << tr;
+  // What the claims rest on, in Turkish too (it was English in every language).
+  EXPECT_NE(tr.find("Dayanağı: "), std::string::npos) << tr;
+  EXPECT_NE(tr.find(" iddia, "), std::string::npos) << tr;
+  EXPECT_NE(tr.find("(derlenmiş kayıtlar, tam sayım değil)"), std::string::npos) << tr;
+  EXPECT_EQ(tr.find("Rests on"), std::string::npos) << tr;
 
   std::string kk = Ok("--lang kk --wide embargoes", curated_db_).out;
   std::string kk_header = Lines(kk).at(0);

@@ -14,6 +14,9 @@
 
 namespace defcoop::analysis {
 
+// What DCAD's records are, said in the coverage note of a test on them.
+inline constexpr const char* kDcadCoverage = "DCAD records, agreements signed 1980-2010";
+
 struct RecordCoverage {
   std::vector<std::pair<std::string, size_t>> kinds;  // in the order added: ("agreements", 10)
   std::vector<std::string> source_ids;                // distinct, sorted
