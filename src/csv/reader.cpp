@@ -38,6 +38,7 @@ void Reader::ResumeAfterFirstLine(size_t record_start, int record_line) {
 bool Reader::Next(Record* record, Status* error) {
   record->fields.clear();
   record->columns.clear();
+  record->lines.clear();
   *error = Status::Ok();
   if (AtEnd()) return false;
   record->line = line_;
@@ -46,7 +47,11 @@ bool Reader::Next(Record* record, Status* error) {
   bool in_quotes = false;
   bool field_was_quoted = false;
   auto column_now = [&] { return static_cast<int>(pos_ - line_start_) + 1; };
-  record->columns.push_back(column_now());
+  auto start_field = [&] {
+    record->columns.push_back(column_now());
+    record->lines.push_back(line_);
+  };
+  start_field();
   while (!AtEnd()) {
     char c = text_[pos_];
     if (in_quotes) {
@@ -85,7 +90,7 @@ bool Reader::Next(Record* record, Status* error) {
       field.clear();
       field_was_quoted = false;
       ++pos_;
-      record->columns.push_back(column_now());
+      start_field();
       continue;
     }
     if (c == '\n' || c == '\r') {

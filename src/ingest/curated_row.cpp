@@ -16,11 +16,14 @@ const std::string* CuratedRow::Field(const std::string& column) const {
 
 Location CuratedRow::Where(const std::string& column) const {
   auto found = columns_.find(column);
+  int line = record_.line;
   int col = 0;
   if (found != columns_.end() && found->second < record_.columns.size()) {
     col = record_.columns[found->second];
+    // A field after a quoted newline starts on a later line than its record.
+    if (found->second < record_.lines.size()) line = record_.lines[found->second];
   }
-  return Location{file_, record_.line, col};
+  return Location{file_, line, col};
 }
 
 void CuratedRow::Problem(const std::string& column, std::string message) const {

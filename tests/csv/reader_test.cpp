@@ -33,6 +33,15 @@ TEST(CsvReader, ReportsColumnOfEachField) {
   EXPECT_EQ(records[0].columns, (std::vector<int>{1, 4, 8}));
 }
 
+// Found by fuzz_curated_row: a field after a quoted newline was placed on the record's
+// first line, at a column another field there had.
+TEST(CsvReader, ReportsTheLineWhereEachFieldStarts) {
+  auto records = ReadAll("a,\"b\nc\",dd,e\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].lines, (std::vector<int>{1, 1, 2, 2}));
+  EXPECT_EQ(records[0].columns, (std::vector<int>{1, 3, 4, 7}));
+}
+
 TEST(CsvReader, HandlesCrlfAndMissingFinalNewline) {
   auto records = ReadAll("a,b\r\nc,d");
   ASSERT_EQ(records.size(), 2u);

@@ -21,6 +21,7 @@ struct Dialect {
 struct Record {
   std::vector<std::string> fields;
   std::vector<int> columns;  // 1-based column (in bytes) where each field starts
+  std::vector<int> lines;    // 1-based line where each field starts (quoted newlines)
   int line = 0;              // 1-based line where the record starts
   int end_line = 0;          // last physical line of the record (quoted newlines)
 };
