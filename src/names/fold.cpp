@@ -150,6 +150,17 @@ std::string FoldAscii(std::string_view text) {
   return key;
 }
 
+// Step 5's apostrophes, dropped before transliteration too: dropped only after it, they
+// joined what the transliterator had seen apart ("m`撞" -> "m撞", which folds to "m 撞").
+icu::UnicodeString WithoutApostrophes(const icu::UnicodeString& text) {
+  icu::UnicodeString kept;
+  for (int32_t index = 0; index < text.length(); index = text.moveIndex32(index, 1)) {
+    UChar32 c = text.char32At(index);
+    if (!IsApostrophe(c)) kept.append(c);
+  }
+  return kept;
+}
+
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
@@ -157,8 +168,8 @@ std::string FoldForMatch(std::string_view text) {
 }
 
 std::string FoldForMatchWithIcu(std::string_view text) {
-  icu::UnicodeString unicode = NormalizeNfkc(icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+  icu::UnicodeString unicode = WithoutApostrophes(NormalizeNfkc(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))));
   unicode.findAndReplace(icu::UnicodeString(kCapitalIWithDot), icu::UnicodeString(u'i'));
   unicode.findAndReplace(icu::UnicodeString(kDotlessI), icu::UnicodeString(u'i'));
   unicode.toLower(icu::Locale::getRoot());
