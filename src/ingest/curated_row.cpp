@@ -1,6 +1,8 @@
 #include "curated_row.h"
 
 #include <charconv>
+#include <cmath>
+#include <limits>
 
 namespace defcoop::ingest {
 
@@ -93,8 +95,11 @@ std::vector<double> CuratedRow::NumberList(const std::string& column) const {
 std::optional<int> CuratedRow::Integer(const std::string& column) const {
   std::optional<double> value = Number(column);
   if (!value) return std::nullopt;
-  if (*value != static_cast<int>(*value)) {
-    Problem(column, "'" + Text(column) + "' is not a whole number");
+  // Out of int's range the cast itself is undefined: range first, then wholeness.
+  constexpr double kLowest = std::numeric_limits<int>::min();
+  constexpr double kHighest = std::numeric_limits<int>::max();
+  if (!(*value >= kLowest && *value <= kHighest) || *value != std::trunc(*value)) {
+    Problem(column, "'" + Text(column) + "' is not a whole number in range");
     return std::nullopt;
   }
   return static_cast<int>(*value);
