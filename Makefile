@@ -5,7 +5,7 @@ DEFCOOP = $(BUILD)/tools/defcoop
 DEMO_DB = out/demo.db
 # The sanitizer build: clang with ASan + UBSan and the libFuzzer harnesses (fuzz/).
 SANITIZE_BUILD ?= build-sanitize
-FUZZ_SECONDS ?= 20
+FUZZ_RUNS ?= 10000
 
 .PHONY: all deps configure build web test test-sanitize fuzz-campaign demo bench install clean
 
@@ -28,14 +28,14 @@ test: build web
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 # The whole library and test suite under AddressSanitizer and UndefinedBehaviorSanitizer,
-# plus each fuzz harness for FUZZ_SECONDS. The dashboard tests (web_*) need the npm
+# plus each fuzz harness for FUZZ_RUNS inputs from a fixed seed. The dashboard tests (web_*) need the npm
 # build and the Release binary's speed; they run in `make test` only. So does the
 # constant-memory test of `query`: ASan's shadow memory and quarantine make RSS no
 # measure of what the program keeps.
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
 	  -DCMAKE_CXX_COMPILER=clang++ -DDEFCOOP_SANITIZE=ON -DDEFCOOP_BUILD_FUZZERS=ON \
-	  -DDEFCOOP_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	  -DDEFCOOP_FUZZ_RUNS=$(FUZZ_RUNS)
 	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS) \
