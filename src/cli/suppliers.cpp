@@ -27,16 +27,19 @@ bool Covered(const SipriData& data, YearRange years) {
 nlohmann::ordered_json WindowJson(const SipriData& data, const analysis::ShareTable& table,
                                   YearRange years) {
   if (!Covered(data, years)) {
-    return {{"years", years.ToString()}, {"total", nullptr}, {"hhi", nullptr},
+    return {{"years", years.ToString()},
+            {"total", nullptr},
+            {"hhi", nullptr},
             {"note", "outside the register's years " + data.span.ToString()}};
   }
   return {{"years", years.ToString()}, {"total", table.total}, {"hhi", table.hhi}};
 }
 
-std::string PreviousText(const SipriData& data, const analysis::ShareTable& table,
-                         YearRange years) {
-  if (!Covered(data, years)) return years.ToString() + ": not in the register";
-  return fmt::format("{}: {:.0f} TIV", years.ToString(), table.total);
+std::string PreviousText(const SipriData& data, const analysis::ShareTable& table, YearRange years,
+                         const std::string& lang) {
+  if (!Covered(data, years)) return report::Msg("cli_previous_uncovered", lang, {years.ToString()});
+  return report::Msg("cli_previous_total", lang,
+                     {years.ToString(), fmt::format("{:.0f}", table.total)});
 }
 
 // "total 123 TIV in 2011-2020; HHI 0.412 (previous 2001-2010: total 98, HHI 0.355)", in `lang`.
@@ -70,17 +73,16 @@ void AddShareRows(const SipriData& data, const std::string& lang, const analysis
 Result<SharedData> LoadShares(const Context& context, const SharesOptions& options,
                               bool as_recipient, bool exporter_totals, Result<ActorSet>* actors,
                               Result<YearRange>* years) {
-  return LoadSipriData(
-      context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
-        *actors = ResolveActors(data.index, {options.country});
-        if (!actors->ok()) return actors->status();
-        *years = YearsOrSpan(options.years, data);
-        if (!years->ok()) return years->status();
-        YearRange read{analysis::PreviousWindow(**years).first, (*years)->last};
-        return SipriNeeds{as_recipient ? SelectionFor({}, **actors, read)
-                                       : SelectionFor(**actors, {}, read),
-                          exporter_totals};
-      });
+  return LoadSipriData(context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
+    *actors = ResolveActors(data.index, {options.country});
+    if (!actors->ok()) return actors->status();
+    *years = YearsOrSpan(options.years, data);
+    if (!years->ok()) return years->status();
+    YearRange read{analysis::PreviousWindow(**years).first, (*years)->last};
+    return SipriNeeds{
+        as_recipient ? SelectionFor({}, **actors, read) : SelectionFor(**actors, {}, read),
+        exporter_totals};
+  });
 }
 
 Status RunSuppliers(Context& context, const SharesOptions& options) {
@@ -151,15 +153,18 @@ Status RunExports(Context& context, const SharesOptions& options) {
   AddSipriMeta(data, table.approximate || (compared && previous.approximate), context.lang,
                &output);
   int rank = output.meta.value("rank", 0);
-  std::string rank_text = !single   ? "a group: no exporter rank"
-                          : rank > 0 ? fmt::format("rank {} of {} exporting states", rank,
-                                                   output.meta["exporters"].get<int>())
-                                     : "not ranked among exporting states";
-  output.notes.insert(
-      output.notes.begin(),
-      fmt::format("{} exported {:.0f} TIV in {}, {}; {}",
-                  single ? DisplayName(data, supplier) : options.country, table.total,
-                  years->ToString(), rank_text, PreviousText(data, previous, before)));
+  const std::string& lang = context.lang;
+  std::string rank_text =
+      !single ? report::Msg("cli_exports_group", lang)
+      : rank > 0
+          ? report::Msg("cli_exports_rank", lang,
+                        {std::to_string(rank), std::to_string(output.meta["exporters"].get<int>())})
+          : report::Msg("cli_exports_unranked", lang);
+  std::string exporter = single ? DisplayName(data, supplier, lang) : options.country;
+  output.notes.insert(output.notes.begin(),
+                      report::Msg("cli_exports_summary", lang,
+                                  {exporter, fmt::format("{:.0f}", table.total), years->ToString(),
+                                   rank_text, PreviousText(data, previous, before, lang)}));
   return context.Emit(output);
 }
 

@@ -354,6 +354,19 @@ TEST_F(FormatCliTest, LangTranslatesHeadersWordsAndNotesOfTheTable) {
       Ok("--lang tr --wide tiv --recipient Azerbaijan --years 2018-2020", sipri_db_).out;
   EXPECT_NE(Lines(tiv).at(0).find("yıl"), std::string::npos) << tiv.substr(0, 200);
   EXPECT_NE(tiv.find("Kaynak: "), std::string::npos) << tiv;
+  // The exporter's summary line: its rank in words of the language, the same figures.
+  std::string en_exports = Ok("--wide exports Türkiye --years 2011-2020", sipri_db_).out;
+  std::string tr_exports = Ok("--lang tr --wide exports Türkiye --years 2011-2020", sipri_db_).out;
+  std::smatch en_rank, tr_rank;
+  ASSERT_TRUE(
+      std::regex_search(en_exports, en_rank, std::regex(R"(rank (\d+) of (\d+) exporting states)")))
+      << en_exports;
+  ASSERT_TRUE(std::regex_search(tr_exports, tr_rank,
+                                std::regex(R"(ihracatçı (\d+) devlet arasında (\d+)\. sırada)")))
+      << tr_exports;
+  EXPECT_EQ(en_rank[1], tr_rank[2]);
+  EXPECT_EQ(en_rank[2], tr_rank[1]);
+  EXPECT_EQ(tr_exports.find("exported"), std::string::npos) << tr_exports;
 }
 
 }  // namespace
