@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "messages.h"
 #include "sipri_data.h"
 
 namespace defcoop::cli {
@@ -75,23 +76,21 @@ nlohmann::ordered_json RowJson(const analysis::TivRow& row,
 
 Status RunCheck(Context& context, const SipriData& data);
 
-
 // The register with the transfers the filter of `options` can count; sets *filter.
 Result<SharedData> LoadFiltered(const Context& context, const TivOptions& options,
                                 analysis::TivFilter* filter) {
-  return LoadSipriData(
-      context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
-        auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
-        if (!groups.ok()) return groups.status();
-        auto suppliers = ResolveActors(data.index, options.suppliers);
-        if (!suppliers.ok()) return suppliers.status();
-        auto recipients = ResolveActors(data.index, options.recipients);
-        if (!recipients.ok()) return recipients.status();
-        auto years = YearsOrSpan(options.years, data);
-        if (!years.ok()) return years.status();
-        *filter = {*suppliers, *recipients, *years};
-        return SipriNeeds{SelectionFor(*suppliers, *recipients, *years), false};
-      });
+  return LoadSipriData(context, options.vintage, [&](const SipriData& data) -> Result<SipriNeeds> {
+    auto groups = ParseGroups(options.by.empty() ? std::vector<std::string>{"year"} : options.by);
+    if (!groups.ok()) return groups.status();
+    auto suppliers = ResolveActors(data.index, options.suppliers);
+    if (!suppliers.ok()) return suppliers.status();
+    auto recipients = ResolveActors(data.index, options.recipients);
+    if (!recipients.ok()) return recipients.status();
+    auto years = YearsOrSpan(options.years, data);
+    if (!years.ok()) return years.status();
+    *filter = {*suppliers, *recipients, *years};
+    return SipriNeeds{SelectionFor(*suppliers, *recipients, *years), false};
+  });
 }
 
 Status RunTiv(Context& context, const TivOptions& options) {
@@ -140,8 +139,7 @@ Status RunTiv(Context& context, const TivOptions& options) {
 // for: smaller cells are dominated by SIPRI's rounding to whole millions.
 constexpr double kErrorMinTiv = 100;
 
-void AddDifferenceRows(const std::vector<analysis::TableDifference>& differences,
-                       Output* output) {
+void AddDifferenceRows(const std::vector<analysis::TableDifference>& differences, Output* output) {
   for (const auto& d : differences) {
     output->rows.push_back({{"recipient", d.recipient},
                             {"period", d.period},
@@ -171,8 +169,8 @@ Status RunCheck(Context& context, const SipriData& data) {
   Output output;
   output.columns = {"recipient", "period", "register_tiv", "table_tiv", "difference"};
   AddDifferenceRows(per_year, &output);
-  output.meta["compared"] = split ? "per recipient and year, and over the table's period"
-                                  : "per recipient and year";
+  output.meta["compared"] =
+      split ? "per recipient and year, and over the table's period" : "per recipient and year";
   output.meta["differences"] = per_year.size();
   output.meta["differences_per_year"] = per_year.size();
   analysis::YearError error = analysis::PerYearError(data.transfers, *table, kErrorMinTiv);
@@ -180,18 +178,16 @@ Status RunCheck(Context& context, const SipriData& data) {
                                {"min_table_tiv", kErrorMinTiv},
                                {"median_relative", error.median},
                                {"p90_relative", error.p90}};
-  std::string summary = fmt::format(
-      "{} recipient/year value(s) differ by more than rounding; over the {} recipient-years of "
-      "at least {:.0f} TIV the register is off by a median {:.1f}% (90th percentile {:.1f}%)",
-      per_year.size(), error.compared, kErrorMinTiv, error.median * 100, error.p90 * 100);
+  std::string summary =
+      report::Msg("cli_tiv_check_summary", context.lang,
+                  {std::to_string(per_year.size()), std::to_string(error.compared),
+                   fmt::format("{:.0f}", kErrorMinTiv), fmt::format("{:.1f}", error.median * 100),
+                   fmt::format("{:.1f}", error.p90 * 100)});
   if (split) {
     auto whole = analysis::CompareWithTable(data.transfers, *table, false);
     AddDifferenceRows(whole, &output);
     output.meta["differences_whole_period"] = whole.size();
-    summary += fmt::format(
-        " (old-format register: its deliveries are split evenly over the listed years); {} "
-        "recipient total(s) over the table's whole period differ",
-        whole.size());
+    summary += report::Msg("cli_tiv_check_split", context.lang, {std::to_string(whole.size())});
   }
   AddSipriMeta(data, false, context.lang, &output);
   output.notes.insert(output.notes.begin(), summary);

@@ -668,6 +668,25 @@ constexpr Message kMessages[] = {
     {"cli_previous_total", "{0}: {1} TIV", "{0}: {1} TIV", "{0}: {1} TIV", "{0}: {1} TIV"},
     {"cli_previous_uncovered", "{0}: not in the register", "{0}: kayıtta yok",
      "{0}: тізілімде жоқ", "{0}: нет в регистре"},
+    {"cli_tiv_check_summary",
+     "{0} recipient/year value(s) differ by more than rounding; over the {1} recipient-years of "
+     "at least {2} TIV the register is off by a median {3}% (90th percentile {4}%)",
+     "{0} alıcı/yıl değeri yuvarlamadan fazla farklı; en az {2} TIV olan {1} alıcı-yılda kayıt "
+     "medyan %{3} sapıyor (90. yüzdelik %{4})",
+     "{0} алушы/жыл мәні дөңгелектеуден артық ерекшеленеді; кемінде {2} TIV болатын {1} "
+     "алушы-жылда тізілім медианасы {3}% ауытқиды (90-процентиль {4}%)",
+     "{0} значений получатель/год расходятся больше, чем на округление; по {1} "
+     "получателе-годам не менее {2} TIV регистр отклоняется в среднем (медиана) на {3}% "
+     "(90-й процентиль {4}%)"},
+    {"cli_tiv_check_split",
+     " (old-format register: its deliveries are split evenly over the listed years); {0} "
+     "recipient total(s) over the table's whole period differ",
+     " (eski biçimli kayıt: teslimatları listelenen yıllara eşit bölünmüştür); tablonun tüm "
+     "dönemi boyunca {0} alıcı toplamı farklı",
+     " (ескі форматтағы тізілім: жеткізілімдері көрсетілген жылдарға тең бөлінген); кестенің "
+     "бүкіл кезеңі бойынша {0} алушы жиыны ерекшеленеді",
+     " (регистр старого формата: поставки равномерно распределены по указанным годам); за весь "
+     "период таблицы расходятся итоги {0} получателей"},
     {"cli_supplier_totals", "total {0} TIV in {1}; HHI {2} (previous {3}: total {4}, HHI {5})",
      "{1} döneminde toplam {0} TIV; HHI {2} (önceki {3}: toplam {4}, HHI {5})",
      "{1} жылдары барлығы {0} TIV; HHI {2} (алдыңғы {3}: барлығы {4}, HHI {5})",

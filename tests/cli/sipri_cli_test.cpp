@@ -181,6 +181,13 @@ TEST_F(SipriCliTest, CheckMeasuresTheEvenSplitYearByYear) {
   EXPECT_GT(json["meta"]["differences_per_year"].get<int>(), 100);
   EXPECT_GT(json["meta"]["year_error"]["recipient_years"].get<int>(), 100);
   EXPECT_GT(json["meta"]["year_error"]["median_relative"].get<double>(), 0.01);
+  // The summary line says the same counts in the --lang language.
+  CommandResult kk = RunDefcoop("--lang kk tiv --check --vintage 2024-10-13", db_);
+  ASSERT_EQ(kk.exit_code, 0) << kk.err;
+  std::string counted = std::to_string(json["meta"]["year_error"]["recipient_years"].get<int>());
+  EXPECT_NE(kk.out.find(counted + " алушы-жылда"), std::string::npos) << kk.out.substr(0, 600);
+  EXPECT_NE(kk.out.find("ескі форматтағы тізілім"), std::string::npos);
+  EXPECT_EQ(kk.out.find("recipient-years"), std::string::npos);
   auto exact = Json("tiv --check --vintage 2024-04-13");
   // A new-format register differs from its table only by the rounding of each cell.
   EXPECT_LT(exact["meta"]["year_error"]["median_relative"].get<double>(), 0.005);
@@ -198,7 +205,8 @@ double TableCell(const std::string& path, const std::string& recipient, int year
     if (!fields.empty() && fields[0] == "Recipient") header = fields;
     if (header.empty() || fields.empty() || fields[0] != recipient) continue;
     for (size_t idx = 0; idx < header.size() && idx < fields.size(); ++idx) {
-      if (header[idx] == std::to_string(year)) return fields[idx].empty() ? 0 : std::stod(fields[idx]);
+      if (header[idx] == std::to_string(year))
+        return fields[idx].empty() ? 0 : std::stod(fields[idx]);
     }
   }
   return -1;
@@ -263,10 +271,12 @@ TEST_F(SipriCliTest, AnOrganisationSipriListsIsThatOrganisation) {
 
 // Years the register does not cover are no answer, not an empty table.
 TEST_F(SipriCliTest, YearsOutsideTheRegisterSayWhatItCovers) {
-  CommandResult result = RunDefcoop("suppliers Azerbaijan --years 1900-1910 --vintage 2024-04-13", db_);
+  CommandResult result =
+      RunDefcoop("suppliers Azerbaijan --years 1900-1910 --vintage 2024-04-13", db_);
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("no SIPRI data for 1900-1910: the register of vintage 2024-04-13 covers"),
-            std::string::npos)
+  EXPECT_NE(
+      result.err.find("no SIPRI data for 1900-1910: the register of vintage 2024-04-13 covers"),
+      std::string::npos)
       << result.err;
 }
 
@@ -283,8 +293,8 @@ TEST_F(SipriCliTest, AGroupCountsItsMembersOfTheDay) {
 }
 
 TEST_F(SipriCliTest, TheTurkicRepublicsAreTheArticlesFiveStates) {
-  for (const char* name : {"Turkic Republics", "Түркі Республикалары", "Тюркские республики",
-                           "Türk Cumhuriyetleri"}) {
+  for (const char* name :
+       {"Turkic Republics", "Түркі Республикалары", "Тюркские республики", "Türk Cumhuriyetleri"}) {
     auto json = Json(std::string("tiv --supplier Türkiye --recipient \"") + name +
                      "\" --by recipient --years 2011-2023 --vintage 2024-04-13");
     std::set<std::string> recipients;
