@@ -381,8 +381,8 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
                       "choose another with --port N (--port 0 takes any free port) or --host");
   server.RaiseBacklog();
   sigset_t stop_signals = BlockStopSignals();
-  // The pool is made first so that it goes last: its workers give connections back to
-  // the gate until they end.
+  // Every thread starts after the signals are blocked. The workers end (below) before the
+  // gate goes: until then they give connections back to it.
   WorkerPool workers(kMinWorkers, kMaxWorkers, std::chrono::seconds(kIdleWorkerSeconds));
   HeadGate gate(server.ListeningSocket(), LimitsFor(options), options.log);
   std::atomic<bool> signalled{false};

@@ -289,6 +289,7 @@ TEST_F(AbuseTest, SlowClientsDoNotBlockOtherClients) {
   constexpr auto kBound = std::chrono::seconds(2);
   size_t files = RaiseOpenFilesLimit();
   size_t wanted = std::min(kWanted, files > 2 * kSpareFiles ? files - kSpareFiles : kSpareFiles);
+  long rss_before_kb = server_->RssKb();
   std::vector<int> sockets =
       OpenSlowClients(server_->port(), wanted, "GET /api/v1/vintages HTTP/1.1\r\nHost: x\r\n");
   std::cout << "[figures] slow clients: " << sockets.size() << " of " << kWanted
@@ -316,7 +317,8 @@ TEST_F(AbuseTest, SlowClientsDoNotBlockOtherClients) {
             << kLineEvery.count() << " s): normal requests answered in";
   for (double latency : latencies) std::cout << " " << latency << " s";
   std::cout << "; " << held << " still held after " << kRounds * kLineEvery.count()
-            << " s; server RSS " << server_->RssKb() << " KB, threads " << threads << "\n";
+            << " s; server RSS " << rss_before_kb << " KB before, " << server_->RssKb()
+            << " KB with them; threads " << threads << "\n";
   // Slow clients hold no threads: the pool stays near its minimum (8), far below the
   // one thread per slow client the old pool would have started.
   constexpr long kFewThreads = 128;
