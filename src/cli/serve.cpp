@@ -1,13 +1,12 @@
-// `defcoop serve [--host H] [--port P] [--web DIR]`: the JSON API and the dashboard.
-// Each endpoint runs the CLI command of the same meaning with --format json (or csv),
-// sharing one Session, so the API answers exactly what the command line does. Query
-// parameters are mapped to the command's options through a table; any other parameter
-// is a 400, and no endpoint can reach a command or option that writes. Every endpoint
-// also takes `format` (json, csv) and `lang` (en, tr, kk, ru). Answers are cached for as
-// long as the store stays the same: before each request the server checks whether
-// another process changed the store (an import, an init) and, when it did, starts a new
-// Session and an empty cache. meta.data_version (and the X-Defcoop-Data-Version header,
-// and the log) say which state of the store an answer comes from.
+// `defcoop serve [--host H] [--port P] [--web DIR] [--head-timeout S]`: the JSON API and the
+// dashboard. Each endpoint runs the CLI command of the same meaning with --format json (or csv),
+// sharing one Session, so the API answers exactly what the command line does. Query parameters are
+// mapped to the command's options through a table; any other parameter is a 400, and no endpoint
+// can reach a command or option that writes. Every endpoint also takes `format` (json, csv) and
+// `lang` (en, tr, kk, ru). Answers are cached for as long as the store stays the same: before each
+// request the server checks whether another process changed the store (an import, an init) and,
+// when it did, starts a new Session and an empty cache. meta.data_version (and the
+// X-Defcoop-Data-Version header, and the log) say which state of the store an answer comes from.
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -182,6 +181,7 @@ struct ServeCliOptions {
   std::string web = ShippedWebDir();
   // Room for a few hundred typical answers (most are 1–50 KB; a whole network ~1 MB).
   int cache_mb = 64;
+  int head_seconds = server::kRequestHeadSeconds;
 };
 
 // Loads the newest register and the curated data before the first request.
@@ -211,6 +211,7 @@ Status RunServe(Context& context, const ServeCliOptions& options) {
   serve.port = options.port;
   serve.web_dir = options.web;
   serve.log = &context.err;
+  serve.head_seconds = options.head_seconds;
   serve.on_listening = [&](int port) {
     context.err << "defcoop: serving " << context.db_path << " (data version 1) on http://"
                 << options.host << ":" << port << "/ (Ctrl-C stops)\n";
@@ -233,6 +234,11 @@ void AddServe(CLI::App* command, Context* context) {
   command->add_option("--cache-mb", options->cache_mb, "MiB of cached answers (0: none)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  command
+      ->add_option("--head-timeout", options->head_seconds,
+                   "seconds a client has to send a whole request head; then 408")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   command->callback([context, options] { context->result = RunServe(*context, *options); });
 }
 

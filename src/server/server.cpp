@@ -2,8 +2,11 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -13,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "connection_stream.h"
+#include "head_gate.h"
 #include "worker_pool.h"
 
 namespace defcoop::server {
@@ -142,6 +147,8 @@ bool IsReadMethod(const std::string& method) { return method == "GET" || method 
 // error every other refusal has.
 httplib::Server::HandlerResponse JsonError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  // Malformed: where a next request on the connection would start is unknown.
+  if (res.status == 400) res.set_header("Connection", "close");
   if (res.status == 404 && !req.method.empty() && !IsReadMethod(req.method)) res.status = 405;
   std::string message = res.status == 405   ? "the API is read-only: only GET is answered"
                         : res.status == 404 ? "nothing at " + Printable(req.path)
@@ -150,41 +157,105 @@ httplib::Server::HandlerResponse JsonError(const httplib::Request& req, httplib:
   return httplib::Server::HandlerResponse::Handled;
 }
 
-// Blocks SIGINT and SIGTERM in every thread, then waits for one on its own thread and
-// stops the server: signal handlers may not call into the server safely.
-std::thread StopOnSignal(httplib::Server& server, std::atomic<bool>* signalled) {
+// SIGINT and SIGTERM are blocked in this thread and every thread it starts after this;
+// one thread waits for them and stops the server: signal handlers may not call into it.
+sigset_t BlockStopSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  return std::thread([&server, signals, signalled] {
+  return signals;
+}
+
+std::thread StopOnSignal(sigset_t signals, std::function<void()> stop,
+                         std::atomic<bool>* signalled) {
+  return std::thread([stop = std::move(stop), signals, signalled] {
     int received = 0;
     sigwait(&signals, &received);
     signalled->store(true);
-    server.stop();
+    stop();
   });
 }
 
-// cpp-httplib listens with a backlog of 5 (compiled into Debian's library): a burst of
-// connections overflows it, and the kernel drops the rest until they retry seconds later.
-// listen() again on the bound socket raises the backlog to the system's maximum.
+// cpp-httplib's Server without its accept loop: the head gate accepts, and a worker hands
+// each complete request head to process_request(), which cpp-httplib keeps protected for
+// subclasses that bring their own Stream (its SSLServer is one).
 class ListeningServer : public httplib::Server {
  public:
+  // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): a burst of
+  // connections overflows it, and the kernel drops the rest until they retry seconds
+  // later. listen() again on the bound socket raises the backlog to the system's maximum.
   void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+  int ListeningSocket() const { return svr_sock_; }
+  void CloseListeningSocket() { ::close(svr_sock_.exchange(INVALID_SOCKET)); }
+
+  // Answers the one request in `stream`; false when the client went away or could not be
+  // written to. `last`: the answer says the connection closes.
+  bool AnswerOne(httplib::Stream& stream, bool last, bool& client_closes) {
+    return process_request(stream, last, client_closes, nullptr);
+  }
 };
 
+// Set while a worker answers, when the answer says "Connection: close" (a refusal that
+// leaves a body unread, or a client that asked): the connection is then closed, not kept.
+thread_local bool answer_closes_connection = false;
+
+// Answers the request whose head the gate has read, then gives the connection back to it:
+// to wait for the next request, or to be closed.
+void Answer(ListeningServer& server, HeadGate& gate, Connection connection) {
+  ConnectionStream stream(connection.fd, std::move(connection.bytes),
+                          std::chrono::seconds(kReadTimeoutSeconds),
+                          std::chrono::seconds(kWriteTimeoutSeconds));
+  bool last = ++connection.answered >= kKeepAliveRequests;
+  bool client_closes = false;
+  answer_closes_connection = false;
+  bool answered = server.AnswerOne(stream, last, client_closes);
+  connection.bytes = stream.TakeUnread();
+  connection.close = !answered || last || client_closes || answer_closes_connection;
+  gate.GiveBack(std::move(connection));
+}
+
+// The soft limit on open files is raised to the hard one (as Go's runtime does): each held
+// connection is a file. The gate holds what is left after the workers' sockets and a reserve
+// for the store, the dashboard's files and the log.
+size_t ConnectionsToHold() {
+  constexpr size_t kReservedFiles = 64;
+  constexpr size_t kFewest = 16;
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0) return kFewest;
+  if (files.rlim_cur < files.rlim_max) {
+    rlimit raised = files;
+    raised.rlim_cur = files.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) files = raised;
+  }
+  size_t usable = files.rlim_cur == RLIM_INFINITY ? 1 << 20 : size_t(files.rlim_cur);
+  return std::max(kFewest, usable > kMaxWorkers + kReservedFiles
+                               ? usable - kMaxWorkers - kReservedFiles
+                               : size_t(0));
+}
+
+GateLimits LimitsFor(const ServeOptions& options) {
+  GateLimits limits;
+  limits.head_deadline = std::chrono::seconds(options.head_seconds);
+  limits.keep_alive = std::chrono::seconds(kKeepAliveSeconds);
+  limits.linger = std::chrono::seconds(kLingerSeconds);
+  limits.max_head_bytes = kMaxRequestHead;
+  limits.max_connections = ConnectionsToHold();
+  return limits;
+}
+
 void ConfigureConnections(httplib::Server& server) {
-  server.new_task_queue = [] {
-    return new WorkerPool(kMinWorkers, kMaxWorkers, std::chrono::seconds(kIdleWorkerSeconds));
-  };
   server.set_payload_max_length(kMaxBody);
-  // Without TCP_NODELAY small answers wait ~40 ms for Nagle's algorithm and delayed ACKs.
+  // Without TCP_NODELAY small answers wait ~40 ms for Nagle's algorithm and delayed ACKs
+  // (set on the listening socket; accepted ones inherit it).
   server.set_tcp_nodelay(true);
-  server.set_read_timeout(std::chrono::seconds(kReadTimeoutSeconds));
-  server.set_write_timeout(std::chrono::seconds(kWriteTimeoutSeconds));
+  // Only for the Keep-Alive header of answers: the gate and the worker keep these.
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_keep_alive_max_count(kKeepAliveRequests);
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.get_header_value("Connection") == "close") answer_closes_connection = true;
+  });
 }
 
 void RefuseWrites(httplib::Server& server) {
@@ -309,13 +380,25 @@ Status Serve(const ServeOptions& options, const ApiHandler& handler) {
                       ": another program uses the port, or the address is not this machine's; "
                       "choose another with --port N (--port 0 takes any free port) or --host");
   server.RaiseBacklog();
+  sigset_t stop_signals = BlockStopSignals();
+  // Every thread starts after the signals are blocked. The workers end (below) before the
+  // gate goes: until then they give connections back to it.
+  WorkerPool workers(kMinWorkers, kMaxWorkers, std::chrono::seconds(kIdleWorkerSeconds));
+  HeadGate gate(server.ListeningSocket(), LimitsFor(options), options.log);
   std::atomic<bool> signalled{false};
-  std::thread stopper = StopOnSignal(server, &signalled);
+  std::thread stopper = StopOnSignal(
+      stop_signals, [&gate] { gate.Stop(); }, &signalled);
   if (options.on_listening) options.on_listening(port);
-  bool listened = server.listen_after_bind();
+  Status served = gate.Run([&](Connection connection) {
+    workers.enqueue([&server, &gate, connection = std::move(connection)]() mutable {
+      Answer(server, gate, std::move(connection));
+    });
+  });
   if (!signalled.load()) pthread_kill(stopper.native_handle(), SIGTERM);  // wake the waiter
   stopper.join();
-  return listened ? Status::Ok() : Status::Io("the server stopped with an error");
+  server.CloseListeningSocket();
+  workers.shutdown();  // the requests being answered are answered
+  return served;
 }
 
 }  // namespace defcoop::server

@@ -12,15 +12,20 @@
 
 namespace defcoop::server::testing {
 
-ServeProcess::ServeProcess(const std::string& db, const std::string& web) {
+ServeProcess::ServeProcess(const std::string& db, const std::string& web,
+                           const std::vector<std::string>& options) {
+  std::vector<std::string> args = {DEFCOOP_BIN, "--db", db, "serve", "--port", "0", "--web", web};
+  args.insert(args.end(), options.begin(), options.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   int err_pipe[2];
   if (pipe(err_pipe) != 0) return;
   pid_ = fork();
   if (pid_ == 0) {
     dup2(err_pipe[1], STDERR_FILENO);
     close(err_pipe[0]);
-    execl(DEFCOOP_BIN, DEFCOOP_BIN, "--db", db.c_str(), "serve", "--port", "0", "--web",
-          web.c_str(), nullptr);
+    execv(DEFCOOP_BIN, argv.data());
     _exit(127);
   }
   close(err_pipe[1]);

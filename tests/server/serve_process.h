@@ -15,8 +15,9 @@ namespace defcoop::server::testing {
 
 class ServeProcess {
  public:
-  // Runs `defcoop --db DB serve --port 0 --web WEB` ("" = API only).
-  ServeProcess(const std::string& db, const std::string& web);
+  // Runs `defcoop --db DB serve --port 0 --web WEB [OPTIONS...]` (WEB "" = API only).
+  ServeProcess(const std::string& db, const std::string& web,
+               const std::vector<std::string>& options = {});
   ~ServeProcess();
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;

@@ -16,11 +16,16 @@
 
 namespace defcoop::server {
 
+// Seconds a new connection has to send its whole request head. A browser sends it in one
+// write; this only bounds how long a client that never finishes it is held.
+constexpr int kRequestHeadSeconds = 10;
+
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web_dir;          // the built dashboard (web/dist); "" = API only
   std::ostream* log = nullptr;  // one line per request; nullptr = no log
+  int head_seconds = kRequestHeadSeconds;
   // Called once the socket is bound (tests use it to learn the port when port = 0).
   std::function<void(int port)> on_listening;
 };
@@ -49,15 +54,19 @@ constexpr size_t kMaxRequestLine = 4096;        // bytes of path + query
 constexpr size_t kMaxHeaders = 100;
 constexpr size_t kMaxBody = 1024;               // GET requests carry no body
 constexpr size_t kMaxResponseBytes = 32 << 20;  // a response larger than this is refused
-// cpp-httplib serves each connection on one thread for as long as the client keeps it
-// (a client that sends a header line every few seconds holds it indefinitely). The pool
-// keeps kMinWorkers threads (cpp-httplib's own default) and starts another whenever every
-// thread is busy, up to kMaxWorkers; threads above the minimum end after kIdleWorker
-// seconds without work. So slow clients hold their own threads, not everyone's.
+// Slow clients (head_gate.h): a connection takes a worker thread only once its whole
+// request head has arrived. A new connection has ServeOptions::head_seconds for its
+// head, a kept-alive one kKeepAliveSeconds for the next; past that it gets a 408. A
+// head may be kMaxRequestHead bytes (Node.js's http.maxHeaderSize default, 16 KiB). The
+// pool keeps kMinWorkers threads (cpp-httplib's own default) and starts another whenever
+// every thread is busy, up to kMaxWorkers; threads above the minimum end after
+// kIdleWorkerSeconds without work.
+constexpr size_t kMaxRequestHead = 16 << 10;
+constexpr int kLingerSeconds = 2;  // discarding what a client still sends before a close
 constexpr size_t kMinWorkers = 8;
 constexpr size_t kMaxWorkers = 256;
 constexpr int kIdleWorkerSeconds = 10;
-constexpr int kReadTimeoutSeconds = 5;      // silence while reading a request
+constexpr int kReadTimeoutSeconds = 5;      // a request body, counted from its head
 constexpr int kWriteTimeoutSeconds = 10;    // a client that does not read its answer
 constexpr int kKeepAliveSeconds = 5;        // an idle kept-alive connection is closed
 constexpr size_t kKeepAliveRequests = 100;  // requests per connection before it is closed
