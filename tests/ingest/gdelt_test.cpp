@@ -4,6 +4,7 @@
 #include "defcoop/ingest/gdelt.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <tuple>
 
 #include "defcoop/csv/reader.h"
+#include "defcoop/ingest/curated.h"
 #include "gdelt_raw.h"
 
 namespace defcoop::ingest {
@@ -276,6 +278,31 @@ TEST(GdeltCodeListTest, TheShippedListReadsAndABadOneSaysWhere) {
   EXPECT_EQ(read.status().where().line, 3);
   EXPECT_NE(read.status().message().find("'5x' is not a CAMEO code"), std::string::npos);
   std::filesystem::remove(bad);
+}
+
+}  // namespace
+}  // namespace defcoop::ingest
+
+namespace defcoop::ingest {
+namespace {
+
+// `validate` checks the code list as it checks every file that cites sources.
+TEST(GdeltCodeListTest, ValidateChecksTheListsCodesAndSources) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("defcoop-gdelt-codes-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(DEFCOOP_DATA_DIR, dir, fs::copy_options::recursive);
+  EXPECT_TRUE(LoadCuratedData(dir.string()).problems.empty());
+  std::ofstream(dir / "gdelt_defense_codes.csv")
+      << "cameo_code,label,project_tag,sources\n057,Sign,agreement,no-such-source\n"
+         "5x,Sign,agreement,cameo-codebook\n";
+  auto problems = LoadCuratedData(dir.string()).problems;
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].where().line, 2);
+  EXPECT_NE(problems[0].message().find("unknown source id 'no-such-source'"), std::string::npos);
+  EXPECT_EQ(problems[1].where().line, 3);
+  EXPECT_EQ(problems[1].message(), "'5x' is not a CAMEO event code (2 to 4 digits)");
+  fs::remove_all(dir);
 }
 
 }  // namespace
