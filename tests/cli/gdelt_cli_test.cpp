@@ -148,6 +148,15 @@ TEST_F(GdeltCliTest, ImportingTheSameFilesAgainChangesNothing) {
       db_);
   EXPECT_EQ(before.out, after.out);
   EXPECT_EQ(after.out.substr(0, 15), "files,events\n9,");
+  // --replace imports a file again in place of its earlier import: the same totals.
+  CommandResult replaced = RunDefcoop("import gdelt --replace " + Quoted(Samples().front()), db_);
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+  EXPECT_NE(replaced.err.find("replaced 1 earlier import(s)"), std::string::npos) << replaced.err;
+  auto replaced_counts = RunDefcoop(
+      "--format csv --no-meta query \"SELECT (SELECT count(*) FROM gdelt_file) AS files,"
+      " (SELECT sum(events) FROM gdelt_dyad_day) AS events\"",
+      db_);
+  EXPECT_EQ(replaced_counts.out, before.out);
 }
 
 TEST_F(GdeltCliTest, DyadCountsMatchACountFromTheRawFiles) {
@@ -162,6 +171,15 @@ TEST_F(GdeltCliTest, DyadCountsMatchACountFromTheRawFiles) {
   std::map<std::pair<std::string, std::string>, long> counted;
   for (const auto& row : json["rows"]) counted[{row["actor1"], row["actor2"]}] = row["events"];
   EXPECT_EQ(counted, expected);
+  // --directed: Türkiye as Actor1 only.
+  auto directed = Events("--actor Türkiye --with AZE KAZ KGZ UZB TKM --by dyad --directed");
+  std::map<std::pair<std::string, std::string>, long> acting;
+  for (const auto& row : directed["rows"]) acting[{row["actor1"], row["actor2"]}] = row["events"];
+  for (const auto& [dyad, events] : expected)
+    if (dyad.first == "TUR") {
+      EXPECT_EQ(acting[dyad], events) << dyad.second;
+    }
+  for (const auto& [dyad, events] : acting) EXPECT_EQ(dyad.first, "TUR");
 }
 
 TEST_F(GdeltCliTest, CodeCountsAndSumsMatchTheRawFilesInNovember2020) {
@@ -248,6 +266,34 @@ TEST_F(GdeltCliTest, ExampleUrlsAreSourcesOfTheDefenseRelevantEventsOfTheRow) {
     with_examples += !examples.empty();
   }
   EXPECT_GT(with_examples, 0);
+}
+
+// A write that fails anywhere in an import leaves no part of the file in the store.
+TEST_F(GdeltCliTest, AFailedWriteLeavesNoPartOfTheFile) {
+  std::string base = TempPath("base.db"), db = TempPath("fault.db");
+  ASSERT_EQ(RunDefcoop("init", base).exit_code, 0);
+  const std::string count_sql =
+      "--format csv --no-meta query \"SELECT (SELECT count(*) FROM gdelt_file) AS files,"
+      " (SELECT count(*) FROM gdelt_dyad_day) AS rows\"";
+  int failed = 0;
+  for (int write : {1, 2, 4, 8, 16, 32, 64}) {
+    fs::copy_file(base, db, fs::copy_options::overwrite_existing);
+    ::setenv("DEFCOOP_FAULT", ("fail-write:" + std::to_string(write)).c_str(), 1);
+    CommandResult import = RunDefcoop("import gdelt " + Quoted(Samples()[6]), db);
+    ::unsetenv("DEFCOOP_FAULT");
+    std::string counts = RunDefcoop(count_sql, db).out;
+    if (import.exit_code == 0) {
+      EXPECT_NE(counts, "files,rows\n0,0\n") << write;
+      continue;
+    }
+    ++failed;
+    EXPECT_EQ(import.exit_code, 1) << import.err;
+    EXPECT_EQ(import.err.find("internal error"), std::string::npos) << import.err;
+    EXPECT_EQ(counts, "files,rows\n0,0\n") << write << ": " << import.err;
+  }
+  EXPECT_GT(failed, 0);
+  fs::remove(base);
+  fs::remove(db);
 }
 
 TEST_F(GdeltCliTest, BadArgumentsAndAnEmptyStoreSaySo) {
