@@ -284,6 +284,7 @@ bool IsArchive(std::string_view bytes) {
 
 // The layout of a file from its first line.
 Result<Layout> DetectLayout(std::string_view text, const std::string& path) {
+  if (csv::Trim(text).empty()) return Status::InvalidInput(path + ": empty file");
   std::string_view first = text.substr(0, text.find('\n'));
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
   if (NameKey(first).find("globaleventid") != std::string::npos) {

@@ -249,6 +249,9 @@ TEST_F(GdeltBadInputTest, ZipArchivesAndUnknownLayoutsAreRefusedWhole) {
   auto zip = ParseGdelt(std::string("PK\x03\x04", 4) + "truncated", "x.export.CSV.zip", {});
   ASSERT_FALSE(zip.ok());
   EXPECT_NE(zip.status().message().find("libzip is not installed"), std::string::npos);
+  auto empty = ParseGdelt("\n", "empty.CSV", {});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().message(), "empty.CSV: empty file");
   auto other = ParseGdelt("a\tb\tc\n", "other.tsv", {});
   ASSERT_FALSE(other.ok());
   EXPECT_NE(other.status().message().find("other.tsv:1: not a GDELT file: the first line has 3"),
