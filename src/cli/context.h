@@ -99,6 +99,7 @@ void AddSources(CLI::App* command, Context* context);
 void AddDca(CLI::App* command, Context* context);
 void AddSanctions(CLI::App* command, Context* context);
 void AddAlliances(CLI::App* command, Context* context);
+void AddEvents(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

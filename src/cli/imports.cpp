@@ -13,6 +13,7 @@ void AddImport(CLI::App* command, Context* context) {
   AddImportDcad(command, context);
   AddImportGsdb(command, context);
   AddImportAtop(command, context);
+  AddImportGdelt(command, context);
 }
 
 namespace {

@@ -20,6 +20,7 @@ void AddImportSipri(CLI::App* import, Context* context);
 void AddImportDcad(CLI::App* import, Context* context);
 void AddImportGsdb(CLI::App* import, Context* context);
 void AddImportAtop(CLI::App* import, Context* context);
+void AddImportGdelt(CLI::App* import, Context* context);
 
 // The actor a COW state code stands for on `at` ("" when unknown). COW keeps one code
 // across changes the store's actors (like SIPRI's) tell apart: 365 is the Soviet Union

@@ -314,6 +314,18 @@ void ReadCurationLogEntry(const CuratedRow& row, Context& context) {
   }
 }
 
+// gdelt_defense_codes.csv: the CAMEO event codes whose full GDELT rows `import gdelt`
+// keeps. Not loaded into the store (the import reads it); checked here as every file
+// that cites sources is.
+void ReadGdeltCode(const CuratedRow& row, Context& /*context*/) {
+  std::string code = row.Required("cameo_code");
+  bool digits = code.find_first_not_of("0123456789") == std::string::npos;
+  if (!code.empty() && (!digits || code.size() < 2 || code.size() > 4))
+    row.Problem("cameo_code", "'" + code + "' is not a CAMEO event code (2 to 4 digits)");
+  row.Required("label");
+  row.Sources();
+}
+
 const Columns kActorColumns = {"home_state", "founded", "dissolved", "note"};
 const Columns kNameColumns = {"lang", "script", "from", "to"};
 const Columns kNameKey = {"actor", "lang", "script", "name", "kind", "from"};
@@ -379,6 +391,13 @@ const TableSpec kCurationLog = {"curation-log.csv",
                                 {"row_id", "table", "corpus", "query", "found_on"},
                                 {},
                                 ReadCurationLogEntry};
+
+// Optional side file; see ReadGdeltCode.
+const TableSpec kGdeltCodes = {"gdelt_defense_codes.csv",
+                               {"cameo_code", "label", "sources"},
+                               {"project_tag"},
+                               ReadGdeltCode,
+                               {"cameo_code"}};
 
 bool Contains(const Columns& columns, const std::string& name) {
   return std::find(columns.begin(), columns.end(), name) != columns.end();
@@ -693,8 +712,8 @@ CuratedLoad LoadCuratedData(const std::string& dir) {
   Context context{&load.data, &load.problems, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   ReadSources(dir, context, &load.files_read);
   for (const TableSpec& spec : TableSpecs()) ReadTable(dir, spec, context, &load.files_read);
-  if (fs::exists(fs::path(dir) / kCurationLog.file)) {
-    ReadTable(dir, kCurationLog, context, &load.files_read);
+  for (const TableSpec* side : {&kCurationLog, &kGdeltCodes}) {
+    if (fs::exists(fs::path(dir) / side->file)) ReadTable(dir, *side, context, &load.files_read);
   }
   CheckAllReferences(context);
   CheckComponentParts(context);

@@ -27,7 +27,8 @@ ImportSummary SummaryOf(const ImportedFile& file) {
 }
 
 // Whether the file goes in: the same data again is no change (kOnce); another file of a
-// dataset the store holds once is refused unless replaced.
+// dataset the store holds once is refused unless replaced; a dataset of many files
+// (GDELT) takes it.
 Status DecideOnEarlier(const ImportedFile& file, ImportMode mode,
                        const std::vector<EarlierImport>& earlier, ImportSummary* summary) {
   if (earlier.empty()) return Status::Ok();
@@ -38,7 +39,7 @@ Status DecideOnEarlier(const ImportedFile& file, ImportMode mode,
     summary->earlier_path = same->path;
     return Status::Ok();
   }
-  if (mode == ImportMode::kOnce) {
+  if (mode == ImportMode::kOnce && file.one_dataset) {
     return Status::InvalidInput(file.path + ": the store already holds a " + Upper(file.source) +
                                 " import (" + earlier.front().path + "), and " +
                                 Upper(file.source) +
@@ -77,8 +78,8 @@ Result<ImportSummary> SaveImportedFile(sqlite3* db, const ImportedFile& file, Im
   std::string source(file.source);
   ImportSummary summary = SummaryOf(file);
   Status status = InTransaction(db, [&]() -> Status {
-    auto earlier =
-        FindEarlierImports(db, source + "_file", file.content_hash, file.bytes_hash, true, "");
+    auto earlier = FindEarlierImports(db, source + "_file", file.content_hash, file.bytes_hash,
+                                      file.one_dataset, "");
     if (!earlier.ok()) return earlier.status();
     DEFCOOP_RETURN_IF_ERROR(DecideOnEarlier(file, mode, *earlier, &summary));
     if (summary.already_imported) return Status::Ok();

@@ -23,6 +23,8 @@ struct ImportedFile {
   int records_read = 0;
   int imported = 0;
   const std::vector<InputProblem>* problems = nullptr;
+  // DCAD, GSDB and ATOP are one file each; GDELT is many, so another file is added.
+  bool one_dataset = true;
 };
 
 // An earlier import: its row id in `<source>_file`, its path, and whether it holds the

@@ -397,6 +397,102 @@ UPDATE sipri_file SET
                         WHERE t.file_id = sipri_file.id);
 )sql";
 
+// Version 9: GDELT event data (the GDELT Project). Many files, each imported once (by
+// content hash), its rows going with it. gdelt_dyad_day holds every state-to-state event
+// rolled up per file, day (SQLDATE), directed dyad, event code, quad class, root flag and
+// the event's NumSources, as sums (means are sum / events over any set of rows, so files
+// and days combine exactly; --min-sources filters on event_sources). gdelt_event keeps
+// the full rows, with SOURCEURL, of the defense-relevant codes (data/gdelt_defense_codes.csv);
+// gdelt_day counts every event of a day, whatever its actors (for rates).
+constexpr std::string_view kGdeltSchema = R"sql(
+CREATE TABLE gdelt_file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  layout TEXT,
+  version INTEGER,
+  code_list TEXT,
+  first_day TEXT,
+  last_day TEXT,
+  state_events INTEGER,
+  records_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  repaired INTEGER NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE gdelt_dyad_day (
+  file_id INTEGER NOT NULL REFERENCES gdelt_file (id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  actor1_id TEXT NOT NULL,
+  actor2_id TEXT NOT NULL,
+  event_code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  is_root INTEGER NOT NULL,
+  event_sources INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  tone_sum REAL NOT NULL,
+  goldstein_sum REAL NOT NULL
+);
+CREATE INDEX gdelt_dyad_day_dyad ON gdelt_dyad_day (actor1_id, actor2_id, day);
+CREATE INDEX gdelt_dyad_day_file ON gdelt_dyad_day (file_id);
+CREATE TABLE gdelt_event (
+  file_id INTEGER NOT NULL REFERENCES gdelt_file (id) ON DELETE CASCADE,
+  global_event_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  actor1_code TEXT, actor1_name TEXT, actor1_country TEXT, actor1_id TEXT NOT NULL,
+  actor2_code TEXT, actor2_name TEXT, actor2_country TEXT, actor2_id TEXT NOT NULL,
+  is_root INTEGER NOT NULL,
+  event_code TEXT NOT NULL,
+  base_code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  tone REAL NOT NULL,
+  action_geo_country TEXT,
+  action_geo_id TEXT,
+  action_geo_name TEXT,
+  date_added TEXT NOT NULL,
+  source_url TEXT,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX gdelt_event_dyad ON gdelt_event (actor1_id, actor2_id, day);
+CREATE INDEX gdelt_event_file ON gdelt_event (file_id);
+CREATE TABLE gdelt_mention (
+  file_id INTEGER NOT NULL REFERENCES gdelt_file (id) ON DELETE CASCADE,
+  global_event_id INTEGER NOT NULL,
+  event_time TEXT NOT NULL,
+  mention_time TEXT NOT NULL,
+  mention_type INTEGER NOT NULL,
+  source_name TEXT,
+  identifier TEXT,
+  confidence INTEGER NOT NULL,
+  doc_tone REAL NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX gdelt_mention_event ON gdelt_mention (global_event_id);
+CREATE INDEX gdelt_mention_file ON gdelt_mention (file_id);
+CREATE TABLE gdelt_day (
+  file_id INTEGER NOT NULL REFERENCES gdelt_file (id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  events INTEGER NOT NULL
+);
+CREATE INDEX gdelt_day_file ON gdelt_day (file_id);
+CREATE TABLE gdelt_problem (
+  file_id INTEGER NOT NULL REFERENCES gdelt_file (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  repaired INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -409,6 +505,7 @@ const std::vector<Migration>& Migrations() {
       {6, "store state (build complete marker)", kStateSchema},
       {7, "platform subsystems", kSubsystemSchema},
       {8, "index of transfers by recipient", kSelectionIndexSchema},
+      {9, "GDELT event data", kGdeltSchema},
   };
   return kMigrations;
 }

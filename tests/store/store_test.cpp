@@ -431,3 +431,70 @@ TEST_F(StoreTest, QueryRefusesWrites) {
 
 }  // namespace
 }  // namespace defcoop::store
+
+namespace defcoop::store {
+namespace {
+
+GdeltDyadDay DyadDay(std::string day, std::string a1, std::string a2, std::string code,
+                     int64_t sources, double tone) {
+  GdeltDyadDay row;
+  row.day = std::move(day);
+  row.actor1_id = std::move(a1);
+  row.actor2_id = std::move(a2);
+  row.root_code = code.substr(0, 2);
+  row.event_code = std::move(code);
+  row.quad_class = 1;
+  row.is_root = true;
+  row.event_sources = sources;
+  row.events = 2;
+  row.mentions = 6;
+  row.sources = 2 * sources;
+  row.articles = 6;
+  row.tone_sum = tone;
+  row.goldstein_sum = 16;
+  return row;
+}
+
+// The events SQL on a rollup made by hand: a member counts only over its membership,
+// codes match as CAMEO prefixes, --min-sources filters per event, means are sum / events.
+TEST_F(StoreTest, GdeltEventsCountMembersOverTheirMembershipAndCombineSums) {
+  auto store = OpenOrDie(OpenMode::kCreate);
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  GdeltFileImport file;
+  file.path = "hand.csv";
+  file.content_hash = "gdelt-hand";
+  file.layout = "gdelt2";
+  file.version = 2;
+  file.dyad_days = {DyadDay("2012-06-01", "TUR", "UZB", "057", 1, 4),
+                    DyadDay("2020-06-01", "TUR", "UZB", "057", 1, 4),
+                    DyadDay("2020-06-02", "UZB", "TUR", "0571", 3, -2),
+                    DyadDay("2020-06-02", "UZB", "TUR", "042", 3, 0)};
+  file.events_per_day = {{"2012-06-01", 2}, {"2020-06-02", 4}};
+  ASSERT_TRUE(store->SaveGdeltFile(file).ok());
+
+  GdeltEventQuery query;
+  query.actors = ActorSet({"TUR"});
+  query.partners.Add(ActorSpan{"UZB", Date{2019, 10, 15}, std::nullopt, "org:ots"});
+  query.codes = {"057"};
+  query.by = GdeltGroup::kMonth;
+  auto answer = store->GdeltEvents(query, 3);
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  ASSERT_EQ(answer->rows.size(), 1u);  // 2012 is before Uzbekistan's membership; 042 is no 057
+  EXPECT_EQ(answer->rows[0].key, std::vector<std::string>{"2020-06"});
+  EXPECT_EQ(answer->rows[0].events, 4);
+  EXPECT_DOUBLE_EQ(answer->rows[0].tone_sum / answer->rows[0].events, (4.0 - 2.0) / 4);
+  ASSERT_EQ(answer->files.size(), 1u);
+  EXPECT_EQ(answer->files[0].first_day, "2020-06-01");
+  EXPECT_EQ(answer->files[0].last_day, "2020-06-02");
+
+  query.min_sources = 2;
+  query.by = GdeltGroup::kDyad;
+  answer = store->GdeltEvents(query, 3);
+  ASSERT_TRUE(answer.ok());
+  ASSERT_EQ(answer->rows.size(), 1u);
+  EXPECT_EQ(answer->rows[0].key, (std::vector<std::string>{"UZB", "TUR"}));
+  EXPECT_EQ(answer->rows[0].sources, 6);
+}
+
+}  // namespace
+}  // namespace defcoop::store

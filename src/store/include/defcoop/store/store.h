@@ -21,8 +21,10 @@
 #include <string_view>
 #include <vector>
 
+#include "defcoop/core/gdelt.h"
 #include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
+#include "defcoop/store/gdelt_query.h"
 
 struct sqlite3;
 
@@ -89,6 +91,39 @@ struct TransferSelection {
 // One delivery as an exporter ranking reads it: SupplierKey (the supplier id, or its
 // SIPRI name when unresolved), year and TIV.
 using SupplierDeliveryFn = std::function<void(std::string_view supplier_key, int year, double tiv)>;
+
+// An imported GDELT file as the store lists it.
+struct GdeltFileInfo {
+  int64_t id = 0;
+  std::string path;
+  std::string layout;
+  int version = 0;
+  std::string code_list;
+  std::string first_day, last_day;  // SQLDATE span of its events ("" when none)
+  int records_read = 0, imported = 0, rejected = 0;
+  int64_t state_events = 0;
+};
+
+// One row of an `events` answer: the group key, sums over the rollup, and up to
+// `examples` source URLs from the full rows (defense-relevant codes only).
+struct GdeltEventRow {
+  std::vector<std::string> key;
+  int64_t events = 0, mentions = 0, sources = 0, articles = 0;
+  double tone_sum = 0, goldstein_sum = 0;
+  std::vector<std::string> example_urls;
+};
+
+// An `events` answer and what it rests on: each file with events in the selection, its
+// matched events and their first and last day.
+struct GdeltFileShare {
+  GdeltFileInfo file;
+  int64_t events = 0;
+  std::string first_day, last_day;
+};
+struct GdeltAnswer {
+  std::vector<GdeltEventRow> rows;
+  std::vector<GdeltFileShare> files;
+};
 
 using QueryColumnsFn = std::function<Status(const std::vector<std::string>& columns)>;
 using QueryRowFn = std::function<Status(const std::vector<std::optional<std::string>>& row)>;
@@ -166,6 +201,16 @@ class Store {
   // The alliance years with one of `actors` on either side (all when `actors` is
   // empty), in (actor1, actor2, year) order.
   Result<std::vector<AllianceYear>> LoadAllianceYears(const std::vector<std::string>& actors) const;
+
+  // Saves what an import keeps of a GDELT file (core/gdelt.h) in one transaction. Many
+  // files make the dataset: a file whose data the store holds already changes nothing
+  // (kOnce) or is replaced (kReplace); other files are added.
+  Result<ImportSummary> SaveGdeltFile(const GdeltFileImport& file,
+                                      ImportMode mode = ImportMode::kOnce);
+  // The imported GDELT files, in import order.
+  Result<std::vector<GdeltFileInfo>> GdeltFiles() const;
+  // The answer to `query` (gdelt_query.h), with up to `examples` URLs per row.
+  Result<GdeltAnswer> GdeltEvents(const GdeltEventQuery& query, int examples) const;
 
   // Runs one read-only SQL statement. A statement that would write is refused.
   Result<QueryResult> Query(const std::string& sql) const;
