@@ -123,7 +123,7 @@ void AddImportGdelt(CLI::App* import, Context* context) {
       "gdelt", "GDELT event files: 1.0/2.0 exports, Mentions, header-row CSV exports");
   auto options = std::make_shared<GdeltImportOptions>();
   options->codes_path = ShippedDataDir() + "/gdelt_defense_codes.csv";
-  gdelt->add_option("files", options->files, "GDELT files (plain; unzip zipped ones first)")
+  gdelt->add_option("files", options->files, "GDELT files (plain, or zipped as GDELT publishes them)")
       ->required()
       ->check(CLI::ExistingFile);
   gdelt->add_option("--rejects", options->rejects_path, "write rejected lines to this CSV file");

@@ -12,6 +12,7 @@
 #include "defcoop/ingest/content_hash.h"
 #include "defcoop/ingest/sipri.h"
 #include "table_file.h"
+#include "zip_archive.h"
 
 namespace defcoop::ingest {
 namespace {
@@ -276,11 +277,7 @@ size_t CountFields(std::string_view line, char delimiter) {
   return static_cast<size_t>(std::count(line.begin(), line.end(), delimiter)) + 1;
 }
 
-bool IsArchive(std::string_view bytes) {
-  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
-         bytes.substr(0, 4) == std::string_view("PK\x05\x06", 4) ||
-         bytes.substr(0, 2) == "\x1f\x8b";
-}
+bool IsGzip(std::string_view bytes) { return bytes.substr(0, 2) == "\x1f\x8b"; }
 
 // The layout of a file from its first line.
 Result<Layout> DetectLayout(std::string_view text, const std::string& path) {
@@ -538,11 +535,13 @@ bool IsBlank(const Row& row) { return row.fields.size() == 1 && row.fields[0].em
 
 Result<GdeltRead> ParseGdelt(std::string_view bytes, const std::string& path,
                              const GdeltSink& sink) {
-  if (IsArchive(bytes)) {
-    return Status::InvalidInput(
-        path +
-        ": a zip or gzip archive; this defcoop was built without a zip library "
-        "(libzip is not installed), so unzip the file and import the .CSV inside");
+  if (IsZip(bytes)) {
+    return Status::InvalidInput(path + ": a zip archive inside the zip archive, not a GDELT table");
+  }
+  if (IsGzip(bytes)) {
+    return Status::InvalidInput(path +
+                                ": a gzip file; GDELT publishes zip archives, which defcoop reads "
+                                "as they are: gunzip this one first");
   }
   std::string text = table_internal::DecodeText(bytes);
   auto layout = DetectLayout(text, path);
@@ -586,9 +585,14 @@ Result<GdeltRead> ParseGdelt(std::string_view bytes, const std::string& path,
 Result<GdeltRead> ReadGdeltFile(const std::string& path, const GdeltSink& sink) {
   Result<std::string> bytes = csv::ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  Result<GdeltRead> read = ParseGdelt(*bytes, path, sink);
+  // A zipped export is the same data as the CSV inside: it hashes as that CSV, so
+  // importing both counts the rows once.
+  Result<std::string> unzipped = IsZip(*bytes) ? UnzipSingleFile(*bytes, path) : std::string();
+  if (!unzipped.ok()) return unzipped.status();
+  std::string_view text = IsZip(*bytes) ? std::string_view(*unzipped) : std::string_view(*bytes);
+  Result<GdeltRead> read = ParseGdelt(text, path, sink);
   if (read.ok()) {
-    read->content_hash = DataHash(*bytes);
+    read->content_hash = DataHash(text);
     read->bytes_hash = ContentHash(*bytes);
   }
   return read;

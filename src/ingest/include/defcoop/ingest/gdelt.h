@@ -8,7 +8,7 @@
 //   mentions-header their official names (case and underscores ignored), extra columns ignored;
 //   gdelt2-derived  a pandas index column, the 61 2.0 fields under renamed (partly
 //                   mislabelled) headers, then `Confidence`: read by position.
-// Zipped files are refused with a message saying so (this build has no zip library).
+// Zip archives as GDELT publishes them (one CSV inside) are read as the CSV they hold.
 // Every line after a header is either handed to the sink or listed as a problem with
 // file:line and reason; codes stay text ("042"). A base or root code written without its
 // leading zero ("4", as pandas writes numbers) is restored from EventCode and the row
@@ -49,10 +49,13 @@ struct GdeltSink {
 };
 
 // Parses `bytes` (named `path` in problems) and hands every valid row to `sink`.
-// Errors (nothing was read): a zip archive, or a first line that is no GDELT layout.
+// Errors (nothing was read): an archive (ReadGdeltFile unzips; gzip is refused), or a
+// first line that is no GDELT layout.
 Result<GdeltRead> ParseGdelt(std::string_view bytes, const std::string& path,
                              const GdeltSink& sink);
-// Reads the file at `path`, parses it and sets the hashes. Errors: Io, or as ParseGdelt.
+// Reads the file at `path` (a zip archive: the CSV inside it), parses it and sets the
+// hashes (content_hash: of the CSV). Errors: Io; InvalidInput for a damaged zip archive;
+// or as ParseGdelt.
 Result<GdeltRead> ReadGdeltFile(const std::string& path, const GdeltSink& sink);
 
 // The defense-relevant CAMEO event codes (data/gdelt_defense_codes.csv: cameo_code,
