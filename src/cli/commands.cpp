@@ -23,6 +23,10 @@ const std::vector<Command>& Commands() {
       {"alliances", "alliance obligations of ATOP (1815-2018) as spans of years", AddAlliances},
       {"sanctions", "sanctions cases of the GSDB (1949-2022): who, on whom, when, which measures",
        AddSanctions},
+      {"panel",
+       "research panel: state-, dyad- or directed dyad-years with SIPRI, DCAD, ATOP, GSDB and "
+       "the curated record; NA outside coverage; codebook and citations beside --out FILE",
+       AddPanel},
       {"embargoes", "embargoes, what they hit, substitutes, deliveries during them", AddEmbargoes},
       {"exposure", "a platform's foreign components and what an embargo would stop", AddExposure},
       {"network", "cooperation network: centralities, communities, GraphML/GEXF", AddNetwork},
