@@ -262,5 +262,138 @@ TEST_F(PanelCliTest, WritesCodebookAndCitationsBesideTheCsv) {
   fs::remove_all(dir);
 }
 
+// A hand-made store: a new-format register (deliveries 1990-1999), DCAD, ATOP (to 1996)
+// and GSDB (1994-1996) files written here, imported through the real importers, so COW
+// 365 resolves to the Soviet Union in 1990 and to Russia in 1995.
+class PanelFixtureTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = TempPath("fixture");
+    fs::create_directories(dir_);
+    db_ = dir_ + "/store.db";
+    ASSERT_EQ(RunDefcoop("init", db_).exit_code, 0);
+    Write("register.csv",
+          "Transfers of major conventional arms.\nSource: SIPRI Arms Transfers Database.\n"
+          "Data generated: 13 Mar 2025 10:02:49 AM\n"
+          "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,"
+          "Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,"
+          "Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV "
+          "delivery values,Local production\n"
+          "1,Soviet Union,Turkiye,Tank A,tank,Armoured vehicles,1989,No,2,No,1990,No,New,3,3,6,No\n"
+          "2,Russia,Kazakhstan,Tank B,tank,Armoured vehicles,1995,No,1,No,1995,No,New,4,4,4,No\n"
+          "3,Turkiye,Kazakhstan,Boat C,boat,Ships,1998,No,1,No,1999,No,New,2.5,2.5,2.5,No\n");
+    Write("dcad.csv",
+          "ccode1,cowName1,ccode2,cowName2,signDay,signMonth,signYear,EIFDay,EIFMonth,EIFYear,type,"
+          "category1,category2,category3,span,renewType,renewYears,terminated,durationActual,"
+          "endYearEstimate,asymmetry,categoryConf,UNTS,fullText,sourceType,source,factivaConf,"
+          "factivaSign,factivaEIF,DCAid\n"
+          "365,RUS,640,TUR,1,4,1990,,,,general,DCA,,,,,,0,,1993,1,typical,,Y,treaty,T,,,,DCADv1.0-0001\n"
+          "365,RUS,705,KZK,1,4,1995,,,,sector,TREX,,,,,,0,,2010,1,typical,,Y,treaty,T,,,,DCADv1.0-0002\n");
+    Write("atop.csv",
+          "\"ccode1\",\"ccode2\",\"year\",\"atop_defense\",\"atop_offense\",\"atop_neutral\","
+          "\"atop_nonagg\",\"atop_consul\"\n365,640,1990,0,0,0,1,0\n365,705,1995,1,0,0,0,1\n"
+          "640,705,1996,0,0,0,0,1\n");
+    Write("gsdb.csv",
+          "case_id,sanctioned_state,sanctioning_state,begin,end,trade,descr_trade,arms,military,"
+          "financial,travel,other,target_mult,sender_mult,objective,success\n"
+          "1,Kazakhstan,Turkiye,1994,1996,0,,1,0,0,0,0,0,0,policy_change,success_total\n");
+    for (const char* kind : {"sipri", "dcad", "atop", "gsdb"}) {
+      std::string file = dir_ + "/" + (kind == std::string("sipri") ? "register" : kind) + ".csv";
+      CommandResult imported = RunDefcoop(std::string("import ") + kind + " '" + file + "'", db_);
+      ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ + "/" + name) << text;
+  }
+
+  // Rows of a state-year panel by (id, year).
+  std::map<std::pair<std::string, int>, nlohmann::json> StateYears(const std::string& args) {
+    CommandResult panel = RunDefcoop("--format json panel --unit state-year " + args, db_);
+    EXPECT_EQ(panel.exit_code, 0) << panel.err;
+    std::map<std::pair<std::string, int>, nlohmann::json> rows;
+    nlohmann::json parsed = nlohmann::json::parse(panel.out);
+    for (const auto& row : parsed["rows"])
+      rows[{row["id"].get<std::string>(), std::stoi(row["year"].get<std::string>())}] = row;
+    return rows;
+  }
+
+  std::string dir_;
+  std::string db_;
+};
+
+TEST_F(PanelFixtureTest, SuccessionAndCoverageEdgesThroughTheStore) {
+  auto rows = StateYears("--years 1988-2000 --states 'Soviet Union' Russia Türkiye Kazakhstan");
+  auto at = [&](const std::string& id, int year, const std::string& column) {
+    return rows[std::make_pair(id, year)][column];
+  };
+  // The Soviet Union to 1991, Russia and Kazakhstan from 1991; Türkiye throughout.
+  EXPECT_EQ(rows.size(), 4u + 10 + 10 + 13);
+  EXPECT_EQ(rows.count(std::make_pair(std::string("SUN"), 1992)), 0u);
+  EXPECT_EQ(rows.count(std::make_pair(std::string("RUS"), 1990)), 0u);
+  EXPECT_EQ(at("SUN", 1990, "sipri_tiv_exports"), "6");
+  EXPECT_EQ(at("SUN", 1990, "sipri_tiv_exports_approx"), "0");  // new format: exact
+  EXPECT_EQ(at("SUN", 1990, "sipri_deliveries_out"), "1");
+  EXPECT_EQ(at("SUN", 1989, "sipri_orders_out"), nullptr);  // before the register's span
+  EXPECT_EQ(at("RUS", 1995, "sipri_orders_out"), "1");
+  EXPECT_EQ(at("TUR", 1999, "sipri_tiv_exports"), "2.5");
+  EXPECT_EQ(at("TUR", 2000, "sipri_tiv_exports"), nullptr);  // after the span
+  // DCAD's COW 365 is the Soviet Union in 1990 and Russia in 1995.
+  EXPECT_EQ(at("SUN", 1990, "dcad_signed"), "1");
+  EXPECT_EQ(at("TUR", 1993, "dcad_in_force"), "1");
+  EXPECT_EQ(at("TUR", 1994, "dcad_in_force"), "0");  // ended 1993
+  EXPECT_EQ(at("RUS", 1995, "dcad_in_force_trex"), "1");
+  EXPECT_EQ(at("RUS", 1992, "dcad_signed"), "0");
+  // ATOP's file ends in 1996: 1997 is NA; GSDB's cases span 1994-1996.
+  EXPECT_EQ(at("SUN", 1990, "atop_nonaggression_partners"), "1");
+  EXPECT_EQ(at("RUS", 1995, "atop_defense_partners"), "1");
+  EXPECT_EQ(at("RUS", 1996, "atop_defense_partners"), "0");
+  EXPECT_EQ(at("RUS", 1997, "atop_defense_partners"), nullptr);
+  EXPECT_EQ(at("KAZ", 1993, "gsdb_sanctions_received"), nullptr);
+  EXPECT_EQ(at("KAZ", 1994, "gsdb_sanctions_received"), "1");
+  EXPECT_EQ(at("KAZ", 1994, "gsdb_measures_received"), "arms");
+  EXPECT_EQ(at("TUR", 1996, "gsdb_sanctions_sent"), "1");
+  EXPECT_EQ(at("TUR", 1997, "gsdb_sanctions_sent"), nullptr);
+  EXPECT_EQ(at("SUN", 1990, "cow"), "365");
+  EXPECT_EQ(at("RUS", 1992, "cow"), "365");
+}
+
+TEST_F(PanelFixtureTest, CsvWritesNaAndACodebookForEveryColumn) {
+  CommandResult panel = RunDefcoop(
+      "panel --unit dyad-year --years 1989-1990 --states Türkiye 'Soviet Union' --sources "
+      "sipri,atop --out '" + dir_ + "/p.csv'",
+      db_);
+  ASSERT_EQ(panel.exit_code, 0) << panel.err;
+  std::istringstream csv(ReadText(dir_ + "/p.csv"));
+  std::string header, y1989, y1990;
+  std::getline(csv, header);
+  std::getline(csv, y1989);
+  std::getline(csv, y1990);
+  EXPECT_EQ(header.find("dcad_"), std::string::npos);
+  auto columns = Split(header, ',');
+  auto cells = Split(y1989, ',');
+  ASSERT_EQ(cells.size(), columns.size());
+  for (size_t idx = 0; idx < columns.size(); ++idx) {
+    if (columns[idx].rfind("sipri_", 0) == 0) {
+      EXPECT_EQ(cells[idx], "NA") << columns[idx];
+    }
+  }
+  EXPECT_NE(y1990.find(",6,0,"), std::string::npos) << y1990;  // SUN -> TUR 6, exact
+  std::string codebook = ReadText(dir_ + "/p.codebook.csv");
+  for (const std::string& column : columns)
+    EXPECT_NE(codebook.find("\n" + column + ","), std::string::npos) << column;
+  EXPECT_NE(codebook.find("years 1990-1999"), std::string::npos);  // SIPRI's span
+  EXPECT_NE(codebook.find("years 1990-1996 (ATOP 5.1)"), std::string::npos);
+  std::string bib = ReadText(dir_ + "/p.bib");
+  EXPECT_NE(bib.find("sipri-atdb"), std::string::npos);
+  EXPECT_EQ(bib.find("kinne2020-dcad"), std::string::npos);  // DCAD was not used
+  // A source the store does not hold is an error naming how to import it.
+  CommandResult missing = RunDefcoop("panel --unit dyad-year --years 1990 --sources gsdb,x", db_);
+  EXPECT_EQ(missing.exit_code, 2) << missing.err;
+  EXPECT_NE(missing.err.find("'x'"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace defcoop::testing
