@@ -151,18 +151,16 @@ class StateIndex {
   std::unordered_map<std::string, uint32_t> by_id_;
 };
 
-std::string CoverageText(YearRange years) { return years.ToString(); }
-
 // SIPRI: delivered TIV (exact or approximate as AggregateTiv marks it), deliveries and
 // orders, each way.
 class SipriGroup : public ColumnGroup {
  public:
   SipriGroup(const PanelInputs& inputs, const StateIndex& states, YearRange years)
-      : years_(inputs.sipri_years), vintage_(inputs.sipri_vintage) {
+      : years_(inputs.sipri_years) {
     TivFilter filter;
     filter.years = years;
-    auto rows = AggregateTiv(*inputs.sipri,
-                             filter, {TivGroup::kSupplier, TivGroup::kRecipient, TivGroup::kYear});
+    auto rows = AggregateTiv(*inputs.sipri, filter,
+                             {TivGroup::kSupplier, TivGroup::kRecipient, TivGroup::kYear});
     for (const TivRow& row : rows) {
       auto supplier = states.Find(row.supplier);
       auto recipient = states.Find(row.recipient);
@@ -179,8 +177,8 @@ class SipriGroup : public ColumnGroup {
   }
 
   std::vector<PanelColumn> Columns(bool state_year) const override {
-    std::string coverage = "years " + CoverageText(years_) +
-                           " (the register's first and last delivery year); NA outside";
+    std::string coverage =
+        "years " + years_.ToString() + " (the register's first and last delivery year); NA outside";
     std::string tiv_def =
         "SIPRI trend-indicator value of the weapons delivered in the year (the register's "
         "per-year deliveries; an old-format register's years are an even split)";
@@ -262,7 +260,6 @@ class SipriGroup : public ColumnGroup {
   }
 
   YearRange years_;
-  std::string vintage_;
   std::unordered_map<CellKey, Cell> cells_;
 };
 
@@ -283,8 +280,8 @@ class DcadGroup : public ColumnGroup {
       if (!one || !two || *one == *two) continue;
       int last = a.end_year_estimate.value_or(years_.last);
       for (int year = a.signed_on.year; year <= std::min(last, years_.last); ++year) {
-        for (CellKey key : {Undirected(*one, *two, year), Key(*one, kAll, year),
-                            Key(*two, kAll, year)}) {
+        for (CellKey key :
+             {Undirected(*one, *two, year), Key(*one, kAll, year), Key(*two, kAll, year)}) {
           Cell& cell = cells_[key];
           if (year == a.signed_on.year) ++cell.signed_count;
           ++cell.in_force;
@@ -299,7 +296,7 @@ class DcadGroup : public ColumnGroup {
   }
 
   std::vector<PanelColumn> Columns(bool state_year) const override {
-    std::string coverage = "years " + CoverageText(years_) +
+    std::string coverage = "years " + years_.ToString() +
                            " (DCAD v1.0: agreements signed in these years), states with a COW "
                            "code in the year; NA otherwise";
     std::string with = state_year ? "the state and any partner" : "the two states";
@@ -307,15 +304,15 @@ class DcadGroup : public ColumnGroup {
       return PanelColumn{std::move(name), std::move(def), "count", "kinne2020-dcad", coverage};
     };
     std::vector<PanelColumn> columns = {
-        col("dcad_signed", "bilateral defense cooperation agreements between " + with +
-                               " signed in the year"),
+        col("dcad_signed",
+            "bilateral defense cooperation agreements between " + with + " signed in the year"),
         col("dcad_in_force", "agreements between " + with +
                                  " in force in the year: from the signing year to DCAD's "
                                  "estimated end year (endYearEstimate)")};
     for (const std::string& category : DcadCategories()) {
-      columns.push_back(col("dcad_in_force_" + Lower(category),
-                            "agreements in force (as dcad_in_force) that DCAD codes in category " +
-                                category));
+      columns.push_back(
+          col("dcad_in_force_" + Lower(category),
+              "agreements in force (as dcad_in_force) that DCAD codes in category " + category));
     }
     return columns;
   }
@@ -367,7 +364,7 @@ class AtopGroup : public ColumnGroup {
   }
 
   std::vector<PanelColumn> Columns(bool state_year) const override {
-    std::string coverage = "years " + CoverageText(years_) +
+    std::string coverage = "years " + years_.ToString() +
                            " (ATOP 5.1), states with a COW code in the year; NA otherwise";
     std::vector<PanelColumn> columns;
     for (const std::string& obligation : AtopObligations()) {
@@ -386,8 +383,7 @@ class AtopGroup : public ColumnGroup {
     if (state_year) return columns;
     for (const std::string& obligation : AtopObligations()) {
       columns.push_back({"atop_" + obligation + "_21",
-                         "1 when state 2 has an ATOP " + obligation +
-                             " obligation towards state 1",
+                         "1 when state 2 has an ATOP " + obligation + " obligation towards state 1",
                          "0/1", "atop-5.1", coverage});
     }
     return columns;
@@ -438,7 +434,7 @@ class GsdbGroup : public ColumnGroup {
   }
 
   std::vector<PanelColumn> Columns(bool state_year) const override {
-    std::string coverage = "years " + CoverageText(years_) +
+    std::string coverage = "years " + years_.ToString() +
                            " (GSDB V3: cases begun or in force in these years); NA outside";
     std::string measures =
         "the measures of those cases, '|'-separated in alphabetical order (GSDB's trade, arms, "
@@ -664,13 +660,15 @@ std::vector<PanelColumn> IdColumns(bool state_year) {
              "Serbia and Montenegro, Serbia; 260/255: West Germany/Germany); NA when it has none",
          "code", "cow-states-2016", "states with a COW code"}};
   };
-  std::vector<PanelColumn> columns = side(state_year ? "" : "1", state_year ? "the state" : "state 1");
+  std::vector<PanelColumn> columns =
+      side(state_year ? "" : "1", state_year ? "the state" : "state 1");
   if (!state_year) {
     auto two = side("2", "state 2");
     columns.insert(columns.end(), two.begin(), two.end());
   }
-  columns.push_back({"year", "calendar year; a state is listed in each year it existed for any "
-                             "part of (docs/panels.md)",
+  columns.push_back({"year",
+                     "calendar year; a state is listed in each year it existed for any "
+                     "part of (docs/panels.md)",
                      "year", "", "all"});
   return columns;
 }

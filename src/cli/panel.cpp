@@ -50,8 +50,10 @@ Result<std::set<PanelSource>> ParseSources(const std::string& text) {
     std::string name = text.substr(start, comma == std::string::npos ? comma : comma - start);
     auto source = analysis::ParsePanelSource(name);
     if (!source) {
-      return Status::Usage("--sources takes sipri, dcad, atop, gsdb and curated (comma-separated), "
-                           "not '" + name + "'");
+      return Status::Usage(
+          "--sources takes sipri, dcad, atop, gsdb and curated (comma-separated), "
+          "not '" +
+          name + "'");
     }
     sources.insert(*source);
     if (comma == std::string::npos) break;
@@ -65,11 +67,18 @@ Result<ActorSet> ResolveStates(const SipriData& data, const std::vector<std::str
                                const std::string& option) {
   auto actors = ResolveActors(data.index, inputs);
   if (!actors.ok()) return actors.status();
+  auto input_of = [&](const std::string& id) {
+    for (const std::string& input : inputs) {
+      auto one = ResolveActors(data.index, {input});
+      if (one.ok() && one->ContainsEver(id)) return input;
+    }
+    return id;
+  };
   for (const std::string& id : actors->Ids()) {
     if (!IsState(data, id)) {
       return Status::Usage(option + ": " + DisplayName(data, id) + " (" + id +
-                           ") is not a state; a panel's units are states (name a group to take "
-                           "its member states)");
+                           ") is not a state; a panel's units are states (members:" + input_of(id) +
+                           " stands for its member states)");
     }
   }
   return actors;
@@ -270,7 +279,8 @@ std::string BibAuthors(const nlohmann::json& item) {
     if (author.contains("literal")) {
       authors += "{" + BibEscape(author["literal"].get<std::string>()) + "}";
     } else {
-      authors += BibEscape(author.value("family", "")) + ", " + BibEscape(author.value("given", ""));
+      authors +=
+          BibEscape(author.value("family", "")) + ", " + BibEscape(author.value("given", ""));
     }
   }
   return authors;

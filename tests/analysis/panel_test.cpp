@@ -54,8 +54,8 @@ class PanelTest : public ::testing::Test {
              std::nullopt);
     AddState(&data_, "RUS", ActorKind::kState, Date{1991, 12, 26}, std::nullopt, 365);
     AddState(&data_, "PSE", ActorKind::kState, std::nullopt, std::nullopt, std::nullopt);
-    AddState(&data_, "YAR", ActorKind::kHistoricalState, Date{1962, 9, 26}, Date{1990, 5, 21},
-             678, /*iso=*/false);
+    AddState(&data_, "YAR", ActorKind::kHistoricalState, Date{1962, 9, 26}, Date{1990, 5, 21}, 678,
+             /*iso=*/false);
     data_.actors.push_back(
         {"firm:aselsan", ActorKind::kFirm, "Aselsan", "TUR", std::nullopt, std::nullopt, "", {}});
     data_.actors.push_back(
@@ -135,12 +135,10 @@ class PanelTest : public ::testing::Test {
   }
 
   // The one row of (id1, id2, year) (state-year: id, year).
-  Row Find(const std::vector<Row>& rows, const std::string& one, const std::string& two,
-           int year) {
+  Row Find(const std::vector<Row>& rows, const std::string& one, const std::string& two, int year) {
     for (const Row& row : rows) {
       bool state = row.count("id") > 0;
-      bool match = state ? row.at("id") == one
-                         : row.at("id1") == one && row.at("id2") == two;
+      bool match = state ? row.at("id") == one : row.at("id1") == one && row.at("id2") == two;
       if (match && row.at("year") == std::to_string(year)) return row;
     }
     ADD_FAILURE() << "no row " << one << " " << two << " " << year;
@@ -210,8 +208,8 @@ TEST_F(PanelTest, CellsOutsideCoverageAreNaInsideAreZero) {
   auto rows = Rows(PanelUnit::kDyadYear, {1995, 1996}, {"KAZ"}, {"TUR"});
   EXPECT_EQ(Find(rows, "KAZ", "TUR", 1995).at("sipri_tiv_12"), "0");
   EXPECT_EQ(Find(rows, "KAZ", "TUR", 1995).at("sipri_orders_12"), "0");
-  for (const char* column : {"sipri_tiv_12", "sipri_tiv_12_approx", "sipri_deliveries_21",
-                             "sipri_orders_21"}) {
+  for (const char* column :
+       {"sipri_tiv_12", "sipri_tiv_12_approx", "sipri_deliveries_21", "sipri_orders_21"}) {
     EXPECT_EQ(Find(rows, "KAZ", "TUR", 1996).at(column), kNa) << column;
   }
   // DCAD: 1980-2010; ATOP: to 2018; GSDB: 1949-2022.
@@ -241,9 +239,9 @@ TEST_F(PanelTest, StatesTheCowSourcesCannotCodeAreNaThere) {
   EXPECT_EQ(rows[0].at("cow1"), kNa);
   EXPECT_EQ(rows[0].at("dcad_signed"), kNa);
   EXPECT_EQ(rows[0].at("atop_defense_12"), kNa);
-  EXPECT_EQ(rows[0].at("sipri_tiv_12"), "0");        // SIPRI covers every state
-  EXPECT_EQ(rows[0].at("gsdb_sanctions_12"), "0");   // so does GSDB
-  EXPECT_EQ(rows[0].at("curated_ventures"), kNa);    // the record never names Palestine
+  EXPECT_EQ(rows[0].at("sipri_tiv_12"), "0");       // SIPRI covers every state
+  EXPECT_EQ(rows[0].at("gsdb_sanctions_12"), "0");  // so does GSDB
+  EXPECT_EQ(rows[0].at("curated_ventures"), kNa);   // the record never names Palestine
 }
 
 TEST_F(PanelTest, SovietUnionUntil1991ThenRussiaWithCode365) {
@@ -325,8 +323,8 @@ TEST_F(PanelTest, CodebookDescribesEveryColumn) {
         EXPECT_EQ(column.source, source[prefix]) << column.name;
       }
     }
-    EXPECT_EQ(panel.columns().size(), unit == PanelUnit::kStateYear ? 5u + 8 + 8 + 5 + 3 + 5
-                                                                    : 9u + 8 + 8 + 10 + 4 + 5);
+    EXPECT_EQ(panel.columns().size(),
+              unit == PanelUnit::kStateYear ? 5u + 8 + 8 + 5 + 3 + 5 : 9u + 8 + 8 + 10 + 4 + 5);
   }
   Panel panel({PanelUnit::kDyadYear, {1990, 2000}, {}, {}}, inputs_);
   for (const PanelColumn& column : panel.columns()) {

@@ -152,7 +152,7 @@ class PanelCliTest : public ::testing::Test {
 double Number(const nlohmann::json& cell) { return std::stod(cell.get<std::string>()); }
 
 TEST_F(PanelCliTest, SipriTivMatchesTheRegister) {
-  std::map<std::string, std::string> ids = {{"Turkiye", "TUR"},      {"Kazakhstan", "KAZ"},
+  std::map<std::string, std::string> ids = {{"Turkiye", "TUR"},       {"Kazakhstan", "KAZ"},
                                             {"United States", "USA"}, {"Russia", "RUS"},
                                             {"Soviet Union", "SUN"},  {"Syria", "SYR"}};
   std::set<std::string> names;
@@ -189,7 +189,9 @@ TEST_F(PanelCliTest, SipriTivMatchesTheRegister) {
 TEST_F(PanelCliTest, DcadCountsMatchTheFile) {
   for (const auto& [pair, cows] :
        std::map<std::pair<std::string, std::string>, std::pair<int, int>>{
-           {{"KAZ", "TUR"}, {705, 640}}, {{"TUR", "USA"}, {640, 2}}, {{"KAZ", "RUS"}, {705, 365}}}) {
+           {{"KAZ", "TUR"}, {705, 640}},
+           {{"TUR", "USA"}, {640, 2}},
+           {{"KAZ", "RUS"}, {705, 365}}}) {
     auto counts = DcadCounts(cows.first, cows.second);
     ASSERT_FALSE(counts.empty());
     for (int year = 1992; year <= 2010; ++year) {
@@ -204,11 +206,13 @@ TEST_F(PanelCliTest, DcadCountsMatchTheFile) {
 }
 
 TEST_F(PanelCliTest, AtopObligationsMatchTheFile) {
-  const std::vector<std::string> obligations = {"defense", "offense", "neutrality",
-                                                "nonaggression", "consultation"};
+  const std::vector<std::string> obligations = {"defense", "offense", "neutrality", "nonaggression",
+                                                "consultation"};
   for (const auto& [pair, cows] :
        std::map<std::pair<std::string, std::string>, std::pair<int, int>>{
-           {{"TUR", "KAZ"}, {640, 705}}, {{"TUR", "USA"}, {640, 2}}, {{"RUS", "KAZ"}, {365, 705}}}) {
+           {{"TUR", "KAZ"}, {640, 705}},
+           {{"TUR", "USA"}, {640, 2}},
+           {{"RUS", "KAZ"}, {365, 705}}}) {
     auto rows = AtopRows(cows.first, cows.second);
     ASSERT_FALSE(rows.empty());
     for (int year = 1992; year <= 2018; ++year) {
@@ -287,8 +291,10 @@ class PanelFixtureTest : public ::testing::Test {
           "category1,category2,category3,span,renewType,renewYears,terminated,durationActual,"
           "endYearEstimate,asymmetry,categoryConf,UNTS,fullText,sourceType,source,factivaConf,"
           "factivaSign,factivaEIF,DCAid\n"
-          "365,RUS,640,TUR,1,4,1990,,,,general,DCA,,,,,,0,,1993,1,typical,,Y,treaty,T,,,,DCADv1.0-0001\n"
-          "365,RUS,705,KZK,1,4,1995,,,,sector,TREX,,,,,,0,,2010,1,typical,,Y,treaty,T,,,,DCADv1.0-0002\n");
+          "365,RUS,640,TUR,1,4,1990,,,,general,DCA,,,,,,0,,1993,1,typical,,Y,treaty,T,,,,DCADv1.0-"
+          "0001\n"
+          "365,RUS,705,KZK,1,4,1995,,,,sector,TREX,,,,,,0,,2010,1,typical,,Y,treaty,T,,,,DCADv1.0-"
+          "0002\n");
     Write("atop.csv",
           "\"ccode1\",\"ccode2\",\"year\",\"atop_defense\",\"atop_offense\",\"atop_neutral\","
           "\"atop_nonagg\",\"atop_consul\"\n365,640,1990,0,0,0,1,0\n365,705,1995,1,0,0,0,1\n"
@@ -363,7 +369,8 @@ TEST_F(PanelFixtureTest, SuccessionAndCoverageEdgesThroughTheStore) {
 TEST_F(PanelFixtureTest, CsvWritesNaAndACodebookForEveryColumn) {
   CommandResult panel = RunDefcoop(
       "panel --unit dyad-year --years 1989-1990 --states Türkiye 'Soviet Union' --sources "
-      "sipri,atop --out '" + dir_ + "/p.csv'",
+      "sipri,atop --out '" +
+          dir_ + "/p.csv'",
       db_);
   ASSERT_EQ(panel.exit_code, 0) << panel.err;
   std::istringstream csv(ReadText(dir_ + "/p.csv"));
@@ -393,6 +400,10 @@ TEST_F(PanelFixtureTest, CsvWritesNaAndACodebookForEveryColumn) {
   CommandResult missing = RunDefcoop("panel --unit dyad-year --years 1990 --sources gsdb,x", db_);
   EXPECT_EQ(missing.exit_code, 2) << missing.err;
   EXPECT_NE(missing.err.find("'x'"), std::string::npos) << missing.err;
+  // An organisation is not a state: the error says how to take its members.
+  CommandResult organisation = RunDefcoop("panel --unit dyad-year --years 1990 --states NATO", db_);
+  EXPECT_EQ(organisation.exit_code, 2);
+  EXPECT_NE(organisation.err.find("members:NATO"), std::string::npos) << organisation.err;
 }
 
 }  // namespace

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "defcoop/analysis/dca.h"
 #include "defcoop/core/actor_set.h"
 #include "defcoop/core/date.h"
-#include "defcoop/analysis/dca.h"
 #include "defcoop/core/model.h"
 
 namespace defcoop::analysis {
