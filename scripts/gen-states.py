@@ -97,6 +97,31 @@ HISTORICAL = {
             "Southern Rhodesia in ISO 3166-3. COW (552 ZIM) and SIPRI count it as Zimbabwe"),
 }
 
+# Current states that continue a historical state whose COW code they inherit: they
+# begin where it ends (src/names/succession.cpp resolves the codes by the same dates).
+CONTINUES = {"RUS": "SUN", "SRB": "YUG"}
+# Germany (DEU) is West Germany before 1990 in SIPRI's data, so its spells are those of
+# COW 260 (German Federal Republic) as well as its own (255).
+ALSO_COW = {"DEU": 260}
+# States COW lists only from a date after this one get that date as `from`: the panel
+# (docs/panels.md) counts a state in the years from then on.
+POSTWAR = (1945, 12, 31)
+
+
+ALSO_SPELLS = {}  # filled from ALSO_COW once the spells are read
+
+
+def postwar_start(rows):
+    """The start of the first COW spell that runs past 1945, when it begins after 1945."""
+    for row in sorted(rows, key=lambda r: (int(r["styear"]), int(r["stmonth"]), int(r["stday"]))):
+        end = (int(row["endyear"]), int(row["endmonth"]), int(row["endday"]))
+        if end <= POSTWAR:
+            continue
+        start = (int(row["styear"]), int(row["stmonth"]), int(row["stday"]))
+        return "%04d-%02d-%02d" % start if start > POSTWAR else ""
+    return ""
+
+
 # ISO 3166-3 numeric codes a current state still holds (Southern Rhodesia's 716 is
 # Zimbabwe's), left out so that every code names one actor.
 REUSED_NUMERIC = {"RHO"}
@@ -282,6 +307,8 @@ def build_states(shared):
     iso1 = {e["alpha_3"]: e for e in json.load(open("/usr/share/iso-codes/json/iso_3166-1.json"))["3166-1"]}
     iso3 = {e["alpha_3"]: e for e in json.load(open("/usr/share/iso-codes/json/iso_3166-3.json"))["3166-3"]}
     spells = cow_spells(shared)
+    for code, ccode in ALSO_COW.items():
+        ALSO_SPELLS[code] = spells[ccode]
 
     states = {}
     for ccode, rows in spells.items():
@@ -316,7 +343,10 @@ def current_state_row(code, iso, cc, _unused, ccode, cow_rows, note):
         sources.append("iso3166-1")
     if ccode is not None and cow_rows:
         row.update(cow_n=str(ccode), cow_c=cow_rows[0]["stateabb"])
+        row["from"] = postwar_start(cow_rows + ALSO_SPELLS.get(code, []))
         sources.append("cow-states-2016")
+    if code in CONTINUES:
+        row["from"] = HISTORICAL[CONTINUES[code]][3]
     if cc and cc["fips"]:
         row["fips"] = cc["fips"]
         sources.append("fips10-4")

@@ -35,7 +35,8 @@ void DeclareGlobals(CLI::App& app, Context& context) {
   app.add_option("--db", context.db_path, "store file (default: $DEFCOOP_DB, else ./defcoop.db)")
       ->capture_default_str();
   app.add_option("--format", context.format_text, "output format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->each([&context](const std::string&) { context.format_given = true; });
   app.add_option("--lang", context.lang, "language of names and labels: en, tr, kk, ru")
       ->check(CLI::IsMember({"en", "tr", "kk", "ru"}));
   app.add_option("--out", context.out_path,

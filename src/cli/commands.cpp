@@ -25,6 +25,10 @@ const std::vector<Command>& Commands() {
        AddSanctions},
       {"events", "GDELT news events between states: counts, tone, Goldstein, example URLs",
        AddEvents},
+      {"panel",
+       "research panel: state-, dyad- or directed dyad-years with SIPRI, DCAD, ATOP, GSDB and "
+       "the curated record; NA outside coverage; codebook and citations beside --out FILE",
+       AddPanel},
       {"embargoes", "embargoes, what they hit, substitutes, deliveries during them", AddEmbargoes},
       {"exposure", "a platform's foreign components and what an embargo would stop", AddExposure},
       {"network", "cooperation network: centralities, communities, GraphML/GEXF", AddNetwork},

@@ -28,6 +28,7 @@ struct Context {
   std::ostream& err;
   std::string db_path;
   std::string format_text = "table";
+  bool format_given = false;  // --format was on the command line (panel defaults to CSV)
   std::string lang = "en";
   // Global output options (app.cpp): --out, --no-meta, --wide, --records, --width.
   std::string out_path;
@@ -100,6 +101,7 @@ void AddDca(CLI::App* command, Context* context);
 void AddSanctions(CLI::App* command, Context* context);
 void AddAlliances(CLI::App* command, Context* context);
 void AddEvents(CLI::App* command, Context* context);
+void AddPanel(CLI::App* command, Context* context);
 
 // Sources as a list of strings "id" or "id [locator]", for output rows.
 nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources);

@@ -14,8 +14,7 @@
 namespace defcoop::cli {
 namespace {
 
-// DCAD v1.0 covers agreements signed in these years.
-constexpr YearRange kDcadYears{1980, 2010};
+using analysis::kDcadYears;
 
 struct DcaOptions {
   std::vector<std::string> actors;

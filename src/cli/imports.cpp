@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "defcoop/names/succession.h"
+
 namespace defcoop::cli {
 
 void AddImport(CLI::App* command, Context* context) {
@@ -16,22 +18,9 @@ void AddImport(CLI::App* command, Context* context) {
   AddImportGdelt(command, context);
 }
 
-namespace {
-
-bool Before(const Date& date, int year, int month, int day) {
-  return date.Earliest() < Date{year, month, day};
-}
-
-}  // namespace
-
 std::string ActorForCow(const names::NameIndex& index, int code, const Date& at) {
-  if (code == 365) return Before(at, 1991, 12, 26) ? "SUN" : "RUS";
-  if (code == 345) {
-    if (Before(at, 1992, 4, 27)) return "YUG";
-    bool montenegro = !Before(at, 2003, 2, 4) && Before(at, 2006, 6, 6);
-    return montenegro ? "SCG" : "SRB";
-  }
-  if (code == 260) return "DEU";
+  std::string successor = names::ActorForCowEra(code, at);
+  if (!successor.empty()) return successor;
   auto found = index.Resolve("cow_n:" + std::to_string(code));
   return found.ok() ? found->id : "";
 }

@@ -25,7 +25,8 @@ void AddImportGdelt(CLI::App* import, Context* context);
 // The actor a COW state code stands for on `at` ("" when unknown). COW keeps one code
 // across changes the store's actors (like SIPRI's) tell apart: 365 is the Soviet Union
 // until its dissolution and Russia after; 345 is Yugoslavia, then Serbia and Montenegro
-// (2003–06), else Serbia; 260 (West Germany) is Germany, as in SIPRI's data.
+// (2003–06), else Serbia; 260 (West Germany) is Germany, as in SIPRI's data
+// (names/succession.h holds these eras).
 std::string ActorForCow(const names::NameIndex& index, int code, const Date& at);
 
 // "PATH: already imported ..." or "PATH: replaced N earlier import(s)", when either.

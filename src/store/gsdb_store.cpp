@@ -91,4 +91,12 @@ Result<std::vector<SanctionCase>> Store::LoadSanctionCases() const {
   return cases;
 }
 
+Result<std::optional<YearRange>> Store::GsdbYears() const {
+  Statement span(db_, "SELECT min(begin_year), max(end_year) FROM sanction_case");
+  std::optional<YearRange> years;
+  if (span.Step() && !span.IsNull(0)) years = YearRange{span.Int(0), span.Int(1)};
+  if (!span.status().ok()) return span.status();
+  return years;
+}
+
 }  // namespace defcoop::store

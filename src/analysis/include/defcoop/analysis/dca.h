@@ -14,6 +14,9 @@
 
 namespace defcoop::analysis {
 
+// DCAD v1.0 covers bilateral agreements signed in these years.
+inline constexpr YearRange kDcadYears{1980, 2010};
+
 struct DcaFilter {
   ActorSet actors;      // one side is one of these (empty: any)
   ActorSet partners;    // and the other side one of these (empty: any)

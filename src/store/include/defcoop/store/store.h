@@ -195,12 +195,18 @@ class Store {
   Result<ImportSummary> SaveGsdbFile(const GsdbFile& file, ImportMode mode = ImportMode::kOnce);
   // Every GSDB case in the store, in case_id order.
   Result<std::vector<SanctionCase>> LoadSanctionCases() const;
+  // The first begin year and last end year of the imported GSDB cases; none when none.
+  Result<std::optional<YearRange>> GsdbYears() const;
 
   // Saves a parsed ATOP file as SaveDcadFile does. `format` in the summary is "atop".
   Result<ImportSummary> SaveAtopFile(const AtopFile& file, ImportMode mode = ImportMode::kOnce);
   // The alliance years with one of `actors` on either side (all when `actors` is
-  // empty), in (actor1, actor2, year) order.
-  Result<std::vector<AllianceYear>> LoadAllianceYears(const std::vector<std::string>& actors) const;
+  // empty) and, when given, within `years`, in (actor1, actor2, year) order.
+  Result<std::vector<AllianceYear>> LoadAllianceYears(
+      const std::vector<std::string>& actors,
+      std::optional<YearRange> years = std::nullopt) const;
+  // The first and last year of the imported ATOP file; none when none is imported.
+  Result<std::optional<YearRange>> AtopYears() const;
 
   // Saves what an import keeps of a GDELT file (core/gdelt.h) in one transaction. Many
   // files make the dataset: a file whose data the store holds already changes nothing
