@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "defcoop/core/imported_file.h"
 #include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
 
@@ -61,6 +62,7 @@ struct Vintage {
   std::string vintage;
   std::vector<std::string> files;
   std::vector<std::string> formats;
+  std::vector<std::string> content_hashes;  // of each file (ingest::DataHash), as imported
   int transfers = 0;
   int table_cells = 0;
 };
@@ -130,6 +132,8 @@ class Store {
   Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash,
                                       ImportMode mode = ImportMode::kOnce);
   std::vector<Vintage> Vintages() const;
+  // Every imported file: SIPRI's by vintage, then DCAD, GSDB and ATOP.
+  std::vector<ImportedFileRecord> ImportedFiles() const;
   // Whether `vintage` has any transfer (an index lookup; Vintages() counts them all).
   bool HasTransfers(const std::string& vintage) const;
   // The newest vintage holding `format`s of register data, "" when none.
