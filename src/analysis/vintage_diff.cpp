@@ -169,6 +169,53 @@ void MatchKeyGroup(std::vector<const Transfer*> before, std::vector<const Transf
   }
 }
 
+// Whether a removed and an added deal are one deal re-keyed (header comment), leaving
+// aside whether either has another partner.
+bool Rekeyed(const Transfer& removed, const Transfer& added) {
+  bool same_designation = KeyDesignation(removed.designation) == KeyDesignation(added.designation);
+  bool same_order_year = removed.order_year == added.order_year;
+  return same_designation != same_order_year && Revisions(removed, added, false).empty();
+}
+
+// The second pass of key matching: pairs of removed and added deals that are each other's
+// only re-keyed partner become one kRekeyed deal.
+void PairRekeyed(VintageDiff* diff) {
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> added_by_dyad;
+  for (size_t idx = 0; idx < diff->deals.size(); ++idx) {
+    const DealDiff& deal = diff->deals[idx];
+    if (deal.change != DealChange::kAdded) continue;
+    added_by_dyad[{SupplierKey(*deal.after[0]), RecipientKey(*deal.after[0])}].push_back(idx);
+  }
+  std::map<size_t, std::vector<size_t>> partners_of_removed;
+  std::map<size_t, int> partners_of_added;
+  for (size_t idx = 0; idx < diff->deals.size(); ++idx) {
+    const DealDiff& deal = diff->deals[idx];
+    if (deal.change != DealChange::kRemoved) continue;
+    auto dyad = added_by_dyad.find({SupplierKey(*deal.before[0]), RecipientKey(*deal.before[0])});
+    if (dyad == added_by_dyad.end()) continue;
+    for (size_t added : dyad->second) {
+      if (!Rekeyed(*deal.before[0], *diff->deals[added].after[0])) continue;
+      partners_of_removed[idx].push_back(added);
+      ++partners_of_added[added];
+    }
+  }
+  std::vector<bool> merged(diff->deals.size(), false);
+  for (const auto& [removed, partners] : partners_of_removed) {
+    if (partners.size() != 1 || partners_of_added[partners[0]] != 1) continue;
+    DealDiff& deal = diff->deals[removed];
+    deal.after = diff->deals[partners[0]].after;
+    deal.change = DealChange::kRekeyed;
+    deal.rule = MatchRule::kFigures;
+    deal.revisions = Revisions(*deal.before[0], *deal.after[0], true);
+    merged[partners[0]] = true;
+  }
+  std::vector<DealDiff> kept;
+  for (size_t idx = 0; idx < diff->deals.size(); ++idx) {
+    if (!merged[idx]) kept.push_back(std::move(diff->deals[idx]));
+  }
+  diff->deals = std::move(kept);
+}
+
 void MatchByKey(const std::vector<Transfer>& before, const std::vector<Transfer>& after,
                 VintageDiff* diff) {
   std::map<DealKey, std::pair<std::vector<const Transfer*>, std::vector<const Transfer*>>> groups;
@@ -177,6 +224,7 @@ void MatchByKey(const std::vector<Transfer>& before, const std::vector<Transfer>
   for (auto& [key, sides] : groups) {
     MatchKeyGroup(std::move(sides.first), std::move(sides.second), diff);
   }
+  PairRekeyed(diff);
 }
 
 bool AnyDeliveryPasses(const std::vector<const Transfer*>& side, const TivFilter& filter) {
@@ -257,7 +305,8 @@ void AddRevision(const DealDiff& deal, double before, double after, RevisionRow*
       ++row->ambiguous_groups;
       break;
     case DealChange::kUnchanged:
-      // Identical in every compared field, delivery years and TIV included.
+    case DealChange::kRekeyed:
+      // Identical in every compared figure, delivery years and TIV included.
       break;
   }
 }
@@ -276,6 +325,8 @@ std::string_view ToString(DealChange change) {
       return "unchanged";
     case DealChange::kAmbiguous:
       return "ambiguous";
+    case DealChange::kRekeyed:
+      return "rekeyed";
   }
   return "";
 }
@@ -288,6 +339,8 @@ std::string_view ToString(MatchRule rule) {
       return "key";
     case MatchRule::kKeyRemainder:
       return "key_remainder";
+    case MatchRule::kFigures:
+      return "figures";
   }
   return "";
 }

@@ -205,6 +205,7 @@ nlohmann::ordered_json DealCounts(const analysis::VintageDiff& diff,
           {"removed", counts[analysis::DealChange::kRemoved]},
           {"changed", counts[analysis::DealChange::kChanged]},
           {"unchanged", counts[analysis::DealChange::kUnchanged]},
+          {"rekeyed", counts[analysis::DealChange::kRekeyed]},
           {"ambiguous_groups", counts[analysis::DealChange::kAmbiguous]},
           {"ambiguous_records_before", ambiguous_before},
           {"ambiguous_records_after", ambiguous_after}};
@@ -248,15 +249,17 @@ void AddMeta(const analysis::VintageDiff& diff, const analysis::TivFilter& filte
   output->meta["total"] = TotalJson(total);
   output->meta["defcoop_version"] = std::string(kVersion);
   output->notes.push_back(fmt::format(
-      "Deals matched by {}: {} added, {} removed, {} changed, {} unchanged, {} ambiguous "
-      "group(s). Delivered TIV {:.1f} -> {:.1f} ({:+.1f}).",
+      "Deals matched by {}: {} added, {} removed, {} changed, {} unchanged, {} re-keyed, {} "
+      "ambiguous group(s). Delivered TIV {:.1f} -> {:.1f} ({:+.1f}).",
       diff.by_deal_id ? "SIPRI's deal id" : "key (supplier, recipient, designation, order year)",
       deals["added"].get<int>(), deals["removed"].get<int>(), deals["changed"].get<int>(),
-      deals["unchanged"].get<int>(), deals["ambiguous_groups"].get<int>(), total.before,
-      total.after, total.revision()));
+      deals["unchanged"].get<int>(), deals["rekeyed"].get<int>(),
+      deals["ambiguous_groups"].get<int>(), total.before, total.after, total.revision()));
   if (!diff.by_deal_id) {
     output->notes.push_back(
-        "A revised designation or order year shows as one deal removed and one added.");
+        "Re-keyed: a new designation or order year, every figure the same, one partner each "
+        "way; any other revised designation or order year shows as one deal removed and one "
+        "added.");
   }
 }
 

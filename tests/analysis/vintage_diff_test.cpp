@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace defcoop::analysis {
 namespace {
 
@@ -51,6 +53,27 @@ TEST(VintageDiffTest, IdenticalRecordsPairFirstAndOneLeftOnEachSideIsAMatch) {
   EXPECT_EQ(diff.deals[1].revisions[0].field, "tiv_delivered");
   EXPECT_EQ(diff.deals[1].revisions[0].before, "6");
   EXPECT_EQ(diff.deals[1].revisions[0].after, "9");
+}
+
+TEST(VintageDiffTest, ARespelledDesignationWithTheSameFiguresIsRekeyedOnlyWhenUnique) {
+  std::vector<Transfer> before = {Deal("IND", "EC145", 2015, {{2016, 3}}),
+                                  Deal("IND", "AW139", 2015, {{2016, 4}}),
+                                  Deal("IND", "AW139", 2016, {{2017, 4}})};
+  std::vector<Transfer> after = {Deal("IND", "EC-145", 2015, {{2016, 3}}),
+                                 Deal("IND", "AW-139", 2015, {{2017, 4}})};
+  VintageDiff diff = DiffRegisters(before, after);
+  std::map<std::string, DealChange> change_of;
+  for (const DealDiff& deal : diff.deals) {
+    const Transfer& any = deal.before.empty() ? *deal.after[0] : *deal.before[0];
+    change_of[any.designation + "/" + std::to_string(*any.order_year)] = deal.change;
+  }
+  EXPECT_EQ(change_of["EC145/2015"], DealChange::kRekeyed);
+  // AW-139 2015 has the figures of AW139 2016 (designation and year both differ: not a
+  // re-key) and not those of AW139 2015: removed and added.
+  EXPECT_EQ(change_of["AW139/2015"], DealChange::kRemoved);
+  EXPECT_EQ(change_of["AW139/2016"], DealChange::kRemoved);
+  EXPECT_EQ(change_of["AW-139/2015"], DealChange::kAdded);
+  ASSERT_EQ(diff.deals.size(), 4u);
 }
 
 TEST(VintageDiffTest, TwoDifferentRecordsOnEachSideAreAmbiguousNotGuessed) {

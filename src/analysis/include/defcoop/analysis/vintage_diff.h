@@ -11,8 +11,12 @@
 // Within one key: one deal on each side is a match; with more, deals identical in every
 // compared field are paired first (whichever pairing, the same figures), and what is
 // left is a match when one deal is left on each side, else an ambiguous group listed
-// whole, never paired by guess. A revised designation or order year reads as one deal
-// removed and another added: the key cannot tell it from a new deal.
+// whole, never paired by guess. Then a deal left removed and one left added are one deal
+// re-keyed (kRekeyed) when they have the same supplier and recipient, every compared
+// figure the same, keys that differ in the designation or the order year alone, and
+// neither has another such partner (SIPRI respells designations between releases:
+// "EC145" became "EC-145"); any other revised designation or order year reads as one deal
+// removed and another added.
 //
 // Compared fields: status, numbers delivered, delivery years, TIV per unit and of the
 // delivered weapons in both formats; number ordered and TIV of the total order where both
@@ -31,7 +35,7 @@
 
 namespace defcoop::analysis {
 
-enum class DealChange { kAdded, kRemoved, kChanged, kUnchanged, kAmbiguous };
+enum class DealChange { kAdded, kRemoved, kChanged, kUnchanged, kAmbiguous, kRekeyed };
 std::string_view ToString(DealChange change);
 
 // How a deal of one release was paired with its deal of the other.
@@ -39,6 +43,7 @@ enum class MatchRule {
   kDealId,        // SIPRI's deal id
   kKey,           // the key, one deal on each side (or none on one side)
   kKeyRemainder,  // the key, one deal left on each side after identical deals were paired
+  kFigures,       // re-keyed: same supplier, recipient and figures (kRekeyed)
 };
 std::string_view ToString(MatchRule rule);
 
@@ -56,7 +61,7 @@ struct DealDiff {
   MatchRule rule = MatchRule::kKey;
   std::vector<const Transfer*> before;   // empty when added; several when ambiguous
   std::vector<const Transfer*> after;    // empty when removed; several when ambiguous
-  std::vector<FieldRevision> revisions;  // kChanged only
+  std::vector<FieldRevision> revisions;  // kChanged; kRekeyed: the designation or order year
 };
 
 struct VintageDiff {
@@ -80,7 +85,8 @@ enum class RevisionGroup { kTotal, kRecipient, kSupplier, kYear };
 
 // Delivered TIV of one group before and after, and the revision by kind of deal.
 // added, removed: TIV of the added / removed deals (removed is subtracted); changed,
-// ambiguous: after minus before of the changed deals / ambiguous groups.
+// ambiguous: after minus before of the changed deals / ambiguous groups. Re-keyed deals
+// have the same figures on both sides: they revise nothing.
 struct RevisionRow {
   std::string key;  // recipient or supplier key (tiv.h); "" for a year or the total
   int year = 0;     // kYear
