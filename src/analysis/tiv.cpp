@@ -22,17 +22,12 @@ bool Wants(const std::vector<TivGroup>& by, TivGroup group) {
 // differ far below this.
 constexpr double kTieTolerance = 1e-9;
 
-bool Counts(const TivFilter& filter, const Transfer& t, const Delivery& d) {
-  if (filter.years && !filter.years->Contains(d.year)) return false;
-  return PassesInYear(filter.suppliers, t.supplier_id, d.year) &&
-         PassesInYear(filter.recipients, t.recipient_id, d.year);
-}
-
 // Whether the filter takes all of a transfer's deliveries or none (so a total of an
 // old-format deal is exact even though its per-year split is not).
 bool TakesWholeDeal(const Transfer& transfer, const TivFilter& filter) {
-  size_t counted = std::count_if(transfer.deliveries.begin(), transfer.deliveries.end(),
-                                 [&](const Delivery& d) { return Counts(filter, transfer, d); });
+  size_t counted =
+      std::count_if(transfer.deliveries.begin(), transfer.deliveries.end(),
+                    [&](const Delivery& d) { return DeliveryPasses(filter, transfer, d); });
   return counted == 0 || counted == transfer.deliveries.size();
 }
 
@@ -83,6 +78,12 @@ std::map<std::string, std::pair<double, bool>> TivByKey(const std::vector<TivRow
 
 }  // namespace
 
+bool DeliveryPasses(const TivFilter& filter, const Transfer& t, const Delivery& d) {
+  if (filter.years && !filter.years->Contains(d.year)) return false;
+  return PassesInYear(filter.suppliers, t.supplier_id, d.year) &&
+         PassesInYear(filter.recipients, t.recipient_id, d.year);
+}
+
 std::string SupplierKey(const Transfer& transfer) {
   return transfer.supplier_id.empty() ? transfer.supplier_name : transfer.supplier_id;
 }
@@ -99,7 +100,7 @@ std::vector<TivRow> AggregateTiv(const std::vector<Transfer>& transfers, const T
     bool period_exact = TakesWholeDeal(t, filter);
     GroupKey key = KeyOf(t, by);
     for (const Delivery& d : t.deliveries) {
-      if (!Counts(filter, t, d)) continue;
+      if (!DeliveryPasses(filter, t, d)) continue;
       if (per_year) std::get<3>(key) = d.year;
       auto [found, inserted] = groups.try_emplace(key);  // copies the key only when new
       TivRow& row = found->second;

@@ -9,6 +9,7 @@ const std::vector<Command>& Commands() {
        AddValidate},
       {"import", "import external data: `defcoop import sipri|dcad|gsdb|atop|gdelt FILE...`", AddImport},
       {"vintages", "list the SIPRI vintages in the store", AddVintages},
+      {"diff", "what SIPRI revised between two vintages: deals and TIV totals", AddDiff},
       {"resolve", "any spelling, any script -> actor id", AddResolve},
       {"show", "everything known about an actor, platform or agreement", AddShow},
       {"timeline", "dated events, agreements, embargoes and ventures", AddTimeline},

@@ -84,6 +84,7 @@ void AddTimeline(CLI::App* command, Context* context);
 void AddQuery(CLI::App* command, Context* context);
 void AddImport(CLI::App* command, Context* context);
 void AddVintages(CLI::App* command, Context* context);
+void AddDiff(CLI::App* command, Context* context);
 void AddTiv(CLI::App* command, Context* context);
 void AddSuppliers(CLI::App* command, Context* context);
 void AddExports(CLI::App* command, Context* context);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 
+#include "defcoop/core/version.h"
 #include "defcoop/report/pdf.h"
 #include "output_file.h"
 #include "sipri_data.h"
@@ -36,6 +37,28 @@ int LatestCuratedYear(const Dataset& data) {
   return latest;
 }
 
+// The imported files a brief on the register of `vintage` reads: SIPRI's of that vintage
+// (the register and the tables SIPRI generated with it) and every DCAD, GSDB and ATOP file.
+std::vector<ImportedFileRecord> FilesRead(std::vector<ImportedFileRecord> files,
+                                          const std::string& vintage) {
+  std::erase_if(files, [&](const ImportedFileRecord& file) {
+    return file.source == "sipri" && file.vintage != vintage;
+  });
+  return files;
+}
+
+nlohmann::ordered_json FilesJson(const std::vector<ImportedFileRecord>& files) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const ImportedFileRecord& file : files) {
+    list.push_back({{"source", file.source},
+                    {"path", file.path},
+                    {"format", file.format},
+                    {"vintage", file.vintage},
+                    {"content_hash", file.content_hash}});
+  }
+  return list;
+}
+
 // The curated data, the DCAD agreements and GSDB cases if imported and, when a register
 // is imported, its transfers.
 Result<report::ReportData> LoadReportData(const Context& context, const std::string& vintage) {
@@ -52,7 +75,10 @@ Result<report::ReportData> LoadReportData(const Context& context, const std::str
   if (!sanctions.ok()) return sanctions.status();
   data.sanctions = std::move(*sanctions);
   data.vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
-  if (data.vintage.empty()) return data;
+  if (data.vintage.empty()) {
+    data.files = FilesRead((*store)->ImportedFiles(), "");
+    return data;
+  }
   auto transfers = (*store)->LoadTransfers(data.vintage);
   if (!transfers.ok()) return transfers.status();
   if (transfers->empty() && !vintage.empty()) {
@@ -60,6 +86,7 @@ Result<report::ReportData> LoadReportData(const Context& context, const std::str
   }
   data.transfers = std::move(*transfers);
   if (data.transfers.empty()) data.vintage.clear();
+  data.files = FilesRead((*store)->ImportedFiles(), data.vintage);
   return data;
 }
 
@@ -143,6 +170,8 @@ Status RunReport(Context& context, const ReportCliOptions& cli) {
   output.meta["years"] = years->ToString();
   output.meta["lang"] = options.lang;
   output.meta["seconds"] = seconds;
+  output.meta["files"] = FilesJson(data->files);
+  output.meta["defcoop_version"] = std::string(kVersion);
   if (!cli.pdf.empty()) {
     DEFCOOP_RETURN_IF_ERROR(report::PrintPdf(cli.out, cli.pdf));
     output.rows.push_back({{"file", cli.pdf}, {"kind", "pdf"}, {"bytes", fs::file_size(cli.pdf)}});

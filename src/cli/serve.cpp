@@ -120,6 +120,14 @@ const std::vector<Endpoint>& Endpoints() {
         {"vintage", "--vintage"}}},
       {"claims", "claims", {{"status", "--status"}, {"vintage", "--vintage"}}},
       {"vintages", "vintages", {}},
+      {"diff",
+       "diff",
+       {{"from", "--from"},
+        {"to", "--to"},
+        {"recipient", "--recipient"},
+        {"supplier", "--supplier"},
+        {"years", "--years"},
+        {"by", "--by"}}},
       {"sources", "sources", {}},
   };
   return kEndpoints;

@@ -349,13 +349,18 @@ void AddCuratedCoverage(const Dataset& data, const std::vector<analysis::Curated
 
 void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang,
                   Output* output) {
-  output->meta["vintage"] = data.vintage;
+  AddSipriMeta(data.vintage, approximate, lang, output);
+}
+
+void AddSipriMeta(const std::string& vintage, bool approximate, const std::string& lang,
+                  Output* output) {
+  output->meta["vintage"] = vintage;
   output->meta["credit"] = std::string(analysis::kSipriCredit);
   output->meta["sources"] = {"sipri-atdb"};
   output->meta["approximate"] = approximate;
   // SIPRI's credit stays in SIPRI's words.
   output->notes.push_back(
-      report::Msg("cli_source_sipri", lang, {std::string(analysis::kSipriCredit), data.vintage}));
+      report::Msg("cli_source_sipri", lang, {std::string(analysis::kSipriCredit), vintage}));
   if (approximate) {
     std::string note =
         "Rows marked approximate rest on an old-format register whose deliveries were spread "

@@ -139,6 +139,9 @@ Result<YearRange> YearsOrSpan(const std::string& text, const SipriData& data);
 
 // meta.vintage, meta.credit, meta.sources, meta.approximate (+ meta.note when it is).
 void AddSipriMeta(const SipriData& data, bool approximate, const std::string& lang, Output* output);
+// The same for an output resting on `vintage` (text: "A to B" for two).
+void AddSipriMeta(const std::string& vintage, bool approximate, const std::string& lang,
+                  Output* output);
 
 // meta.coverage ({"records": {kind: n}, "sources": n, "first": date, "last": date,
 // "census": false, "note": ...}) and the same as one line of notes: what the output rests

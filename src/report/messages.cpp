@@ -465,6 +465,15 @@ constexpr Message kMessages[] = {
      "күн) пайдаланады; басқа нұсқалардың сандары өзгеше болуы мүмкін.",
      "SIPRI ежегодно пересматривает данные. В записке используется регистр версии {0} (дата его "
      "формирования SIPRI); цифры других версий могут отличаться."},
+    {"method_reproduce",
+     "Made by defcoop {0}. The imported files it read, each with its content hash (the same "
+     "files in a store give the same brief):",
+     "defcoop {0} ile üretildi. Okunan içe aktarılmış dosyalar ve her birinin içerik özeti "
+     "(aynı dosyalar aynı raporu verir):",
+     "defcoop {0} арқылы жасалды. Оқылған импортталған файлдар, әрқайсысының мазмұн хэшімен "
+     "(сол файлдар сол баяндаманы береді):",
+     "Создано defcoop {0}. Прочитанные импортированные файлы, каждый с хешем содержимого "
+     "(те же файлы дают ту же справку):"},
     {"method_no_vintage", "No SIPRI register was available; every SIPRI figure is left out.",
      "SIPRI kaydı yoktu; SIPRI rakamlarının tümü dışarıda bırakıldı.",
      "SIPRI тізілімі болмады; SIPRI сандарының бәрі алынып тасталды.",
@@ -615,6 +624,14 @@ constexpr Message kMessages[] = {
     {"col_when", "when", "ne zaman", "қашан", "когда"},
     {"col_item", "item", "öğe", "нысан", "предмет"},
     {"col_detail", "detail", "ayrıntı", "толығырақ", "подробности"},
+    {"col_before", "before", "önce", "бұрын", "до"},
+    {"col_after", "after", "sonra", "кейін", "после"},
+    {"col_revision", "revision", "düzeltme", "түзету", "пересмотр"},
+    {"col_change", "change", "değişiklik", "өзгеріс", "изменение"},
+    {"word_added", "added", "eklendi", "қосылды", "добавлена"},
+    {"word_removed", "removed", "çıkarıldı", "алынып тасталды", "удалена"},
+    {"word_changed", "changed", "değişti", "өзгерді", "изменена"},
+    {"word_ambiguous", "ambiguous", "belirsiz", "анық емес", "неоднозначно"},
     {"word_true", "true", "evet", "иә", "да"},
     {"word_false", "false", "hayır", "жоқ", "нет"},
     {"word_embargo", "embargo", "ambargo", "эмбарго", "эмбарго"},

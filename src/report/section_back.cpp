@@ -1,9 +1,32 @@
 // The back matter: method notes (TIV caveats, vintage, approximations, tests, names),
 // the footnotes, and the bibliography of every source cited.
+#include <filesystem>
+
 #include "context.h"
+#include "defcoop/core/version.h"
 #include "html.h"
 
 namespace defcoop::report {
+
+namespace {
+
+// The defcoop version and every imported file the brief read, with its content hash:
+// the same files imported into a store give the same brief.
+std::string ReproducibilityHtml(ReportContext& context) {
+  std::string html = "<p class=\"reproduce\">" +
+                     Escape(context.M("method_reproduce", {std::string(kVersion)})) + "</p>\n";
+  if (context.data.files.empty()) return html;
+  html += "<ul class=\"imported-files\">\n";
+  for (const ImportedFileRecord& file : context.data.files) {
+    std::string name = std::filesystem::path(file.path).filename().string();
+    std::string what = file.vintage.empty() ? file.format : file.format + ", " + file.vintage;
+    html += "<li>" + Escape(file.source) + " " + Escape(what) + ": <code>" + Escape(name) +
+            "</code> <code>" + Escape(file.content_hash) + "</code></li>\n";
+  }
+  return html + "</ul>\n";
+}
+
+}  // namespace
 
 std::string MethodSection(ReportContext& context, const Facts& facts) {
   std::string body;
@@ -19,6 +42,7 @@ std::string MethodSection(ReportContext& context, const Facts& facts) {
   } else {
     body += "<p>" + Escape(context.M("method_no_vintage")) + "</p>\n";
   }
+  body += ReproducibilityHtml(context);
   return Section("method", Escape(context.M("sec_method")), body);
 }
 

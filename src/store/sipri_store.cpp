@@ -167,12 +167,14 @@ Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::str
 
 std::vector<Vintage> Store::Vintages() const {
   std::map<std::string, Vintage> by_vintage;
-  Statement files(db_, "SELECT vintage, path, format FROM sipri_file ORDER BY vintage, id");
+  Statement files(
+      db_, "SELECT vintage, path, format, content_hash FROM sipri_file ORDER BY vintage, id");
   while (files.Step()) {
     Vintage& vintage = by_vintage[files.Text(0)];
     vintage.vintage = files.Text(0);
     vintage.files.push_back(files.Text(1));
     vintage.formats.push_back(files.Text(2));
+    vintage.content_hashes.push_back(files.Text(3));
   }
   Statement counts(db_,
                    "SELECT vintage, (SELECT count(*) FROM transfer t WHERE t.vintage = f.vintage),"
@@ -185,6 +187,22 @@ std::vector<Vintage> Store::Vintages() const {
   std::vector<Vintage> vintages;
   for (auto& [key, vintage] : by_vintage) vintages.push_back(std::move(vintage));
   return vintages;
+}
+
+std::vector<ImportedFileRecord> Store::ImportedFiles() const {
+  Statement files(
+      db_,
+      "SELECT 'sipri', path, format, vintage, content_hash, 0 AS o, vintage AS v, id"
+      " FROM sipri_file"
+      " UNION ALL SELECT 'dcad', path, 'dcad', '', content_hash, 1, '', id FROM dcad_file"
+      " UNION ALL SELECT 'gsdb', path, 'gsdb', '', content_hash, 2, '', id FROM gsdb_file"
+      " UNION ALL SELECT 'atop', path, 'atop', '', content_hash, 3, '', id FROM atop_file"
+      " ORDER BY o, v, id");
+  std::vector<ImportedFileRecord> records;
+  while (files.Step()) {
+    records.push_back({files.Text(0), files.Text(1), files.Text(2), files.Text(3), files.Text(4)});
+  }
+  return records;
 }
 
 bool Store::HasTransfers(const std::string& vintage) const {

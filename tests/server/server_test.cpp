@@ -122,6 +122,17 @@ TEST_F(ServerTest, SipriEndpointsCarryVintageAndCredit) {
   EXPECT_FALSE(json["rows"].empty());
 }
 
+TEST_F(ServerTest, DiffOfAVintageWithItselfRevisesNothing) {
+  if (!fs::exists(kRegister)) GTEST_SKIP() << "no SIPRI data in ../shared";
+  auto json = Json("/api/v1/diff?from=2024-04-13&to=2024-04-13&by=recipient&recipient=Azerbaijan");
+  ASSERT_EQ(json["rows"].size(), 1u);
+  EXPECT_EQ(json["rows"][0]["recipient"], "AZE");
+  EXPECT_GT(json["rows"][0]["before"].get<double>(), 0);
+  EXPECT_EQ(json["rows"][0]["revision"], 0);
+  EXPECT_EQ(json["meta"]["match"], "deal_id");
+  EXPECT_EQ(json["meta"]["deals"]["changed"], 0);
+}
+
 TEST_F(ServerTest, CsvOnRequest) {
   auto result = Get("/api/v1/claims?format=csv");
   ASSERT_TRUE(result);

@@ -47,6 +47,9 @@ struct TivRow {
   bool approximate = false;
 };
 
+// Whether delivery `d` of `t` passes `filter` (the test every aggregation here applies).
+bool DeliveryPasses(const TivFilter& filter, const Transfer& t, const Delivery& d);
+
 // The actor id of a transfer's side, or SIPRI's spelling when it did not resolve.
 std::string SupplierKey(const Transfer& transfer);
 std::string RecipientKey(const Transfer& transfer);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "defcoop/core/date.h"
+#include "defcoop/core/imported_file.h"
 #include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
 
@@ -26,6 +27,9 @@ struct ReportData {
   std::vector<DefenseCooperationAgreement> dcas;  // DCAD, when imported; else empty
   std::vector<SanctionCase> sanctions;            // GSDB, when imported; else empty
   std::vector<AllianceYear> alliances;  // ATOP years of the focus country; empty: none
+  // The imported files the brief read (the register of `vintage`, SIPRI's tables of the
+  // same vintage, DCAD, GSDB, ATOP), listed with their content hashes in the method notes.
+  std::vector<ImportedFileRecord> files;
 };
 
 struct ReportOptions {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "defcoop/core/gdelt.h"
+#include "defcoop/core/imported_file.h"
 #include "defcoop/core/model.h"
 #include "defcoop/core/status.h"
 #include "defcoop/store/gdelt_query.h"
@@ -63,6 +64,7 @@ struct Vintage {
   std::string vintage;
   std::vector<std::string> files;
   std::vector<std::string> formats;
+  std::vector<std::string> content_hashes;  // of each file (ingest::DataHash), as imported
   int transfers = 0;
   int table_cells = 0;
 };
@@ -165,6 +167,8 @@ class Store {
   Result<ImportSummary> SaveSipriFile(const SipriFile& file, const std::string& content_hash,
                                       ImportMode mode = ImportMode::kOnce);
   std::vector<Vintage> Vintages() const;
+  // Every imported file: SIPRI's by vintage, then DCAD, GSDB and ATOP.
+  std::vector<ImportedFileRecord> ImportedFiles() const;
   // Whether `vintage` has any transfer (an index lookup; Vintages() counts them all).
   bool HasTransfers(const std::string& vintage) const;
   // The newest vintage holding `format`s of register data, "" when none.
