@@ -46,8 +46,8 @@ const names::NameBook* NameBooks::In(std::string_view lang) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto found = books_.find(lang);
   if (found == books_.end()) {
-    found = books_.emplace(std::string(lang), std::make_unique<names::NameBook>(actors_, lang))
-                .first;
+    found =
+        books_.emplace(std::string(lang), std::make_unique<names::NameBook>(actors_, lang)).first;
   }
   return found->second.get();
 }

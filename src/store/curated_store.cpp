@@ -387,7 +387,8 @@ void LoadActorTables(sqlite3* db, const CitationMap& cites, Dataset* data) {
       db, "SELECT id, actor_id, scheme, code, valid_from, valid_to FROM actor_code ORDER BY id");
   while (codes.Step()) {
     data->actor_codes.push_back({codes.Text(1), codes.Text(2), codes.Text(3), codes.OptionalDate(4),
-                                 codes.OptionalDate(5), CitesOf(cites, {"actor_code", codes.Text(0)})});
+                                 codes.OptionalDate(5),
+                                 CitesOf(cites, {"actor_code", codes.Text(0)})});
   }
   Statement members(db,
                     "SELECT id, actor_id, organization_id, role, valid_from, valid_to, note FROM "
@@ -410,10 +411,10 @@ void LoadPlatforms(sqlite3* db, const CitationMap& cites, Dataset* data) {
       "SELECT id, name, category, domain, origin, first_delivered, note FROM platform ORDER BY id");
   while (platforms.Step()) {
     std::string id = platforms.Text(0);
-    data->platforms.push_back(
-        {id, platforms.Text(1), aliases[id], platforms.Text(2), platforms.Text(3), developers[id],
-         platforms.Text(4), platforms.OptionalDate(5), subsystems[id], platforms.Text(6),
-         CitesOf(cites, {"platform", id})});
+    data->platforms.push_back({id, platforms.Text(1), aliases[id], platforms.Text(2),
+                               platforms.Text(3), developers[id], platforms.Text(4),
+                               platforms.OptionalDate(5), subsystems[id], platforms.Text(6),
+                               CitesOf(cites, {"platform", id})});
   }
   Statement components(db,
                        "SELECT id, platform_id, part, name, maker, maker_state, value_share,"
@@ -465,7 +466,8 @@ void LoadEventsAndEmbargoes(sqlite3* db, const CitationMap& cites, Dataset* data
   while (events.Step()) {
     std::string id = events.Text(0);
     data->events.push_back({id, RequiredDate(events, 1), events.OptionalDate(2), events.Text(3),
-                            actors[id], events.Text(4), events.Text(5), CitesOf(cites, {"event", id})});
+                            actors[id], events.Text(4), events.Text(5),
+                            CitesOf(cites, {"event", id})});
   }
   auto imposers = LoadLinks(db, "SELECT embargo_id, actor_id FROM embargo_imposer ORDER BY rowid");
   Statement embargoes(db,
@@ -496,7 +498,8 @@ void LoadIndicatorsAndClaims(sqlite3* db, const CitationMap& cites, Dataset* dat
   while (claims.Step()) {
     std::string id = claims.Text(0);
     data->claims.push_back({id, claims.Text(1), claims.Text(2), claims.Text(3), claims.Text(4),
-                            claims.Text(5), claims.Text(6), claims.Text(7), CitesOf(cites, {"claim", id})});
+                            claims.Text(5), claims.Text(6), claims.Text(7),
+                            CitesOf(cites, {"claim", id})});
   }
 }
 

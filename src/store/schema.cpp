@@ -431,8 +431,7 @@ const std::vector<Migration>& Migrations() {
       {6, "store state (build complete marker)", kStateSchema},
       {7, "platform subsystems", kSubsystemSchema},
       {8, "index of transfers by recipient", kSelectionIndexSchema},
-      {9, "supplier-year totals and folded name keys", kPrecomputedSchema,
-       FillSupplierYearTotals},
+      {9, "supplier-year totals and folded name keys", kPrecomputedSchema, FillSupplierYearTotals},
   };
   return kMigrations;
 }

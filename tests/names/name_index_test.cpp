@@ -375,12 +375,12 @@ TEST(NameIndexLazyNames, GeneratesNamesOnlyWhenALookupNeedsThem) {
 // The index's non-ASCII spellings, curated and generated, each with FoldForMatch's key:
 // what `defcoop init` saves for later indexes.
 TEST(NameIndexKnownFolds, NonAsciiFoldsAreFoldForMatchOfEveryNonAsciiSpelling) {
-  NameIndex index({MakeActor("TUR", ActorKind::kState, "Türkiye")},
-                  {MakeName("TUR", "ru", "Турция", "short"), MakeName("TUR", "en", "Turkey", "short")},
-                  {MakeCode("TUR", "sipri", "Türkiye")}, {}, [] {
-                    return std::vector<ActorName>{
-                        MakeName("TUR", "kk", "Түркия", "short", "unicode-cldr")};
-                  });
+  NameIndex index(
+      {MakeActor("TUR", ActorKind::kState, "Türkiye")},
+      {MakeName("TUR", "ru", "Турция", "short"), MakeName("TUR", "en", "Turkey", "short")},
+      {MakeCode("TUR", "sipri", "Türkiye")}, {}, [] {
+        return std::vector<ActorName>{MakeName("TUR", "kk", "Түркия", "short", "unicode-cldr")};
+      });
   auto folds = index.NonAsciiFolds();
   std::vector<std::string> spellings;
   for (const auto& [spelling, key] : folds) {
@@ -395,8 +395,8 @@ TEST(NameIndexKnownFolds, NonAsciiFoldsAreFoldForMatchOfEveryNonAsciiSpelling) {
 // An index given known folds takes their keys instead of folding, for its spellings and
 // for the text looked up: a known key that FoldForMatch would never give proves it.
 TEST(NameIndexKnownFolds, KnownFoldsAreUsedInsteadOfFolding) {
-  auto known = std::make_shared<KnownFolds>(
-      KnownFolds{{"Турция", "known key"}, {"Türkiye", "turkiye"}});
+  auto known =
+      std::make_shared<KnownFolds>(KnownFolds{{"Турция", "known key"}, {"Türkiye", "turkiye"}});
   NameIndex index({MakeActor("TUR", ActorKind::kState, "Türkiye")},
                   {MakeName("TUR", "ru", "Турция", "short")}, {}, {}, nullptr, known);
   auto by_key = index.Resolve("Known Key");
@@ -404,7 +404,7 @@ TEST(NameIndexKnownFolds, KnownFoldsAreUsedInsteadOfFolding) {
   EXPECT_EQ(by_key->id, "TUR");
   EXPECT_THAT(by_key->matched, HasSubstr("Турция"));
   EXPECT_TRUE(index.Resolve("Турция").ok());       // the input's key is the known one too
-  EXPECT_FALSE(index.Resolve("turtsiya").ok());   // FoldForMatch's key was never made
+  EXPECT_FALSE(index.Resolve("turtsiya").ok());    // FoldForMatch's key was never made
   EXPECT_EQ(index.Resolve("TÜRKİYE")->id, "TUR");  // not known: folded as ever
 }
 

@@ -114,10 +114,10 @@ class StoreTest : public ::testing::Test {
   }
 
   static std::map<std::pair<std::string, int>, double> ReadTotals(const Store& store,
-                                                                 const std::string& vintage) {
+                                                                  const std::string& vintage) {
     std::map<std::pair<std::string, int>, double> sums;
-    Status status = store.ForEachSupplierYear(
-        vintage, [&sums](std::string_view key, int year, double tiv) {
+    Status status =
+        store.ForEachSupplierYear(vintage, [&sums](std::string_view key, int year, double tiv) {
           sums[{std::string(key), year}] += tiv;
         });
     EXPECT_TRUE(status.ok()) << status.ToString();
