@@ -155,12 +155,22 @@ nlohmann::ordered_json SourcesJson(const std::vector<SourceRef>& sources) {
   return list;
 }
 
-names::NameIndex BuildNameIndex(const Dataset& data) {
-  return names::NameIndex(data.actors, data.actor_names, data.actor_codes, data.memberships,
-                          [codes = data.actor_codes] {
-                            return names::GeneratedStateNames(
-                                codes, {"en", "tr", "kk", "ru", "az", "uz", "ky", "de", "fr"});
-                          });
+names::NameIndex BuildNameIndex(const Dataset& data, const store::NameFolds& folds) {
+  std::shared_ptr<names::KnownFolds> known;
+  if (!folds.keys.empty() && folds.version == names::FoldVersion()) {
+    known = std::make_shared<names::KnownFolds>(folds.keys.begin(), folds.keys.end());
+  }
+  return names::NameIndex(
+      data.actors, data.actor_names, data.actor_codes, data.memberships,
+      [codes = data.actor_codes] {
+        return names::GeneratedStateNames(codes,
+                                          {"en", "tr", "kk", "ru", "az", "uz", "ky", "de", "fr"});
+      },
+      std::move(known));
+}
+
+store::NameFolds NameFoldsOf(const Dataset& data) {
+  return {names::FoldVersion(), BuildNameIndex(data).NonAsciiFolds()};
 }
 
 // Parses `args` (args[0] is the program name) and runs the command; help and version

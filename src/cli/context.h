@@ -60,8 +60,12 @@ struct Context {
                      const std::vector<std::string>& inputs = {}) const;
 };
 
-// The names known to a store: curated names plus ICU/iso-codes names for states.
-names::NameIndex BuildNameIndex(const Dataset& data);
+// The names known to a store: curated names plus ICU/iso-codes names for states. `folds`
+// are the store's saved match keys (Store::LoadNameFolds), used when this defcoop's
+// folding made them (names::FoldVersion), so known spellings need no ICU transliterator.
+names::NameIndex BuildNameIndex(const Dataset& data, const store::NameFolds& folds = {});
+// The match keys of every non-ASCII spelling of `data`'s name index, to save with it.
+store::NameFolds NameFoldsOf(const Dataset& data);
 
 // A subcommand: its name, one line of help, and a function that declares its options
 // on `command` and sets the callback that runs it.

@@ -91,9 +91,11 @@ Result<store::ImportSummary> ImportOne(Context& context, const std::string& path
 Status RunImport(Context& context, const ImportOptions& options) {
   auto store = context.OpenStore(store::OpenMode::kReadWrite);
   if (!store.ok()) return store.status();
-  auto data = (*store)->LoadCurated();
+  auto data = (*store)->LoadActors();  // all that resolving names needs
   if (!data.ok()) return data.status();
-  names::NameIndex index = BuildNameIndex(*data);
+  auto folds = (*store)->LoadNameFolds();
+  if (!folds.ok()) return folds.status();
+  names::NameIndex index = BuildNameIndex(*data, *folds);
   SipriNameResolver resolver(index);
   std::ofstream rejects;
   DEFCOOP_RETURN_IF_ERROR(OpenRejects(context, options.rejects_path, options.files, &rejects));

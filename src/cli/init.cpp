@@ -18,11 +18,14 @@ bool HasStore(const std::string& path) {
                                                    std::filesystem::file_size(path, error) == 0);
 }
 
+// The curated data with the match keys of its spellings, so that commands resolve names
+// without folding them again.
 Status WriteStore(const std::string& path, const Dataset& data) {
-  if (!HasStore(path)) return store::Store::Build(path, data);
+  store::NameFolds folds = NameFoldsOf(data);
+  if (!HasStore(path)) return store::Store::Build(path, data, folds);
   auto store = store::Store::Open(path, store::OpenMode::kCreate);
   if (!store.ok()) return store.status();
-  return (*store)->ReplaceCurated(data);
+  return (*store)->ReplaceCurated(data, folds);
 }
 
 Status RunInit(Context& context, const std::string& data_dir) {

@@ -23,7 +23,7 @@ void AddGroupRows(const SipriData& data, const std::string& lang,
 }
 
 Status RunResolve(Context& context, const std::vector<std::string>& inputs) {
-  auto loaded = LoadCuratedData(context);
+  auto loaded = LoadNameData(context);
   if (!loaded.ok()) return loaded.status();
   const names::NameIndex& index = (*loaded)->index;
   Output output;

@@ -33,28 +33,66 @@ Session& SessionOf(const Context& context) {
 
 }  // namespace
 
+NameBooks::NameBooks(const Dataset& actors) {
+  actors_.actors = actors.actors;
+  actors_.actor_names = actors.actor_names;
+  actors_.actor_codes = actors.actor_codes;
+}
+
+const names::NameBook* NameBooks::In(std::string_view lang) const {
+  static constexpr std::string_view kLanguages[] = {"en", "tr", "kk", "ru"};
+  if (std::find(std::begin(kLanguages), std::end(kLanguages), lang) == std::end(kLanguages))
+    return nullptr;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = books_.find(lang);
+  if (found == books_.end()) {
+    found =
+        books_.emplace(std::string(lang), std::make_unique<names::NameBook>(actors_, lang)).first;
+  }
+  return found->second.get();
+}
+
 Result<SharedData> Session::Curated() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!curated_) {
-    auto loaded = LoadCurated();
+    auto loaded = LoadCurated(false);
     if (!loaded.ok()) return loaded.status();
     curated_ = *loaded;
   }
   return curated_;
 }
 
-Result<SharedData> Session::LoadCurated() {
+Result<SharedData> Session::Names() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (curated_) return curated_;
+  if (!names_) {
+    auto loaded = LoadCurated(true);
+    if (!loaded.ok()) return loaded.status();
+    names_ = *loaded;
+  }
+  return names_;
+}
+
+Result<SharedData> Session::LoadCurated(bool actors_only) {
   auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
-  auto curated = (*store)->LoadCurated();
+  auto data = LoadCuratedFrom(**store, actors_only);
+  if (!data.ok()) return data.status();
+  return SharedData(*data);
+}
+
+Result<std::shared_ptr<SipriData>> Session::LoadCuratedFrom(const store::Store& store,
+                                                            bool actors_only) {
+  auto curated = actors_only ? store.LoadActors() : store.LoadCurated();
   if (!curated.ok()) return curated.status();
+  auto folds = store.LoadNameFolds();
+  if (!folds.ok()) return folds.status();
   auto data = std::make_shared<SipriData>();
   data->curated = std::move(*curated);
-  data->index = BuildNameIndex(data->curated);
-  for (const char* lang : {"en", "tr", "kk", "ru"})
-    data->names.emplace(lang, names::NameBook(data->curated, lang));
+  data->index = BuildNameIndex(data->curated, *folds);
+  data->names = std::make_shared<NameBooks>(data->curated);
   data->span = {0, 0};
-  return SharedData(data);
+  return data;
 }
 
 Result<SharedData> Session::Sipri(const std::string& vintage) {
@@ -84,13 +122,13 @@ Result<SharedData> Session::LoadSipri(const std::string& vintage) {
 }
 
 Result<SharedData> Session::Sipri(const std::string& vintage, const SelectFn& select) {
-  auto curated = Curated();
-  if (!curated.ok()) return curated.status();
   SharedData whole;
+  SharedData names;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto cached = by_vintage_.find(vintage);
     if (cached != by_vintage_.end()) whole = cached->second;
+    names = curated_ ? curated_ : names_;
   }
   if (whole) {
     auto needs = select(*whole);
@@ -99,7 +137,16 @@ Result<SharedData> Session::Sipri(const std::string& vintage, const SelectFn& se
   }
   auto store = store::Store::Open(db_path_, store::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
-  auto data = std::make_shared<SipriData>(**curated);
+  // The names a session holds already (`defcoop serve`), else read here for this answer
+  // alone (a command line run: read once, never copied).
+  std::shared_ptr<SipriData> data;
+  if (names) {
+    data = std::make_shared<SipriData>(*names);
+  } else {
+    auto loaded = LoadCuratedFrom(**store, true);
+    if (!loaded.ok()) return loaded.status();
+    data = std::move(*loaded);
+  }
   data->vintage = vintage.empty() ? (*store)->NewestVintage() : vintage;
   DEFCOOP_RETURN_IF_ERROR(CheckVintage(**store, data->vintage));
   auto span = (*store)->DeliverySpan(data->vintage);
@@ -112,7 +159,7 @@ Result<SharedData> Session::Sipri(const std::string& vintage, const SelectFn& se
   data->transfers = std::move(*transfers);
   if (needs->exporter_totals) {
     analysis::SupplierYearTiv& totals = data->exporter_tiv;
-    DEFCOOP_RETURN_IF_ERROR((*store)->ForEachSupplierDelivery(
+    DEFCOOP_RETURN_IF_ERROR((*store)->ForEachSupplierYear(
         data->vintage, [&totals](std::string_view supplier, int year, double tiv) {
           totals.by_supplier[std::string(supplier)][year] += tiv;
         }));
@@ -147,6 +194,8 @@ Result<SharedSanctions> Session::Sanctions() {
 }
 
 Result<SharedData> LoadCuratedData(const Context& context) { return SessionOf(context).Curated(); }
+
+Result<SharedData> LoadNameData(const Context& context) { return SessionOf(context).Names(); }
 
 Result<SharedDcas> LoadDcas(const Context& context) { return SessionOf(context).Dcas(); }
 
@@ -375,8 +424,7 @@ void AddSipriMeta(const std::string& vintage, bool approximate, const std::strin
 }
 
 std::string DisplayName(const SipriData& data, const std::string& id, std::string_view lang) {
-  auto book = data.names.find(lang);
-  if (book != data.names.end()) return book->second.Name(id);
+  if (const names::NameBook* book = data.names->In(lang)) return book->Name(id);
   const Actor* actor = data.index.FindActor(id);
   return actor ? actor->name : id;
 }

@@ -20,14 +20,31 @@
 
 namespace defcoop::cli {
 
+// Actor names in each interface language (en, tr, kk, ru), each book made on first use
+// (a book other than English reads CLDR and iso-codes). Thread-safe.
+class NameBooks {
+ public:
+  // `actors` needs its actors, actor_names and actor_codes.
+  explicit NameBooks(const Dataset& actors);
+  // The book of `lang`, or null for a language other than those four.
+  const names::NameBook* In(std::string_view lang) const;
+
+ private:
+  Dataset actors_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::unique_ptr<names::NameBook>, std::less<>> books_;
+};
+
 // The data of one store an analysis reads. Shared and never changed once loaded.
 struct SipriData {
-  // Actor names in each interface language (en, tr, kk, ru), made once at load.
-  std::map<std::string, names::NameBook, std::less<>> names;
+  std::shared_ptr<const NameBooks> names;
   std::string vintage;                     // "" when only the curated data is loaded
   std::vector<Transfer> transfers;         // of `vintage`
   analysis::SupplierYearTiv exporter_tiv;  // of `transfers`, for exporter ranks
   YearRange span;                          // first and last delivery year in the data
+  // The curated data. From Session::Names() and the selective Session::Sipri(vintage,
+  // select), only what names need (Store::LoadActors): actors, actor_names, actor_codes
+  // and memberships, no citations but those of names.
   Dataset curated;
   names::NameIndex index;
 };
@@ -54,13 +71,17 @@ class Session {
 
   // The curated data and name index, with no transfers.
   Result<SharedData> Curated();
+  // The name index and books alone (`curated` holds the actor tables only, see
+  // SipriData): for commands that resolve and show names and read no other curated fact.
+  Result<SharedData> Names();
   // The register of `vintage` ("" = newest) with the curated data. Errors: no SIPRI
   // data imported, or an unknown vintage (the message lists the ones there are).
   Result<SharedData> Sipri(const std::string& vintage);
   // The register of `vintage` with only what `select` asks for (span and vintage are the
   // whole register's; errors as Sipri(), then select's). Not kept: each call reads the
   // store. When the whole register is already loaded (a warmed `defcoop serve`) that is
-  // returned: the analyses filter it to the same answer.
+  // returned: the analyses filter it to the same answer. Its `curated` is that of
+  // Names() unless the whole curated data is loaded already.
   Result<SharedData> Sipri(const std::string& vintage, const SelectFn& select);
   // The imported DCAD agreements. Error: none imported (the message says how).
   Result<SharedDcas> Dcas();
@@ -68,12 +89,15 @@ class Session {
   Result<SharedSanctions> Sanctions();
 
  private:
-  Result<SharedData> LoadCurated();
+  Result<SharedData> LoadCurated(bool actors_only);
+  static Result<std::shared_ptr<SipriData>> LoadCuratedFrom(const store::Store& store,
+                                                            bool actors_only);
   Result<SharedData> LoadSipri(const std::string& vintage);
 
   std::string db_path_;
   std::mutex mutex_;
   SharedData curated_;
+  SharedData names_;
   std::map<std::string, SharedData> by_vintage_;  // "" = the newest
   SharedDcas dcas_;
   SharedSanctions sanctions_;
@@ -81,6 +105,7 @@ class Session {
 
 // The context's session's data (shorthands for the commands).
 Result<SharedData> LoadCuratedData(const Context& context);
+Result<SharedData> LoadNameData(const Context& context);
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage);
 Result<SharedData> LoadSipriData(const Context& context, const std::string& vintage,
                                  const SelectFn& select);

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <memory>
@@ -135,11 +136,6 @@ std::string BuildKey(const icu::UnicodeString& text) {
   return key;
 }
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // ASCII is its own NFKC form and transliterates to itself, so steps 1-4 are lowercasing.
 std::string FoldAscii(std::string_view text) {
   std::string key;
@@ -162,6 +158,19 @@ icu::UnicodeString WithoutApostrophes(const icu::UnicodeString& text) {
 }
 
 }  // namespace
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string FoldVersion() {
+  UVersionInfo icu;
+  u_getVersion(icu);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(icu, text);
+  return "icu " + std::string(text) + ", fold " + std::to_string(kFoldVersion);
+}
 
 std::string FoldForMatch(std::string_view text) {
   return IsAscii(text) ? FoldAscii(text) : FoldForMatchWithIcu(text);

@@ -86,24 +86,42 @@ bool IsKnownScheme(std::string_view scheme) {
 NameIndex::NameIndex(const std::vector<Actor>& actors, const std::vector<ActorName>& names,
                      const std::vector<ActorCode>& codes,
                      const std::vector<Membership>& memberships,
-                     std::function<std::vector<ActorName>()> generate)
-    : memberships_(memberships) {
+                     std::function<std::vector<ActorName>()> generate,
+                     std::shared_ptr<const KnownFolds> known_folds)
+    : memberships_(memberships), known_folds_(std::move(known_folds)) {
   for (const Actor& actor : actors) AddActor(actor);
   for (const ActorName& name : names) AddName(name);
   for (const ActorCode& code : codes) AddCode(code);
   generated_names_->generate = std::move(generate);
 }
 
-const NameIndex::KeyMap& NameIndex::Keys(Tier& tier) {
-  std::call_once(tier.once, [&tier] {
+const NameIndex::KeyMap& NameIndex::Keys(Tier& tier) const {
+  std::call_once(tier.once, [this, &tier] {
     for (Spelling& spelling : tier.spellings)
-      AddNameKey(&tier.keys, spelling.actor_id, spelling.text, std::move(spelling.matched));
+      AddNameKey(&tier, spelling.actor_id, spelling.text, std::move(spelling.matched));
     tier.spellings.clear();
     if (!tier.generate) return;
     for (const ActorName& name : tier.generate())
-      AddNameKey(&tier.keys, name.actor_id, name.name, DescribeName(name));
+      AddNameKey(&tier, name.actor_id, name.name, DescribeName(name));
   });
   return tier.keys;
+}
+
+std::string NameIndex::Fold(std::string_view text) const {
+  if (known_folds_ && !IsAscii(text)) {
+    auto known = known_folds_->find(std::string(text));
+    if (known != known_folds_->end()) return known->second;
+  }
+  return FoldForMatch(text);
+}
+
+std::vector<std::pair<std::string, std::string>> NameIndex::NonAsciiFolds() const {
+  std::vector<std::pair<std::string, std::string>> folds;
+  for (Tier* tier : {curated_names_.get(), generated_names_.get()}) {
+    Keys(*tier);
+    folds.insert(folds.end(), tier->non_ascii.begin(), tier->non_ascii.end());
+  }
+  return folds;
 }
 
 void NameIndex::AddActor(const Actor& actor) {
@@ -130,10 +148,12 @@ void NameIndex::AddCode(const ActorCode& code) {
                          Entry{code.actor_id, code.code, scheme + " " + code.code});
 }
 
-void NameIndex::AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
-                           std::string matched) {
-  std::string key = FoldForMatch(spelling);
+void NameIndex::AddNameKey(Tier* tier, const std::string& actor_id, const std::string& spelling,
+                           std::string matched) const {
+  std::string key = Fold(spelling);
+  if (!IsAscii(spelling)) tier->non_ascii.emplace_back(spelling, key);
   if (key.empty()) return;
+  KeyMap* map = &tier->keys;
   auto [first, last] = map->equal_range(key);
   for (auto it = first; it != last; ++it) {
     if (it->second.id == actor_id) return;  // one entry per (key, actor) is enough
@@ -171,7 +191,7 @@ Result<Resolution> NameIndex::ResolveCore(std::string_view input, std::string_vi
       return Decide(input, marker, found);
     }
   }
-  std::string key = FoldForMatch(core);
+  std::string key = Fold(core);
   if (auto found = Lookup(curated_names(), key); !found.empty()) return Decide(input, marker, found);
   if (auto found = Lookup(generated_names(), key); !found.empty()) {
     return Decide(input, marker, found);
@@ -252,7 +272,7 @@ Status NameIndex::NotFoundError(std::string_view input) const {
 std::vector<std::string> NameIndex::ClosestSpellings(std::string_view text, size_t limit) const {
   std::string_view name = SplitMarker(text).first;
   if (name.size() > kMaxSuggestionKey * 4) return {};  // UTF-8: at most 4 bytes a character
-  std::string key = FoldForMatch(name);
+  std::string key = Fold(name);
   if (key.size() > kMaxSuggestionKey) return {};
   // actor id -> (distance, spelling), the closest spelling of each actor.
   std::map<std::string, std::pair<size_t, std::string>, std::less<>> best;

@@ -308,7 +308,16 @@ Status CheckCuratedReferences(sqlite3* db) {
   return Status::Ok();
 }
 
-Status ReplaceRows(sqlite3* db, const Dataset& data) {
+Status ReplaceNameFolds(sqlite3* db, const NameFolds& folds) {
+  DEFCOOP_RETURN_IF_ERROR(Exec(db, "DELETE FROM name_fold"));
+  Statement insert(db, "INSERT OR REPLACE INTO name_fold VALUES (?, ?)");
+  for (const auto& [spelling, key] : folds.keys)
+    DEFCOOP_RETURN_IF_ERROR(insert.Bind(1, spelling).Bind(2, key).Run());
+  Statement version(db, "INSERT OR REPLACE INTO store_state VALUES ('name_fold_version', ?)");
+  return version.Bind(1, folds.version).Run();
+}
+
+Status ReplaceRows(sqlite3* db, const Dataset& data, const NameFolds& folds) {
   DEFCOOP_RETURN_IF_ERROR(Exec(db,
                                "DROP TABLE IF EXISTS temp.replaced_actor;"
                                "CREATE TEMP TABLE replaced_actor AS SELECT id FROM actor"));
@@ -320,14 +329,19 @@ Status ReplaceRows(sqlite3* db, const Dataset& data) {
   DEFCOOP_RETURN_IF_ERROR(CheckCuratedReferences(db));
   DEFCOOP_RETURN_IF_ERROR(CheckImportReferences(db));
   DEFCOOP_RETURN_IF_ERROR(Exec(db, "DROP TABLE temp.replaced_actor"));
+  DEFCOOP_RETURN_IF_ERROR(ReplaceNameFolds(db, folds));
   return Exec(db,
               "INSERT OR REPLACE INTO store_state VALUES ('curated_complete', datetime('now'))");
 }
 
-CitationMap LoadCitations(sqlite3* db) {
+// The citations of every fact, or of the facts in `tables` only (when given).
+CitationMap LoadCitations(sqlite3* db, std::vector<std::string_view> tables = {}) {
   CitationMap citations;
-  Statement select(db,
-                   "SELECT fact_table, fact_id, source_id, locator FROM citation ORDER BY rowid");
+  std::string sql = "SELECT fact_table, fact_id, source_id, locator FROM citation";
+  for (size_t i = 0; i < tables.size(); ++i)
+    sql += (i == 0 ? " WHERE fact_table IN ('" : "', '") + std::string(tables[i]) +
+           (i + 1 == tables.size() ? "')" : "");
+  Statement select(db, sql + " ORDER BY rowid");
   while (select.Step()) {
     citations[{select.Text(0), select.Text(1)}].push_back({select.Text(2), select.Text(3)});
   }
@@ -341,18 +355,24 @@ std::map<std::string, std::vector<std::string>> LoadLinks(sqlite3* db, const cha
   return links;
 }
 
+// The sources of a fact (none when it has no citation, or they were not loaded).
+std::vector<SourceRef> CitesOf(const CitationMap& cites, const CitationMap::key_type& fact) {
+  auto found = cites.find(fact);
+  return found == cites.end() ? std::vector<SourceRef>{} : found->second;
+}
+
 Date RequiredDate(const Statement& row, int column) {
   return row.OptionalDate(column).value_or(Date{});
 }
 
-void LoadActors(sqlite3* db, CitationMap& cites, Dataset* data) {
+void LoadActorTables(sqlite3* db, const CitationMap& cites, Dataset* data) {
   Statement actors(
       db, "SELECT id, kind, name, home_state, founded, dissolved, note FROM actor ORDER BY id");
   while (actors.Step()) {
     Actor a{actors.Text(0),         ParseActorKind(actors.Text(1)).value_or(ActorKind::kUnknown),
             actors.Text(2),         actors.Text(3),
             actors.OptionalDate(4), actors.OptionalDate(5),
-            actors.Text(6),         cites[{"actor", actors.Text(0)}]};
+            actors.Text(6),         CitesOf(cites, {"actor", actors.Text(0)})};
     data->actors.push_back(std::move(a));
   }
   Statement names(db,
@@ -361,13 +381,14 @@ void LoadActors(sqlite3* db, CitationMap& cites, Dataset* data) {
   while (names.Step()) {
     data->actor_names.push_back({names.Text(1), names.Text(2), names.Text(3), names.Text(4),
                                  names.Text(5), names.OptionalDate(6), names.OptionalDate(7),
-                                 cites[{"actor_name", names.Text(0)}]});
+                                 CitesOf(cites, {"actor_name", names.Text(0)})});
   }
   Statement codes(
       db, "SELECT id, actor_id, scheme, code, valid_from, valid_to FROM actor_code ORDER BY id");
   while (codes.Step()) {
     data->actor_codes.push_back({codes.Text(1), codes.Text(2), codes.Text(3), codes.OptionalDate(4),
-                                 codes.OptionalDate(5), cites[{"actor_code", codes.Text(0)}]});
+                                 codes.OptionalDate(5),
+                                 CitesOf(cites, {"actor_code", codes.Text(0)})});
   }
   Statement members(db,
                     "SELECT id, actor_id, organization_id, role, valid_from, valid_to, note FROM "
@@ -375,11 +396,11 @@ void LoadActors(sqlite3* db, CitationMap& cites, Dataset* data) {
   while (members.Step()) {
     data->memberships.push_back({members.Text(1), members.Text(2), members.Text(3),
                                  members.OptionalDate(4), members.OptionalDate(5), members.Text(6),
-                                 cites[{"membership", members.Text(0)}]});
+                                 CitesOf(cites, {"membership", members.Text(0)})});
   }
 }
 
-void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
+void LoadPlatforms(sqlite3* db, const CitationMap& cites, Dataset* data) {
   auto aliases = LoadLinks(db, "SELECT platform_id, alias FROM platform_alias ORDER BY rowid");
   auto developers =
       LoadLinks(db, "SELECT platform_id, actor_id FROM platform_developer ORDER BY rowid");
@@ -390,10 +411,10 @@ void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
       "SELECT id, name, category, domain, origin, first_delivered, note FROM platform ORDER BY id");
   while (platforms.Step()) {
     std::string id = platforms.Text(0);
-    data->platforms.push_back(
-        {id, platforms.Text(1), aliases[id], platforms.Text(2), platforms.Text(3), developers[id],
-         platforms.Text(4), platforms.OptionalDate(5), subsystems[id], platforms.Text(6),
-         cites[{"platform", id}]});
+    data->platforms.push_back({id, platforms.Text(1), aliases[id], platforms.Text(2),
+                               platforms.Text(3), developers[id], platforms.Text(4),
+                               platforms.OptionalDate(5), subsystems[id], platforms.Text(6),
+                               CitesOf(cites, {"platform", id})});
   }
   Statement components(db,
                        "SELECT id, platform_id, part, name, maker, maker_state, value_share,"
@@ -405,11 +426,11 @@ void LoadPlatforms(sqlite3* db, CitationMap& cites, Dataset* data) {
         {id, components.Text(1), components.Text(2), components.Text(3), components.Text(4),
          components.Text(5), components.OptionalDouble(6), components.Int(7) != 0,
          components.OptionalDate(8), components.OptionalDate(9), components.Text(10),
-         components.Text(11), cites[{"component", id}]});
+         components.Text(11), CitesOf(cites, {"component", id})});
   }
 }
 
-void LoadAgreementsAndVentures(sqlite3* db, CitationMap& cites, Dataset* data) {
+void LoadAgreementsAndVentures(sqlite3* db, const CitationMap& cites, Dataset* data) {
   auto parties = LoadLinks(db, "SELECT agreement_id, actor_id FROM agreement_party ORDER BY rowid");
   Statement agreements(
       db, "SELECT id, date, type, title, status, note FROM agreement ORDER BY date, id");
@@ -417,7 +438,7 @@ void LoadAgreementsAndVentures(sqlite3* db, CitationMap& cites, Dataset* data) {
     std::string id = agreements.Text(0);
     data->agreements.push_back({id, RequiredDate(agreements, 1), parties[id], agreements.Text(2),
                                 agreements.Text(3), agreements.Text(4), agreements.Text(5),
-                                cites[{"agreement", id}]});
+                                CitesOf(cites, {"agreement", id})});
   }
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<double>>> partners;
   Statement partner_rows(db,
@@ -435,17 +456,18 @@ void LoadAgreementsAndVentures(sqlite3* db, CitationMap& cites, Dataset* data) {
     data->ventures.push_back({id, ventures.Text(1), ventures.Text(2), ventures.Text(3),
                               partners[id].first, partners[id].second, ventures.OptionalDate(4),
                               ventures.OptionalDate(5), ventures.Text(6), ventures.Text(7),
-                              cites[{"venture", id}]});
+                              CitesOf(cites, {"venture", id})});
   }
 }
 
-void LoadEventsAndEmbargoes(sqlite3* db, CitationMap& cites, Dataset* data) {
+void LoadEventsAndEmbargoes(sqlite3* db, const CitationMap& cites, Dataset* data) {
   auto actors = LoadLinks(db, "SELECT event_id, actor_id FROM event_actor ORDER BY rowid");
   Statement events(db, "SELECT id, date, end_date, type, title, note FROM event ORDER BY date, id");
   while (events.Step()) {
     std::string id = events.Text(0);
     data->events.push_back({id, RequiredDate(events, 1), events.OptionalDate(2), events.Text(3),
-                            actors[id], events.Text(4), events.Text(5), cites[{"event", id}]});
+                            actors[id], events.Text(4), events.Text(5),
+                            CitesOf(cites, {"event", id})});
   }
   auto imposers = LoadLinks(db, "SELECT embargo_id, actor_id FROM embargo_imposer ORDER BY rowid");
   Statement embargoes(db,
@@ -456,11 +478,11 @@ void LoadEventsAndEmbargoes(sqlite3* db, CitationMap& cites, Dataset* data) {
     data->embargoes.push_back({id, imposers[id], embargoes.Text(1), embargoes.Text(2),
                                embargoes.Text(3), embargoes.Text(4), embargoes.OptionalDate(5),
                                embargoes.OptionalDate(6), embargoes.Text(7), embargoes.Text(8),
-                               embargoes.Text(9), cites[{"embargo", id}]});
+                               embargoes.Text(9), CitesOf(cites, {"embargo", id})});
   }
 }
 
-void LoadIndicatorsAndClaims(sqlite3* db, CitationMap& cites, Dataset* data) {
+void LoadIndicatorsAndClaims(sqlite3* db, const CitationMap& cites, Dataset* data) {
   Statement indicators(db,
                        "SELECT id, actor_id, metric, period, value, unit, estimate, note FROM "
                        "indicator ORDER BY id");
@@ -468,7 +490,7 @@ void LoadIndicatorsAndClaims(sqlite3* db, CitationMap& cites, Dataset* data) {
     std::string id = indicators.Text(0);
     data->indicators.push_back({id, indicators.Text(1), indicators.Text(2), indicators.Text(3),
                                 indicators.Double(4), indicators.Text(5), indicators.Int(6) != 0,
-                                indicators.Text(7), cites[{"indicator", id}]});
+                                indicators.Text(7), CitesOf(cites, {"indicator", id})});
   }
   Statement claims(
       db,
@@ -476,18 +498,19 @@ void LoadIndicatorsAndClaims(sqlite3* db, CitationMap& cites, Dataset* data) {
   while (claims.Step()) {
     std::string id = claims.Text(0);
     data->claims.push_back({id, claims.Text(1), claims.Text(2), claims.Text(3), claims.Text(4),
-                            claims.Text(5), claims.Text(6), claims.Text(7), cites[{"claim", id}]});
+                            claims.Text(5), claims.Text(6), claims.Text(7),
+                            CitesOf(cites, {"claim", id})});
   }
 }
 
 }  // namespace
 
-Status Store::ReplaceCurated(const Dataset& data) {
+Status Store::ReplaceCurated(const Dataset& data, const NameFolds& folds) {
   // With foreign keys on, every deleted and inserted actor would make SQLite scan each
   // imported table that refers to actors (they have no index on those columns): 28 s
   // for 329,000 transfers. The references are checked once instead, before commit.
   DEFCOOP_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys = OFF"));
-  Status status = InTransaction(db_, [&]() { return ReplaceRows(db_, data); });
+  Status status = InTransaction(db_, [&]() { return ReplaceRows(db_, data, folds); });
   Exec(db_, "DROP TABLE IF EXISTS temp.replaced_actor");
   Status restored = Exec(db_, "PRAGMA foreign_keys = ON");
   return status.ok() ? restored : status;
@@ -505,12 +528,31 @@ Result<Dataset> Store::LoadCurated() const {
     data.sources.push_back({sources.Text(0), sources.Text(1), sources.Text(2), sources.Text(3)});
   }
   CitationMap cites = LoadCitations(db_);
-  LoadActors(db_, cites, &data);
+  LoadActorTables(db_, cites, &data);
   LoadPlatforms(db_, cites, &data);
   LoadAgreementsAndVentures(db_, cites, &data);
   LoadEventsAndEmbargoes(db_, cites, &data);
   LoadIndicatorsAndClaims(db_, cites, &data);
   return data;
+}
+
+Result<Dataset> Store::LoadActors() const {
+  Dataset data;
+  // The name index tells generated names by their sources; nothing else here needs any.
+  CitationMap cites = LoadCitations(db_, {"actor_name"});
+  LoadActorTables(db_, cites, &data);
+  return data;
+}
+
+Result<NameFolds> Store::LoadNameFolds() const {
+  NameFolds folds;
+  Statement version(db_, "SELECT value FROM store_state WHERE key = 'name_fold_version'");
+  if (version.Step()) folds.version = version.Text(0);
+  DEFCOOP_RETURN_IF_ERROR(version.status());
+  Statement keys(db_, "SELECT spelling, match_key FROM name_fold");
+  while (keys.Step()) folds.keys.emplace_back(keys.Text(0), keys.Text(1));
+  DEFCOOP_RETURN_IF_ERROR(keys.status());
+  return folds;
 }
 
 }  // namespace defcoop::store

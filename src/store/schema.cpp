@@ -491,6 +491,26 @@ CREATE TABLE gdelt_problem (
   reason TEXT NOT NULL,
   repaired INTEGER NOT NULL
 );
+// Version 10: what a command would otherwise recompute from the whole store on every
+// run. Each register file's delivered TIV per supplier (the supplier id, or its SIPRI
+// name when unresolved) and year, summed in register order at import, for exporter
+// ranks (Store::ForEachSupplierYear); older stores' files are summed when next opened
+// (FillSupplierYearTotals). And the match keys of non-ASCII curated spellings
+// (names::FoldForMatch), written by `defcoop init` with the curated data, so resolving a
+// name needs no ICU transliterator; store_state 'name_fold_version' says which folding
+// made them (a store without keys, or with another version's, folds as before).
+constexpr std::string_view kPrecomputedSchema = R"sql(
+CREATE TABLE supplier_year_tiv (
+  file_id INTEGER NOT NULL REFERENCES sipri_file (id) ON DELETE CASCADE,
+  supplier_key TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  tiv REAL NOT NULL,
+  PRIMARY KEY (file_id, supplier_key, year)
+) WITHOUT ROWID;
+CREATE TABLE name_fold (
+  spelling TEXT PRIMARY KEY,
+  match_key TEXT NOT NULL
+) WITHOUT ROWID;
 )sql";
 
 }  // namespace
@@ -506,6 +526,7 @@ const std::vector<Migration>& Migrations() {
       {7, "platform subsystems", kSubsystemSchema},
       {8, "index of transfers by recipient", kSelectionIndexSchema},
       {9, "GDELT event data", kGdeltSchema},
+      {10, "supplier-year totals and folded name keys", kPrecomputedSchema, FillSupplierYearTotals},
   };
   return kMigrations;
 }

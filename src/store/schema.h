@@ -3,8 +3,12 @@
 // migration: add a new one.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <string_view>
 #include <vector>
+
+#include "defcoop/core/status.h"
 
 namespace defcoop::store {
 
@@ -12,7 +16,13 @@ struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;
+  // Fills what `sql` created from the store's data, in the same transaction (SQL alone
+  // cannot: it would not sum in register order); null when there is nothing to fill.
+  Status (*fill)(sqlite3* db) = nullptr;
 };
+
+// Version 9's fill: every SIPRI file's supplier-year totals (sipri_store.cpp).
+Status FillSupplierYearTotals(sqlite3* db);
 
 const std::vector<Migration>& Migrations();
 

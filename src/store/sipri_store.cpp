@@ -8,6 +8,7 @@
 #include "db.h"
 #include "defcoop/store/store.h"
 #include "imported_file.h"
+#include "schema.h"
 
 namespace defcoop::store {
 namespace {
@@ -88,6 +89,29 @@ Status SaveSpan(sqlite3* db, int64_t file_id, const SipriFile& file) {
   return span.Bind(1, first).Bind(2, last).BindInt64(3, file_id).Run();
 }
 
+// The key an exporter rank counts a delivery under (analysis::SupplierKey): the supplier
+// id, or its SIPRI name when unresolved.
+constexpr std::string_view kSupplierKey = "coalesce(nullif(t.supplier_id, ''), t.supplier_name)";
+
+// File `file_id`'s delivered TIV per supplier and year, each summed in register order
+// (transfer, then delivery) as a rank over the register's deliveries sums it, so the
+// totals are the same doubles.
+Status SaveSupplierYearTotals(sqlite3* db, int64_t file_id) {
+  std::map<std::pair<std::string, int>, double> totals;
+  Statement rows(db, "SELECT " + std::string(kSupplierKey) +
+                         ", d.year, d.tiv FROM transfer t JOIN delivery d ON d.transfer_id = t.id"
+                         " WHERE t.file_id = ? ORDER BY t.id, d.rowid");
+  rows.BindInt64(1, file_id);
+  while (rows.Step()) totals[{rows.Text(0), rows.Int(1)}] += rows.Double(2);
+  DEFCOOP_RETURN_IF_ERROR(rows.status());
+  Statement insert(db, "INSERT INTO supplier_year_tiv VALUES (?, ?, ?, ?)");
+  for (const auto& [key, tiv] : totals) {
+    DEFCOOP_RETURN_IF_ERROR(
+        insert.BindInt64(1, file_id).Bind(2, key.first).Bind(3, key.second).Bind(4, tiv).Run());
+  }
+  return Status::Ok();
+}
+
 Status SaveCells(sqlite3* db, int64_t file_id, const SipriFile& file) {
   Statement cell(db, "INSERT INTO tiv_cell VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string kind(ToString(file.format));
@@ -127,11 +151,30 @@ Status InsertSipriFile(sqlite3* db, const SipriFile& file, const std::string& co
   int64_t file_id = sqlite3_last_insert_rowid(db);
   DEFCOOP_RETURN_IF_ERROR(SaveSpan(db, file_id, file));
   DEFCOOP_RETURN_IF_ERROR(SaveTransfers(db, file_id, file));
+  DEFCOOP_RETURN_IF_ERROR(SaveSupplierYearTotals(db, file_id));
   DEFCOOP_RETURN_IF_ERROR(SaveCells(db, file_id, file));
   return SaveProblems(db, "import_problem", file_id, file.problems);
 }
 
+// The register files of `vintage` ("" = every vintage's), by id.
+std::vector<int64_t> RegisterFiles(sqlite3* db, const std::string& vintage) {
+  Statement files(db,
+                  "SELECT id FROM sipri_file WHERE (?1 = '' OR vintage = ?1)"
+                  " AND format IN ('old_register', 'new_register') ORDER BY id");
+  files.Bind(1, vintage);
+  std::vector<int64_t> ids;
+  while (files.Step()) ids.push_back(files.Int64(0));
+  return ids;
+}
+
 }  // namespace
+
+Status FillSupplierYearTotals(sqlite3* db) {
+  for (int64_t file_id : RegisterFiles(db, "")) {
+    DEFCOOP_RETURN_IF_ERROR(SaveSupplierYearTotals(db, file_id));
+  }
+  return Status::Ok();
+}
 
 Result<ImportSummary> Store::SaveSipriFile(const SipriFile& file, const std::string& content_hash,
                                            ImportMode mode) {
@@ -329,12 +372,20 @@ Result<YearRange> Store::DeliverySpan(const std::string& vintage) const {
   return YearRange{span.Int(0), span.Int(1)};
 }
 
-Status Store::ForEachSupplierDelivery(const std::string& vintage,
-                                      const SupplierDeliveryFn& fn) const {
-  Statement rows(db_,
-                 "SELECT coalesce(nullif(t.supplier_id, ''), t.supplier_name), d.year, d.tiv"
-                 " FROM transfer t JOIN delivery d ON d.transfer_id = t.id"
-                 " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY t.id, d.rowid");
+Status Store::ForEachSupplierYear(const std::string& vintage, const SupplierDeliveryFn& fn) const {
+  std::vector<int64_t> files = RegisterFiles(db_, vintage);
+  if (files.size() == 1) {
+    Statement totals(db_,
+                     "SELECT supplier_key, year, tiv FROM supplier_year_tiv WHERE file_id = ?"
+                     " ORDER BY supplier_key, year");
+    totals.BindInt64(1, files.front());
+    while (totals.Step()) fn(totals.Text(0), totals.Int(1), totals.Double(2));
+    return totals.status();
+  }
+  // Several registers: their deliveries one by one, so the sums keep register order.
+  Statement rows(db_, "SELECT " + std::string(kSupplierKey) +
+                          ", d.year, d.tiv FROM transfer t JOIN delivery d ON d.transfer_id = t.id"
+                          " WHERE ?1 = '' OR t.vintage = ?1 ORDER BY t.id, d.rowid");
   rows.Bind(1, vintage);
   while (rows.Step()) fn(rows.Text(0), rows.Int(1), rows.Double(2));
   return rows.status();

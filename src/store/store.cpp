@@ -37,6 +37,7 @@ Status Migrate(sqlite3* db, int from_version, int to_version) {
     for (const Migration& migration : Migrations()) {
       if (migration.version <= from_version || migration.version > to_version) continue;
       Status status = Exec(db, migration.sql);
+      if (status.ok() && migration.fill) status = migration.fill(db);
       if (!status.ok()) {
         return Status::Store("migration to schema v" + std::to_string(migration.version) + " (" +
                              std::string(migration.description) + ") failed: " + status.message());
@@ -250,14 +251,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
 
 Store::~Store() { sqlite3_close(db_); }
 
-Status Store::Build(const std::string& path, const Dataset& data) {
+Status Store::Build(const std::string& path, const Dataset& data, const NameFolds& folds) {
   RemoveAbandonedBuilds(path);
   std::string building = path + ".building-" + std::to_string(::getpid());
   RemoveStoreFiles(building);
   Status status = [&]() -> Status {
     auto store = Open(building, OpenMode::kCreate);
     if (!store.ok()) return store.status();
-    DEFCOOP_RETURN_IF_ERROR((*store)->ReplaceCurated(data));
+    DEFCOOP_RETURN_IF_ERROR((*store)->ReplaceCurated(data, folds));
     return (*store)->Seal();
   }();
   if (status.ok()) status = MoveIntoPlace(building, path);

@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+
 namespace defcoop::names {
 namespace {
 
@@ -367,6 +370,42 @@ TEST(NameIndexLazyNames, GeneratesNamesOnlyWhenALookupNeedsThem) {
   EXPECT_THAT(cyrillic->matched, HasSubstr("Қазақстан"));
   EXPECT_TRUE(index.Resolve("Qazaqstan").ok());
   EXPECT_EQ(generated, 1);
+}
+
+// The index's non-ASCII spellings, curated and generated, each with FoldForMatch's key:
+// what `defcoop init` saves for later indexes.
+TEST(NameIndexKnownFolds, NonAsciiFoldsAreFoldForMatchOfEveryNonAsciiSpelling) {
+  NameIndex index(
+      {MakeActor("TUR", ActorKind::kState, "Türkiye")},
+      {MakeName("TUR", "ru", "Турция", "short"), MakeName("TUR", "en", "Turkey", "short")},
+      {MakeCode("TUR", "sipri", "Türkiye")}, {}, [] {
+        return std::vector<ActorName>{MakeName("TUR", "kk", "Түркия", "short", "unicode-cldr")};
+      });
+  auto folds = index.NonAsciiFolds();
+  std::vector<std::string> spellings;
+  for (const auto& [spelling, key] : folds) {
+    EXPECT_EQ(key, FoldForMatch(spelling)) << spelling;
+    spellings.push_back(spelling);
+  }
+  std::sort(spellings.begin(), spellings.end());
+  spellings.erase(std::unique(spellings.begin(), spellings.end()), spellings.end());
+  EXPECT_THAT(spellings, ElementsAre("Türkiye", "Турция", "Түркия"));
+}
+
+// An index given known folds takes their keys instead of folding, for its spellings and
+// for the text looked up: a known key that FoldForMatch would never give proves it.
+TEST(NameIndexKnownFolds, KnownFoldsAreUsedInsteadOfFolding) {
+  auto known =
+      std::make_shared<KnownFolds>(KnownFolds{{"Турция", "known key"}, {"Türkiye", "turkiye"}});
+  NameIndex index({MakeActor("TUR", ActorKind::kState, "Türkiye")},
+                  {MakeName("TUR", "ru", "Турция", "short")}, {}, {}, nullptr, known);
+  auto by_key = index.Resolve("Known Key");
+  ASSERT_TRUE(by_key.ok()) << by_key.status().message();
+  EXPECT_EQ(by_key->id, "TUR");
+  EXPECT_THAT(by_key->matched, HasSubstr("Турция"));
+  EXPECT_TRUE(index.Resolve("Турция").ok());       // the input's key is the known one too
+  EXPECT_FALSE(index.Resolve("turtsiya").ok());    // FoldForMatch's key was never made
+  EXPECT_EQ(index.Resolve("TÜRKİYE")->id, "TUR");  // not known: folded as ever
 }
 
 }  // namespace

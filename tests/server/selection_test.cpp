@@ -5,6 +5,7 @@
 // identical, number for number, on real SIPRI data (a register and its TIV tables, so the
 // exact years of UseExactYears and the exporter ranks over all suppliers are covered).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <array>
@@ -92,6 +93,63 @@ TEST(SelectionTest, SelectedTransfersAnswerAsTheWholeRegister) {
     EXPECT_EQ(cli, ServerJson(server.port(), c.target)) << c.cli;
   }
   server.Stop();
+  fs::remove_all(dir);
+}
+
+// stdout and stderr of `defcoop --db DB ARGS`, with its exit status.
+std::string RunWithStatus(const std::string& db, const std::string& args) {
+  std::string command =
+      "'" + std::string(DEFCOOP_BIN) + "' --db '" + db + "' " + args + " 2>&1; echo \"exit $?\"";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string out;
+  std::array<char, 4096> buffer{};
+  size_t read = 0;
+  while (pipe && (read = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0)
+    out.append(buffer.data(), read);
+  return out;
+}
+
+void ExecSql(const std::string& db, const std::string& sql) {
+  sqlite3* connection = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &connection), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(connection, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(connection);
+  sqlite3_close(connection);
+}
+
+// `defcoop init` saves the match keys of the curated spellings, so a command resolves a
+// name without making ICU's transliterators. The answers must be those of folding every
+// spelling anew: the same store with its saved keys marked as another folding's (which
+// commands then ignore) answers every question identically, output and exit status.
+TEST(SelectionTest, SavedNameKeysAnswerAsFoldingAnew) {
+  if (!fs::exists(kRegister)) GTEST_SKIP() << "no SIPRI data in ../shared";
+  fs::path dir = fs::temp_directory_path() / ("defcoop-folds-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string saved = (dir / "saved.db").string();
+  std::string anew = (dir / "anew.db").string();
+  ASSERT_EQ(RunQuiet(saved, "init"), 0);
+  ASSERT_EQ(RunQuiet(saved, "import sipri '" + kRegister + "'"), 0);
+  fs::copy_file(saved, anew);  // the last writer's close left no log beside it
+  ExecSql(anew, "UPDATE store_state SET value = 'another folding' WHERE key = 'name_fold_version'");
+  auto count = RunCli(saved, "query \"SELECT count(*) AS n FROM name_fold\"");
+  EXPECT_NE(nlohmann::json::parse(count, nullptr, false)["rows"][0]["n"], "0")
+      << "init saved no keys: " << count;
+
+  const std::vector<std::string> questions = {
+      "resolve Türkiye Турция Қазақстан Azərbaycan Ўзбекистон Kyrgyzstan 'Türkmenistan'",
+      "resolve Kazakstn 'Turkic Republicz' Türkei Ázerbajdzsán 'Republic of Türkiye' OTS@2022",
+      "--lang ru resolve Türkiye AZE OTS@2022",
+      "--format json suppliers Азербайджан --years 2011-2020",
+      "--format json --lang kk suppliers Azerbaijan --years 2011-2020",
+      "--format json exports Türkiye --years 2018-2024",
+      "--format json --lang tr exports TUR --years 2010-2020",
+      "--format json tiv --recipient Қазақстан --by supplier,year",
+      "--format json tiv --supplier Türkiye --recipient OTS --by dyad",
+      "suppliers Azerbaijn",
+  };
+  for (const std::string& question : questions)
+    EXPECT_EQ(RunWithStatus(saved, question), RunWithStatus(anew, question)) << question;
   fs::remove_all(dir);
 }
 

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <tuple>
 
 #include "defcoop/ingest/curated.h"
 
@@ -67,6 +70,58 @@ class StoreTest : public ::testing::Test {
     sqlite3_finalize(statement);
     sqlite3_close(db);
     return value;
+  }
+
+  // A register whose TIV sums depend on the order they are added in (0.1 + 0.2 + 0.3
+  // differs from 0.3 + 0.2 + 0.1 in floating point; 1e16 swallows a 1 added after it), with
+  // an unresolved supplier counted under its SIPRI name.
+  static SipriFile OrderSensitiveRegister(const std::string& path) {
+    SipriFile file;
+    file.path = path;
+    file.format = SipriFormat::kOldRegister;
+    file.vintage = "2024-04-13";
+    const std::vector<std::tuple<std::string, std::string, std::vector<std::pair<int, double>>>>
+        deals = {{"TUR", "Turkiye", {{2020, 0.1}, {2021, 1e16}}},
+                 {"TUR", "Turkiye", {{2020, 0.2}, {2021, 1.0}}},
+                 {"", "Unknown rebels*", {{2020, 7.0 / 3}, {2021, 7.0 / 3}, {2022, 7.0 / 3}}},
+                 {"TUR", "Turkiye", {{2020, 0.3}, {2021, -1e16}}},
+                 {"", "Unknown rebels*", {{2020, 0.7}}}};
+    for (const auto& [id, name, deliveries] : deals) {
+      Transfer transfer;
+      transfer.supplier_name = name;
+      transfer.supplier_id = id;
+      transfer.recipient_name = "Azerbaijan";
+      transfer.recipient_id = "AZE";
+      for (const auto& [year, tiv] : deliveries)
+        transfer.deliveries.push_back({year, 1, tiv, false, false, true});
+      file.transfers.push_back(transfer);
+    }
+    file.records_read = static_cast<int>(file.transfers.size());
+    return file;
+  }
+
+  // Each supplier's TIV per year, summed delivery by delivery in the order of `files`.
+  static std::map<std::pair<std::string, int>, double> SumInOrder(
+      const std::vector<SipriFile>& files) {
+    std::map<std::pair<std::string, int>, double> sums;
+    for (const SipriFile& file : files) {
+      for (const Transfer& t : file.transfers) {
+        for (const Delivery& d : t.deliveries)
+          sums[{t.supplier_id.empty() ? t.supplier_name : t.supplier_id, d.year}] += d.tiv;
+      }
+    }
+    return sums;
+  }
+
+  static std::map<std::pair<std::string, int>, double> ReadTotals(const Store& store,
+                                                                  const std::string& vintage) {
+    std::map<std::pair<std::string, int>, double> sums;
+    Status status =
+        store.ForEachSupplierYear(vintage, [&sums](std::string_view key, int year, double tiv) {
+          sums[{std::string(key), year}] += tiv;
+        });
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    return sums;
   }
 
   static SipriFile TinyRegister() {
@@ -399,6 +454,124 @@ TEST_F(StoreTest, ReplacingASipriImportKeepsOneCopyInOneTransaction) {
   ASSERT_EQ(transfers->size(), 1u);
   EXPECT_EQ((*transfers)[0].deliveries[0].tiv, 13.0);
   EXPECT_EQ(*store->Query("SELECT count(*) FROM delivery")->rows[0][0], "1");
+}
+
+// Exporter ranks read each supplier's yearly totals, saved at import: the same doubles as
+// adding up the deliveries in register order (bit for bit: EXPECT_EQ on doubles).
+TEST_F(StoreTest, SupplierYearTotalsAreTheDeliveriesSummedInRegisterOrder) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  SipriFile file = OrderSensitiveRegister("one.csv");
+  ASSERT_TRUE(store->SaveSipriFile(file, "hash-1").ok());
+  auto expected = SumInOrder({file});
+  EXPECT_EQ(ReadTotals(*store, "2024-04-13"), expected);
+  EXPECT_EQ(expected.at({"TUR", 2020}), (0.0 + 0.1 + 0.2) + 0.3);
+  EXPECT_NE(expected.at({"TUR", 2020}), 0.1 + (0.2 + 0.3));  // so order matters
+  EXPECT_EQ(expected.at({"TUR", 2021}), 0.0);                // 1e16 + 1 - 1e16
+  EXPECT_EQ(expected.at({"Unknown rebels*", 2020}), 7.0 / 3 + 0.7);
+  // One row per supplier and year, not per delivery.
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM supplier_year_tiv")->rows[0][0], "5");
+  EXPECT_TRUE(ReadTotals(*store, "1999-01-01").empty());
+}
+
+// Two registers of one vintage: their deliveries are read one by one, so the sums keep
+// register order across both files (per-file totals added together would not).
+TEST_F(StoreTest, SupplierYearTotalsOfTwoRegistersOfAVintageKeepRegisterOrder) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  SipriFile first = OrderSensitiveRegister("first.csv");
+  SipriFile second = OrderSensitiveRegister("second.csv");
+  second.transfers[1].deliveries[0].tiv = 0.6;
+  ASSERT_TRUE(store->SaveSipriFile(first, "hash-1").ok());
+  ASSERT_TRUE(store->SaveSipriFile(second, "hash-2").ok());
+  EXPECT_EQ(ReadTotals(*store, "2024-04-13"), SumInOrder({first, second}));
+  EXPECT_EQ(ReadTotals(*store, ""), SumInOrder({first, second}));
+}
+
+TEST_F(StoreTest, ReplacedOrDeletedRegistersTakeTheirTotalsWithThem) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  ASSERT_TRUE(store->SaveSipriFile(OrderSensitiveRegister("one.csv"), "hash-1").ok());
+  SipriFile corrected = OrderSensitiveRegister("one.csv");
+  corrected.transfers.resize(1);
+  ASSERT_TRUE(store->SaveSipriFile(corrected, "hash-2", ImportMode::kReplace).ok());
+  EXPECT_EQ(ReadTotals(*store, "2024-04-13"), SumInOrder({corrected}));
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM supplier_year_tiv")->rows[0][0], "2");
+}
+
+// A store of schema v9 (registers imported, no totals) gains the totals when next opened,
+// the same doubles as an import saves.
+TEST_F(StoreTest, MigrationToV10SumsTheImportedRegistersAsImportDoes) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  std::map<std::pair<std::string, int>, double> at_import;
+  {
+    auto store = OpenOrDie(OpenMode::kReadWrite);
+    ASSERT_TRUE(store->SaveSipriFile(OrderSensitiveRegister("one.csv"), "hash-1").ok());
+    at_import = ReadTotals(*store, "2024-04-13");
+  }
+  ASSERT_EQ(at_import.size(), 5u);
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE supplier_year_tiv; DROP TABLE name_fold;"
+                         "PRAGMA user_version = 9",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(ReadPragma("user_version"), "9");
+  auto store = OpenOrDie(OpenMode::kReadOnly);
+  EXPECT_EQ(store->SchemaVersion(), Store::CurrentSchemaVersion());
+  EXPECT_EQ(*store->Query("SELECT count(*) FROM supplier_year_tiv")->rows[0][0], "5");
+  EXPECT_EQ(ReadTotals(*store, "2024-04-13"), at_import);
+  EXPECT_TRUE(store->LoadNameFolds()->keys.empty());
+}
+
+TEST_F(StoreTest, NameFoldsAreSavedWithTheCuratedDataAndReplacedWithIt) {
+  NameFolds folds{"fold v1", {{"Türkiye", "turkiye"}, {"Азербайджан", "azerbaydzhan"}}};
+  ASSERT_TRUE(Store::Build(path_, SmallData(), folds).ok());
+  auto store = OpenOrDie(OpenMode::kReadWrite);
+  auto loaded = store->LoadNameFolds();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->version, "fold v1");
+  auto keys = loaded->keys;
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(keys, (std::vector<std::pair<std::string, std::string>>{
+                      {"Türkiye", "turkiye"}, {"Азербайджан", "azerbaydzhan"}}));
+  ASSERT_TRUE(store->ReplaceCurated(SmallData()).ok());
+  loaded = store->LoadNameFolds();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->version, "");
+  EXPECT_TRUE(loaded->keys.empty());
+}
+
+TEST_F(StoreTest, ActorsAloneLoadAsInTheWholeCuratedData) {
+  ASSERT_TRUE(Store::Build(path_, SmallData()).ok());
+  auto store = OpenOrDie(OpenMode::kReadOnly);
+  auto whole = store->LoadCurated();
+  auto actors = store->LoadActors();
+  ASSERT_TRUE(whole.ok() && actors.ok());
+  ASSERT_FALSE(whole->actor_names.empty());
+  ASSERT_EQ(actors->actor_names.size(), whole->actor_names.size());
+  for (size_t i = 0; i < whole->actor_names.size(); ++i) {
+    EXPECT_EQ(actors->actor_names[i].name, whole->actor_names[i].name);
+    EXPECT_EQ(actors->actor_names[i].lang, whole->actor_names[i].lang);
+    EXPECT_EQ(actors->actor_names[i].kind, whole->actor_names[i].kind);
+    EXPECT_EQ(actors->actor_names[i].sources, whole->actor_names[i].sources);
+  }
+  ASSERT_EQ(actors->actors.size(), whole->actors.size());
+  ASSERT_EQ(actors->actor_codes.size(), whole->actor_codes.size());
+  ASSERT_EQ(actors->memberships.size(), whole->memberships.size());
+  for (size_t i = 0; i < whole->actors.size(); ++i) {
+    EXPECT_EQ(actors->actors[i].id, whole->actors[i].id);
+    EXPECT_EQ(actors->actors[i].name, whole->actors[i].name);
+    EXPECT_EQ(actors->actors[i].kind, whole->actors[i].kind);
+  }
+  for (size_t i = 0; i < whole->actor_codes.size(); ++i) {
+    EXPECT_EQ(actors->actor_codes[i].code, whole->actor_codes[i].code);
+    EXPECT_EQ(actors->actor_codes[i].scheme, whole->actor_codes[i].scheme);
+  }
+  EXPECT_TRUE(actors->events.empty());
+  EXPECT_TRUE(actors->sources.empty());
 }
 
 // Regression: a second DCAD file failed with a raw "UNIQUE constraint failed".

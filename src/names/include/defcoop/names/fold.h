@@ -29,6 +29,15 @@ std::string FoldForMatch(std::string_view text);
 // (no normalizer or transliterator is made); tests check that both agree.
 std::string FoldForMatchWithIcu(std::string_view text);
 
+// Whether every byte of `text` is ASCII (FoldForMatch then needs no ICU).
+bool IsAscii(std::string_view text);
+
+// Which folding made a key: the ICU version in use and kFoldVersion. Keys saved by one
+// version (the store's name_fold table) are used only by the same version.
+std::string FoldVersion();
+// Raise it whenever FoldForMatch would give any text another key than before.
+inline constexpr int kFoldVersion = 1;
+
 // The ICU transliteration rules of step 3, exposed for tests and documentation.
 extern const char kCyrillicToLatinRules[];
 

@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "defcoop/core/actor_set.h"
@@ -64,6 +65,9 @@ struct GroupResolution {
 inline constexpr std::string_view kLaterCodeSchemes[] = {"iso3n", "cow_c", "cow_n", "fips",
                                                          "cameo"};
 
+// Match keys folded before: spelling -> FoldForMatch(spelling).
+using KnownFolds = std::unordered_map<std::string, std::string>;
+
 class NameIndex {
  public:
   NameIndex() = default;
@@ -72,9 +76,17 @@ class NameIndex {
   // `generate`, when given, makes more generated names (GeneratedStateNames): it runs
   // only when a lookup first reaches step 5. Name keys of step 4 are likewise folded on
   // the first lookup that needs them: an id or a code resolves without folding any name.
+  // `known_folds`, when given, are match keys folded before (spelling -> key, saved in
+  // the store by `defcoop init`): a spelling found there is not folded again, so a
+  // lookup whose spellings are all known makes no ICU transliterator.
   NameIndex(const std::vector<Actor>& actors, const std::vector<ActorName>& names,
             const std::vector<ActorCode>& codes, const std::vector<Membership>& memberships,
-            std::function<std::vector<ActorName>()> generate = nullptr);
+            std::function<std::vector<ActorName>()> generate = nullptr,
+            std::shared_ptr<const KnownFolds> known_folds = nullptr);
+
+  // Every non-ASCII spelling of the index (curated and generated names, which this makes)
+  // with its match key: what `defcoop init` saves as the known folds of later indexes.
+  std::vector<std::pair<std::string, std::string>> NonAsciiFolds() const;
 
   // One actor for `text`. Errors: NotFound with up to 5 closest candidates ("unknown actor
   // 'Kazakstn'; did you mean: Kazakhstan (KAZ), ...?"); InvalidInput when the text is
@@ -135,14 +147,17 @@ class NameIndex {
     std::vector<Spelling> spellings;
     std::function<std::vector<ActorName>()> generate;
     KeyMap keys;
+    std::vector<std::pair<std::string, std::string>> non_ascii;  // spelling, key
   };
 
   void AddActor(const Actor& actor);
   void AddName(const ActorName& name);
   void AddCode(const ActorCode& code);
-  static void AddNameKey(KeyMap* map, const std::string& actor_id, const std::string& spelling,
-                         std::string matched);
-  static const KeyMap& Keys(Tier& tier);
+  // The match key of `text`: the known fold when there is one.
+  std::string Fold(std::string_view text) const;
+  void AddNameKey(Tier* tier, const std::string& actor_id, const std::string& spelling,
+                  std::string matched) const;
+  const KeyMap& Keys(Tier& tier) const;
   const KeyMap& curated_names() const { return Keys(*curated_names_); }
   const KeyMap& generated_names() const { return Keys(*generated_names_); }
 
@@ -164,6 +179,7 @@ class NameIndex {
   std::map<std::string, KeyMap, std::less<>> codes_;  // scheme -> upper-cased code -> actor
   std::vector<Membership> memberships_;
   std::set<std::string, std::less<>> sipri_listed_;  // ids with a SIPRI spelling
+  std::shared_ptr<const KnownFolds> known_folds_;
 };
 
 }  // namespace defcoop::names

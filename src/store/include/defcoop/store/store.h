@@ -90,7 +90,7 @@ struct TransferSelection {
   std::set<std::string> recipient_ids;  // any recipient when empty
   std::optional<YearRange> years;       // with a delivery in these years; any when unset
 };
-// One delivery as an exporter ranking reads it: SupplierKey (the supplier id, or its
+// Delivered TIV as an exporter ranking reads it: SupplierKey (the supplier id, or its
 // SIPRI name when unresolved), year and TIV.
 using SupplierDeliveryFn = std::function<void(std::string_view supplier_key, int year, double tiv)>;
 
@@ -127,6 +127,14 @@ struct GdeltAnswer {
   std::vector<GdeltFileShare> files;
 };
 
+// Match keys of spellings (names::FoldForMatch) saved with the curated data, so that a
+// command need not fold them again; `version` names the folding that made them
+// (names::FoldVersion), and keys of another version are not to be used.
+struct NameFolds {
+  std::string version;
+  std::vector<std::pair<std::string, std::string>> keys;  // spelling, match key
+};
+
 using QueryColumnsFn = std::function<Status(const std::vector<std::string>& columns)>;
 using QueryRowFn = std::function<Status(const std::vector<std::optional<std::string>>& row)>;
 
@@ -148,7 +156,7 @@ class Store {
   // ("PATH.building-PID"), renamed over `path` once complete (an existing file at
   // `path` is replaced). On failure nothing exists at `path` that did not before and the
   // temporary file is removed.
-  static Status Build(const std::string& path, const Dataset& data);
+  static Status Build(const std::string& path, const Dataset& data, const NameFolds& folds = {});
 
   int SchemaVersion() const;
 
@@ -156,8 +164,15 @@ class Store {
   // store complete. SIPRI, DCAD, GSDB and ATOP imports stay; when they reference an
   // actor that `data` no longer has, nothing changes and the error says which actor.
   // The time taken follows the size of `data`, not of the imports.
-  Status ReplaceCurated(const Dataset& data);
+  // `folds` replace the saved match keys in the same transaction (none: no keys saved).
+  Status ReplaceCurated(const Dataset& data, const NameFolds& folds = {});
   Result<Dataset> LoadCurated() const;
+  // Only what names are resolved and shown with: actors, their names, codes and
+  // memberships, with the citations of the names only (they tell generated names); the
+  // other fields and citations stay empty.
+  Result<Dataset> LoadActors() const;
+  // The match keys saved with the curated data; none (and version "") when there are none.
+  Result<NameFolds> LoadNameFolds() const;
   bool HasCuratedData() const;
 
   // Saves a parsed SIPRI file (whose actor ids are already resolved) in one transaction.
@@ -180,9 +195,12 @@ class Store {
                                               const TransferSelection& selection) const;
   // The first and last delivery year of `vintage`; {9999, 0} when it has no delivery.
   Result<YearRange> DeliverySpan(const std::string& vintage) const;
-  // Every delivery of `vintage`, in register order (transfer, then delivery), with no
-  // transfer kept in memory: for totals over all suppliers (exporter ranks).
-  Status ForEachSupplierDelivery(const std::string& vintage, const SupplierDeliveryFn& fn) const;
+  // Each supplier's delivered TIV per year in `vintage` ("" = all), for totals over all
+  // suppliers (exporter ranks): `fn` gets parts whose sums, added in the order given, are
+  // the sums of the deliveries in register order (transfer, then delivery). A vintage of
+  // one register reads the totals saved at import (one call per supplier and year, not
+  // one per delivery); several registers are read delivery by delivery.
+  Status ForEachSupplierYear(const std::string& vintage, const SupplierDeliveryFn& fn) const;
   Result<std::vector<TivCell>> LoadTivCells(const std::string& vintage,
                                             SipriFormat table_kind) const;
 
