@@ -491,6 +491,8 @@ CREATE TABLE gdelt_problem (
   reason TEXT NOT NULL,
   repaired INTEGER NOT NULL
 );
+)sql";
+
 // Version 10: what a command would otherwise recompute from the whole store on every
 // run. Each register file's delivered TIV per supplier (the supplier id, or its SIPRI
 // name when unresolved) and year, summed in register order at import, for exporter
