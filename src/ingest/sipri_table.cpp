@@ -27,7 +27,9 @@ struct TableColumns {
 TableColumns ColumnsOf(const csv::Record& header) {
   TableColumns columns;
   columns.field_count = header.fields.size();
-  bool has_rank = csv::Trim(header.fields[0]).starts_with("Rank");
+  // A rank column comes before the actor's; a header of "Rank" alone has no actor column
+  // after it (reading one would read past the row's fields).
+  bool has_rank = csv::Trim(header.fields[0]).starts_with("Rank") && header.fields.size() > 1;
   columns.actor_idx = has_rank ? 1 : 0;
   for (size_t column_idx = 0; column_idx < header.fields.size(); ++column_idx) {
     std::optional<int> year = ParseYear(header.fields[column_idx]);
@@ -81,6 +83,8 @@ class TableReader {
 
  private:
   void AddRegional(const csv::Record& record, std::vector<TivCell> cells) {
+    if (record.fields.size() < 2)
+      return Reject(record, "a regional table's row needs a region and a supplier column");
     std::string_view region = csv::Trim(record.fields[0]);
     std::string_view supplier = csv::Trim(record.fields[1]);
     if (!region.empty()) region_ = std::string(region);

@@ -781,3 +781,24 @@ TEST(SipriRealFiles, NewRegisterDeliveriesAddUpToImporterTableOfSameVintage) {
 
 }  // namespace
 }  // namespace defcoop::ingest
+
+namespace defcoop::ingest {
+namespace {
+
+// Found by fuzz_sipri_table (a campaign, minimised): a line that detection reads as a
+// regional table's header, but the CSV reader as a one-field record; each row then had
+// one field and the supplier was read past the row's fields (heap-use-after-free under
+// ASan). Such rows are rejected with their line.
+TEST(SipriTable, RowsWithoutTheColumnsTheirTableNeedsAreRejectedNotReadPastTheirFields) {
+  const std::string bytes("\r,,1961\n,\xef\xbf\xff\xff\xff\xff\xff\xfe\n\0", 19);
+  auto file = ParseSipri(bytes, "x.csv");
+  if (!file.ok()) return;  // refused whole: fine too
+  EXPECT_TRUE(file->cells.empty());
+  // Every record read is rejected at its line (line 0: problems of the whole file).
+  auto at_lines = std::count_if(file->problems.begin(), file->problems.end(),
+                                [](const InputProblem& problem) { return problem.where.line > 0; });
+  EXPECT_EQ(file->records_read, at_lines);
+}
+
+}  // namespace
+}  // namespace defcoop::ingest
