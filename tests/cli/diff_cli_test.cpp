@@ -413,9 +413,12 @@ TEST_F(DiffRealTest, DealsRevisedInTheRawFilesAreListedWithTheirRevision) {
           was != before.end() && std::fabs(was->second->tiv_delivered - deal->tiv_delivered) > 1e-9;
       // Added: nothing of that designation and order year went to the recipient in 2025,
       // from any supplier (SIPRI respelled some: 'UAE' became 'United Arab Emirates').
+      // Named copies: clang 14 cannot capture structured bindings in a lambda.
+      const auto& to = recipient;
+      const auto& named = designation;
+      const auto& ordered = order_year;
       bool added = std::none_of(raw_2025_.begin(), raw_2025_.end(), [&](const RawDeal& d) {
-        return d.recipient == recipient && d.designation == designation &&
-               d.order_year == order_year;
+        return d.recipient == to && d.designation == named && d.order_year == ordered;
       });
       if (!revised && !added) continue;
       const nlohmann::json* found = nullptr;
